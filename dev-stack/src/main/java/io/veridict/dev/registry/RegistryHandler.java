@@ -1,0 +1,125 @@
+package io.veridict.dev.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty side of the registry: reads the request (at most {@link #MAX_BODY_BYTES},
+ * one of the accepted content types), hands it to {@link RegistryRoutes} and writes the
+ * answer as {@value #CONTENT_TYPE}.
+ *
+ * <p>Every answer, including every error, is JSON of the Confluent shape. A
+ * {@link RegistryException} becomes its status and code; anything else is logged with the
+ * request line and answered 500 / 50001 without internals.
+ */
+final class RegistryHandler extends Handler.Abstract {
+
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Set<String> ACCEPTED_CONTENT_TYPES = Set.of(CONTENT_TYPE,
+            "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RegistryRoutes routes;
+
+    RegistryHandler(RegistryRoutes routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        int status = 200;
+        byte[] answer;
+        try {
+            answer = json(routes.dispatch(method, RegistryRoutes.segments(path), query(request), readBody(request)));
+        } catch (RegistryException e) {
+            if (e.status() >= 500) {
+                LOG.error("Schema registry failed to answer {} {}", method, path, e);
+            }
+            status = e.status();
+            answer = json(new ApiBodies.ErrorMessage(e.errorCode(), e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected error answering {} {}", method, path, e);
+            status = 500;
+            answer = json(new ApiBodies.ErrorMessage(RegistryException.BACKEND_ERROR, "Error in the backend data store"));
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.write(true, ByteBuffer.wrap(answer), callback);
+        return true;
+    }
+
+    private static byte[] readBody(Request request) {
+        if (request.getLength() > MAX_BODY_BYTES) {
+            throw RegistryException.bodyTooLarge(MAX_BODY_BYTES);
+        }
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw RegistryException.badRequest("the request body could not be read");
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw RegistryException.bodyTooLarge(MAX_BODY_BYTES);
+        }
+        if (body.length > 0) {
+            requireAcceptedContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        }
+        return body;
+    }
+
+    /** A missing content type is accepted; parameters such as {@code charset} are ignored. */
+    private static void requireAcceptedContentType(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!ACCEPTED_CONTENT_TYPES.contains(mediaType)) {
+            throw RegistryException.unsupportedMediaType();
+        }
+    }
+
+    private static Map<String, String> query(Request request) {
+        Fields fields;
+        try {
+            fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            throw RegistryException.badRequest("the query string is malformed");
+        }
+        Map<String, String> query = new HashMap<>();
+        for (Fields.Field field : fields) {
+            query.putIfAbsent(field.getName(), field.getValue());
+        }
+        return query;
+    }
+
+    /** UTF-8 JSON of an answer; a {@link RegistryRoutes.RawJson} is already JSON. */
+    static byte[] json(Object body) {
+        try {
+            String text = body instanceof RegistryRoutes.RawJson raw ? raw.text() : JSON.writeValueAsString(body);
+            return text.getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a " + body.getClass().getSimpleName() + " answer", e);
+        }
+    }
+}
