@@ -1,0 +1,49 @@
+package io.veridict.api.core;
+
+import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the ledger topology for the service's lifetime.
+ *
+ * <p>Closing leaves the consumer group at once, so that a restart does not wait out the
+ * session timeout. A stream thread that dies is replaced; the reason is logged.
+ */
+public final class LedgerStreams implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+
+    public LedgerStreams(Topology topology, Properties properties) {
+        this.streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Ledger streams {} -> {}", before, now));
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void start() {
+        streams.start();
+    }
+
+    @Override
+    public void stop() {
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+    }
+}

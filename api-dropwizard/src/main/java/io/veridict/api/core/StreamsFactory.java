@@ -1,0 +1,139 @@
+package io.veridict.api.core;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.veridict.streams.errors.DeadLetterDeserializationHandler;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Kafka Streams settings of the ledger topology. Exactly-once ({@code exactly_once_v2})
+ * is not a setting: the chain depends on it.
+ */
+public class StreamsFactory {
+
+    /** Streams application id (consumer group and internal topic prefix). Default: {@code veridict-ledger}. */
+    @NotBlank
+    private String applicationId = "veridict-ledger";
+
+    /** Folder for RocksDB state stores. Default: {@code ./.veridict/streams}. */
+    @NotBlank
+    private String stateDir = ".veridict/streams";
+
+    /** Stream threads per instance. Default: 1. */
+    @Min(1)
+    @Max(64)
+    private int numStreamThreads = 1;
+
+    /** Standby replicas of each state store, for fast fail-over. Default: 0. */
+    @Min(0)
+    @Max(8)
+    private int numStandbyReplicas = 0;
+
+    /** Transaction commit interval. Default: 100 ms. */
+    @NotNull
+    private Duration commitInterval = Duration.milliseconds(100);
+
+    /** Replication factor of internal (changelog, repartition) topics. Default: 3. */
+    @Min(1)
+    @Max(32)
+    private int replicationFactor = 3;
+
+    /** Extra Streams properties. Default: none. */
+    @NotNull
+    private Map<String, String> properties = new HashMap<>();
+
+    @JsonProperty
+    public String getApplicationId() {
+        return applicationId;
+    }
+
+    @JsonProperty
+    public void setApplicationId(String applicationId) {
+        this.applicationId = applicationId;
+    }
+
+    @JsonProperty
+    public String getStateDir() {
+        return stateDir;
+    }
+
+    @JsonProperty
+    public void setStateDir(String stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    @JsonProperty
+    public int getNumStreamThreads() {
+        return numStreamThreads;
+    }
+
+    @JsonProperty
+    public void setNumStreamThreads(int numStreamThreads) {
+        this.numStreamThreads = numStreamThreads;
+    }
+
+    @JsonProperty
+    public int getNumStandbyReplicas() {
+        return numStandbyReplicas;
+    }
+
+    @JsonProperty
+    public void setNumStandbyReplicas(int numStandbyReplicas) {
+        this.numStandbyReplicas = numStandbyReplicas;
+    }
+
+    @JsonProperty
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    @JsonProperty
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
+    }
+
+    @JsonProperty
+    public int getReplicationFactor() {
+        return replicationFactor;
+    }
+
+    @JsonProperty
+    public void setReplicationFactor(int replicationFactor) {
+        this.replicationFactor = replicationFactor;
+    }
+
+    @JsonProperty
+    public Map<String, String> getProperties() {
+        return properties;
+    }
+
+    @JsonProperty
+    public void setProperties(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    /** The Streams properties for {@code kafka}'s cluster, dead letters going to {@code deadLetterTopic}. */
+    public Properties streamsProperties(KafkaFactory kafka, String deadLetterTopic) {
+        Properties p = new Properties();
+        p.putAll(kafka.commonClientProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMilliseconds());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+        p.put(DeadLetterDeserializationHandler.DEAD_LETTER_TOPIC_CONFIG, deadLetterTopic);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.putAll(properties);
+        return p;
+    }
+}

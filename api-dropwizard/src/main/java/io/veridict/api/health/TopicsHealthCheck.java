@@ -1,0 +1,28 @@
+package io.veridict.api.health;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.veridict.api.core.TopicBootstrap;
+import io.veridict.streams.topics.TopicMismatch;
+import java.util.List;
+
+/** Every Veridict topic exists with the partitions, replication and configs it needs. */
+public final class TopicsHealthCheck extends HealthCheck {
+
+    private final TopicBootstrap topics;
+
+    public TopicsHealthCheck(TopicBootstrap topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    protected Result check() {
+        List<TopicMismatch> mismatches = topics.recheck();
+        if (mismatches.isEmpty()) {
+            return Result.healthy("topics as specified");
+        }
+        return Result.builder().unhealthy()
+                .withMessage(mismatches.size() + " topic setting(s) differ from what Veridict expects")
+                .withDetail("mismatches", mismatches.stream().map(TopicMismatch::toString).toList())
+                .build();
+    }
+}

@@ -1,0 +1,171 @@
+package io.veridict.api.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.veridict.dev.registry.BuiltInSchemaRegistry;
+import io.veridict.dev.testing.TestKafka;
+import io.veridict.schemas.avro.Actor;
+import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.KeyOperation;
+import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.Severity;
+import io.veridict.schemas.avro.Violation;
+import io.veridict.schemas.registry.SchemaRegistryClient;
+import io.veridict.schemas.registry.SchemaRegistrySettings;
+import io.veridict.schemas.serde.AvroSerdes;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A foreign client (Node: kafkajs + @kafkajs/confluent-schema-registry) reads what
+ * Veridict wrote and writes what Veridict reads, through the built-in registry, on a real
+ * broker. Needs {@code npm ci --prefix interop} first.
+ */
+class NodeInteropIT {
+
+    private static final Path INTEROP = Path.of("..", "interop").toAbsolutePath().normalize();
+    private static final String FROM_VERIDICT = "interop.from-veridict";
+    private static final String TO_VERIDICT = "interop.to-veridict";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldExchangeConfluentFramedAvroWithKafkajs() throws Exception {
+        assertThat(INTEROP.resolve("node_modules/kafkajs")).as("run `npm ci --prefix interop` before the tests").exists();
+        try (TestKafka kafka = TestKafka.start(dataDir);
+             BuiltInSchemaRegistry registry = BuiltInSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0, (short) 1)) {
+            createTopics(kafka.bootstrapServers());
+            SchemaRegistryClient client = new SchemaRegistryClient(SchemaRegistrySettings.forUrl(registry.url().toString()));
+            Serde<LedgerCommand> serde = AvroSerdes.forValue(client, LedgerCommand.class);
+            LedgerCommand sent = decisionCommand();
+            produce(kafka.bootstrapServers(), serde, sent);
+
+            String replyId = UUID.randomUUID().toString();
+            JsonNode report = runNode(kafka.bootstrapServers(), registry.url().toString(), sent.getCommandId(), replyId);
+
+            assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
+            JsonNode read = report.get("read");
+            assertThat(read.get("key").asText()).isEqualTo("acme");
+            assertThat(read.get("tenant_id").asText()).isEqualTo("acme");
+            assertThat(read.get("idempotency_key").asText()).isEqualTo(sent.getIdempotencyKey());
+            assertThat(read.get("received_at").asLong()).isEqualTo(sent.getReceivedAt().toEpochMilli());
+            assertThat(read.get("decision_json").asText()).isEqualTo("{\"approved\":false}");
+            assertThat(read.get("violations").get(0).get("rule_id").asText()).isEqualTo("limit.daily");
+            assertThat(read.get("violations").get(0).get("severity").asText()).isEqualTo("HIGH");
+            assertThat(read.get("schema_id").asInt()).isEqualTo(client.latest(FROM_VERIDICT + "-value").id());
+
+            LedgerCommand fromNode = consumeOne(kafka.bootstrapServers(), serde);
+            assertThat(fromNode.getCommandId()).isEqualTo(replyId);
+            assertThat(fromNode.getTenantId()).isEqualTo("acme");
+            assertThat(fromNode.getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
+            assertThat(fromNode.getReceivedAt()).isEqualTo(Instant.ofEpochMilli(1767225600000L));
+            assertThat(fromNode.getBody()).isInstanceOf(KeyOperation.class);
+            KeyOperation op = (KeyOperation) fromNode.getBody();
+            assertThat(op.getOperation()).isEqualTo(KeyOperationType.REVOKED);
+            assertThat(op.getKeyId()).isEqualTo("key-from-node");
+            assertThat(op.getScopes()).containsExactly("audit:read", "decisions:record");
+            assertThat(op.getReason()).isEqualTo("written by kafkajs");
+        }
+    }
+
+    private static LedgerCommand decisionCommand() {
+        return LedgerCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setTenantId("acme")
+                .setIdempotencyKey("interop-" + UUID.randomUUID())
+                .setCorrelationId("corr-interop")
+                .setActor(Actor.newBuilder().setKind(ActorKind.API_KEY).setKeyId("key-1").build())
+                .setReceivedAt(Instant.parse("2026-11-23T10:15:30.123Z"))
+                .setBody(RecordDecision.newBuilder()
+                        .setDecisionId("dec-1")
+                        .setContextJson("{\"amount\":250,\"currency\":\"EUR\"}")
+                        .setDecisionJson("{\"approved\":false}")
+                        .setViolations(List.of(Violation.newBuilder().setRuleId("limit.daily")
+                                .setSeverity(Severity.HIGH).setMessage("over the daily limit").build()))
+                        .setEvidence(List.of())
+                        .build())
+                .build();
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(FROM_VERIDICT, 1, (short) 1), new NewTopic(TO_VERIDICT, 1, (short) 1)))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void produce(String bootstrap, Serde<LedgerCommand> serde, LedgerCommand command) throws Exception {
+        try (KafkaProducer<String, LedgerCommand> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), serde.serializer())) {
+            producer.send(new ProducerRecord<>(FROM_VERIDICT, command.getTenantId(), command)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonNode runNode(String bootstrap, String registryUrl, String expectedId, String replyId) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("node", "check.mjs").directory(INTEROP.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of(
+                "BOOTSTRAP_SERVERS", bootstrap,
+                "REGISTRY_URL", registryUrl,
+                "FROM_VERIDICT_TOPIC", FROM_VERIDICT,
+                "TO_VERIDICT_TOPIC", TO_VERIDICT,
+                "EXPECTED_COMMAND_ID", expectedId,
+                "REPLY_COMMAND_ID", replyId));
+        Process node = builder.start();
+        if (!node.waitFor(120, TimeUnit.SECONDS)) {
+            node.destroyForcibly();
+            throw new AssertionError("the Node interop check did not finish within 120 s");
+        }
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String lastLine = output.strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(node.exitValue()).as(output).isZero();
+        return JSON.readTree(lastLine);
+    }
+
+    private static LedgerCommand consumeOne(String bootstrap, Serde<LedgerCommand> serde) {
+        try (KafkaConsumer<String, LedgerCommand> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), serde.deserializer())) {
+            TopicPartition tp = new TopicPartition(TO_VERIDICT, 0);
+            consumer.assign(Set.of(tp));
+            consumer.seekToBeginning(Set.of(tp));
+            List<ConsumerRecord<String, LedgerCommand>> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (seen.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+            assertThat(seen).as("record written by the Node client").hasSize(1);
+            return seen.get(0).value();
+        }
+    }
+}

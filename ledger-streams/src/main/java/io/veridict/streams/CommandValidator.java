@@ -1,0 +1,45 @@
+package io.veridict.streams;
+
+import io.veridict.schemas.avro.LedgerCommand;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what Avro cannot: that a command which decoded fine is fit to enter a ledger.
+ * A command that fails here goes to the dead-letter topic and never advances a chain.
+ */
+public final class CommandValidator {
+
+    /** Tenant ids: 3 to 64 characters, lower-case letters, digits and inner hyphens. */
+    public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]");
+    /** Idempotency keys: 1 to 128 printable ASCII characters. */
+    public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+
+    /** Reason code: the record key is not the command's tenant. */
+    public static final String TENANT_KEY_MISMATCH = "TENANT_KEY_MISMATCH";
+    /** Reason code: the tenant id is not well-formed. */
+    public static final String INVALID_TENANT_ID = "INVALID_TENANT_ID";
+    /** Reason code: the idempotency key is missing or not well-formed. */
+    public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+
+    private CommandValidator() {
+    }
+
+    /** The rejection, or empty when the command may be chained. */
+    public static Optional<Rejection> check(String key, LedgerCommand command) {
+        if (!TENANT_ID.matcher(command.getTenantId()).matches()) {
+            return Optional.of(new Rejection(INVALID_TENANT_ID, "tenant id is not well-formed"));
+        }
+        if (!command.getTenantId().equals(key)) {
+            return Optional.of(new Rejection(TENANT_KEY_MISMATCH, "record key is not the command's tenant id"));
+        }
+        if (!IDEMPOTENCY_KEY.matcher(command.getIdempotencyKey()).matches()) {
+            return Optional.of(new Rejection(INVALID_IDEMPOTENCY_KEY, "idempotency key must be 1-128 printable ASCII characters"));
+        }
+        return Optional.empty();
+    }
+
+    /** Why a command was refused: a stable code and a message without payload data. */
+    public record Rejection(String reason, String message) {
+    }
+}

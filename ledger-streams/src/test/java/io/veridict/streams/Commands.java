@@ -1,0 +1,33 @@
+package io.veridict.streams;
+
+import io.veridict.schemas.avro.Actor;
+import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.RecordDecision;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Test commands. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    static LedgerCommand decision(String tenant, String idempotencyKey) {
+        return LedgerCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setTenantId(tenant)
+                .setIdempotencyKey(idempotencyKey)
+                .setCorrelationId("corr-" + idempotencyKey)
+                .setActor(Actor.newBuilder().setKind(ActorKind.SYSTEM).build())
+                .setReceivedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .setBody(RecordDecision.newBuilder()
+                        .setContextJson("{\"amount\":10}")
+                        .setDecisionJson("\"approve\"")
+                        .setViolations(List.of())
+                        .setEvidence(List.of())
+                        .build())
+                .build();
+    }
+}
