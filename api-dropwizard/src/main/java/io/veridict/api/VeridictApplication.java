@@ -60,7 +60,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         // The ledger topology, started once the topics exist.
         LedgerStreams streams = new LedgerStreams(
                 LedgerTopology.build(topics, AvroSerdes.forValue(registry, LedgerCommand.class)),
-                config.getStreams().streamsProperties(config.getKafka(), topics.deadLetter().name()));
+                config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
 
         environment.healthChecks().register("kafka", new KafkaHealthCheck(admin, adminTimeout));

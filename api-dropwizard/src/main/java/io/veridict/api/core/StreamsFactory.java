@@ -2,7 +2,8 @@ package io.veridict.api.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
-import io.veridict.streams.errors.DeadLetterDeserializationHandler;
+import io.veridict.streams.LedgerStreamsConfig;
+import io.veridict.streams.topics.LedgerTopics;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -119,8 +120,11 @@ public class StreamsFactory {
         this.properties = properties;
     }
 
-    /** The Streams properties for {@code kafka}'s cluster, dead letters going to {@code deadLetterTopic}. */
-    public Properties streamsProperties(KafkaFactory kafka, String deadLetterTopic) {
+    /**
+     * The Streams properties for {@code kafka}'s cluster. {@code properties} may add
+     * settings but cannot weaken what the topology requires ({@link LedgerStreamsConfig}).
+     */
+    public Properties streamsProperties(KafkaFactory kafka, LedgerTopics topics) {
         Properties p = new Properties();
         p.putAll(kafka.commonClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -129,11 +133,8 @@ public class StreamsFactory {
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMilliseconds());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
-        p.put(DeadLetterDeserializationHandler.DEAD_LETTER_TOPIC_CONFIG, deadLetterTopic);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.putAll(properties);
+        p.putAll(LedgerStreamsConfig.required(topics));
         return p;
     }
 }

@@ -34,7 +34,7 @@ class DevCommandIT {
     void shouldComeUpHealthyAndKeepTopicsSchemasAndIdsAcrossARestart() throws Exception {
         Path dataDir = tmp.resolve("data");
         int schemaId;
-        DevStackProcess first = new DevStackProcess(dataDir);
+        VeridictProcess first = VeridictProcess.dev(dataDir);
         try (first) {
             first.start(Duration.ofSeconds(120));
 
@@ -51,7 +51,7 @@ class DevCommandIT {
             assertThat(first.stop()).isIn(0, 143);
         }
 
-        DevStackProcess second = new DevStackProcess(dataDir);
+        VeridictProcess second = VeridictProcess.dev(dataDir);
         try (second) {
             second.start(Duration.ofSeconds(120));
 

@@ -12,14 +12,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * {@code veridict dev} started from the packaged jar as a separate JVM, as a user would,
- * on free ports and a given data folder. Its output goes to a log file in that folder.
+ * The packaged {@code veridict} jar started as a separate JVM, as a user would: either
+ * {@code veridict dev} on free ports and a given data folder, or {@code veridict server}
+ * with a configuration file and environment. Its output goes to a log file beside the
+ * data folder.
  */
-public final class DevStackProcess implements AutoCloseable {
+public final class VeridictProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "veridict-api.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -29,30 +34,58 @@ public final class DevStackProcess implements AutoCloseable {
     public final int registryPort = freePort();
     public final int apiPort = freePort();
     public final int adminPort = freePort();
-    private final Path dataDir;
     private final Path log;
+    private final List<String> arguments = new ArrayList<>();
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
-    public DevStackProcess(Path dataDir) {
-        this.dataDir = dataDir;
-        this.log = dataDir.resolveSibling(dataDir.getFileName() + "-dev.log");
+    private VeridictProcess(Path log) {
+        this.log = log;
+    }
+
+    /** {@code veridict dev} with its data in {@code dataDir}. */
+    public static VeridictProcess dev(Path dataDir) {
+        VeridictProcess p = new VeridictProcess(dataDir.resolveSibling(dataDir.getFileName() + "-dev.log"));
+        p.arguments.addAll(List.of("dev",
+                "--data-dir", dataDir.toString(),
+                "--kafka-port", Integer.toString(p.kafkaPort),
+                "--controller-port", Integer.toString(p.controllerPort),
+                "--registry-port", Integer.toString(p.registryPort),
+                "--api-port", Integer.toString(p.apiPort),
+                "--admin-port", Integer.toString(p.adminPort)));
+        return p;
+    }
+
+    /**
+     * {@code veridict server config} with {@code env} added to the environment; the API
+     * and admin ports are passed as {@code VERIDICT_API_PORT} and {@code VERIDICT_ADMIN_PORT}.
+     */
+    public static VeridictProcess server(Path config, Map<String, String> env, Path log) {
+        VeridictProcess p = new VeridictProcess(log);
+        p.arguments.addAll(List.of("server", config.toString()));
+        p.environment.putAll(env);
+        p.environment.put("VERIDICT_API_PORT", Integer.toString(p.apiPort));
+        p.environment.put("VERIDICT_ADMIN_PORT", Integer.toString(p.adminPort));
+        return p;
     }
 
     /** Starts the JVM and returns once every health check is green, or throws after {@code timeout}. */
-    public DevStackProcess start(Duration timeout) throws Exception {
+    public VeridictProcess start(Duration timeout) throws Exception {
+        return start(timeout, response -> response.statusCode() == 200);
+    }
+
+    /** Starts the JVM and returns once a health answer satisfies {@code ready}, or throws after {@code timeout}. */
+    public VeridictProcess start(Duration timeout, Predicate<HttpResponse<String>> ready) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", JAR.toString(), "dev",
-                "--data-dir", dataDir.toString(),
-                "--kafka-port", Integer.toString(kafkaPort),
-                "--controller-port", Integer.toString(controllerPort),
-                "--registry-port", Integer.toString(registryPort),
-                "--api-port", Integer.toString(apiPort),
-                "--admin-port", Integer.toString(adminPort)));
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        awaitHealthy(timeout);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", JAR.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitHealth(timeout, ready);
         return this;
     }
 
@@ -82,7 +115,7 @@ public final class DevStackProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new IllegalStateException("veridict dev did not stop within 60 s of SIGTERM");
+            throw new IllegalStateException("veridict " + arguments.get(0) + " did not stop within 60 s of SIGTERM");
         }
         return process.exitValue();
     }
@@ -94,16 +127,16 @@ public final class DevStackProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(Duration timeout) throws Exception {
+    private void awaitHealth(Duration timeout, Predicate<HttpResponse<String>> ready) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("veridict dev exited with " + process.exitValue() + ":\n" + output());
+                throw new IllegalStateException("veridict " + arguments.get(0) + " exited with " + process.exitValue() + ":\n" + output());
             }
             try {
                 HttpResponse<String> response = health();
-                if (response.statusCode() == 200) {
+                if (ready.test(response)) {
                     return;
                 }
                 last = response.statusCode() + " " + response.body();
@@ -112,7 +145,7 @@ public final class DevStackProcess implements AutoCloseable {
             }
             process.waitFor(250, TimeUnit.MILLISECONDS);
         }
-        throw new IllegalStateException("veridict dev not healthy after " + timeout + ": " + last + "\n" + output());
+        throw new IllegalStateException("veridict " + arguments.get(0) + " not healthy after " + timeout + ": " + last + "\n" + output());
     }
 
     private static String javaBinary() {
