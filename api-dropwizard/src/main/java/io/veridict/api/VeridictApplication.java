@@ -13,9 +13,8 @@ import io.veridict.api.health.KafkaHealthCheck;
 import io.veridict.api.health.SchemaRegistryHealthCheck;
 import io.veridict.api.health.StreamsHealthCheck;
 import io.veridict.api.health.TopicsHealthCheck;
-import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.registry.SchemaRegistryClient;
-import io.veridict.schemas.serde.AvroSerdes;
+import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
@@ -59,7 +58,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
 
         // The ledger topology, started once the topics exist.
         LedgerStreams streams = new LedgerStreams(
-                LedgerTopology.build(topics, AvroSerdes.forValue(registry, LedgerCommand.class)),
+                LedgerTopology.build(topics, LedgerSerdes.confluent(registry)),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
 

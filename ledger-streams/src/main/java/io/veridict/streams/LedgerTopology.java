@@ -1,39 +1,33 @@
 package io.veridict.streams;
 
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.streams.chain.ChainProcessor;
+import io.veridict.streams.chain.ChainStep;
+import io.veridict.streams.chain.ChainStores;
+import io.veridict.streams.chain.TenantPartitioner;
 import io.veridict.streams.errors.DeadLetterHeaders;
 import io.veridict.streams.topics.LedgerTopics;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Veridict's stream topology. {@link #build} is the only place it is assembled, so tests
  * run exactly the production topology.
- *
- * <p>Today it is the command intake: commands are read (unreadable ones go to the
- * dead-letter topic through the deserialisation handler), checked, and either counted per
- * tenant or sent to the dead-letter topic with the reason. The chain processor is added
- * behind the intake.
  */
 public final class LedgerTopology {
 
     /** Source processor of the commands topic. */
     public static final String COMMANDS_SOURCE = "commands-source";
-    /** Per-tenant count of accepted commands (RocksDB). */
-    public static final String INTAKE_STORE = "command-intake-store";
+    /** The chain processor. */
+    public static final String CHAIN_PROCESSOR = "chain-processor";
 
     private static final String SPLIT = "intake-";
     private static final String VALID = "valid";
@@ -42,14 +36,16 @@ public final class LedgerTopology {
     private LedgerTopology() {
     }
 
-    public static Topology build(LedgerTopics topics, Serde<LedgerCommand> commandSerde) {
+    public static Topology build(LedgerTopics topics, LedgerSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
+        ChainStores.builders().forEach(builder::addStateStore);
 
-        // 1. Commands, keyed by tenant id.
+        // 1. Commands, keyed by tenant id; unreadable records go to the dead-letter topic
+        //    through the deserialisation handler.
         KStream<String, LedgerCommand> commands = builder.stream(topics.commands().name(),
-                Consumed.with(Serdes.String(), commandSerde).withName(COMMANDS_SOURCE));
+                Consumed.with(Serdes.String(), serdes.commands()).withName(COMMANDS_SOURCE));
 
-        // 2. Split well-formed commands from those that must not reach a ledger.
+        // 2. Split well-formed commands from those that must never reach a ledger.
         var branches = commands.split(Named.as(SPLIT))
                 .branch((tenant, command) -> CommandValidator.check(tenant, command).isEmpty(), Branched.as(VALID))
                 .defaultBranch(Branched.as(REJECTED));
@@ -57,13 +53,25 @@ public final class LedgerTopology {
         // 3. Rejected commands go to the dead-letter topic with the reason in headers.
         branches.get(SPLIT + REJECTED)
                 .processValues(RejectionMarker::new, Named.as("mark-rejection"))
-                .to(topics.deadLetter().name(), Produced.with(Serdes.String(), commandSerde).withName("dead-letter-sink"));
+                .to(topics.deadLetter().name(), Produced.with(Serdes.String(), serdes.commands()).withName("dead-letter-sink"));
 
-        // 4. Accepted commands are counted per tenant.
-        branches.get(SPLIT + VALID)
-                .groupByKey(Grouped.<String, LedgerCommand>as("intake-by-tenant").withKeySerde(Serdes.String()).withValueSerde(commandSerde))
-                .count(Named.as("count-intake"), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(INTAKE_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+        // 4. Accepted commands are chained, one tenant at a time (the tenant is the key).
+        KStream<String, ChainStep> steps = branches.get(SPLIT + VALID)
+                .process(ChainProcessor.supplier(), Named.as(CHAIN_PROCESSOR),
+                        ChainStores.HEADS, ChainStores.IDEMPOTENCY, ChainStores.ENTRIES, ChainStores.DECISIONS);
+
+        // 5. New entries and their payloads, keyed by (tenant, seq), partitioned by tenant.
+        KStream<String, ChainStep> chained = steps.filter((tenant, step) -> step.chained(), Named.as("only-chained"));
+        chained.map((tenant, step) -> org.apache.kafka.streams.KeyValue.pair(step.key(), step.entry()), Named.as("to-entry"))
+                .to(topics.entries().name(), Produced.with(serdes.entryKeys(), serdes.entries())
+                        .withStreamPartitioner(new TenantPartitioner<>()).withName("entries-sink"));
+        chained.map((tenant, step) -> org.apache.kafka.streams.KeyValue.pair(step.key(), step.payload()), Named.as("to-payload"))
+                .to(topics.payloads().name(), Produced.with(serdes.entryKeys(), serdes.payloads())
+                        .withStreamPartitioner(new TenantPartitioner<>()).withName("payloads-sink"));
+
+        // 6. Every command's outcome, for the producer waiting on it.
+        steps.mapValues(ChainStep::outcome, Named.as("to-outcome"))
+                .to(topics.receipts().name(), Produced.with(Serdes.String(), serdes.outcomes()).withName("receipts-sink"));
 
         return builder.build();
     }

@@ -15,16 +15,21 @@ final class Commands {
     }
 
     static LedgerCommand decision(String tenant, String idempotencyKey) {
+        return decision(tenant, idempotencyKey, null, "\"approve\"");
+    }
+
+    static LedgerCommand decision(String tenant, String idempotencyKey, String decisionId, String decisionJson) {
         return LedgerCommand.newBuilder()
                 .setCommandId(UUID.randomUUID().toString())
                 .setTenantId(tenant)
                 .setIdempotencyKey(idempotencyKey)
                 .setCorrelationId("corr-" + idempotencyKey)
-                .setActor(Actor.newBuilder().setKind(ActorKind.SYSTEM).build())
+                .setActor(Actor.newBuilder().setKind(ActorKind.API_KEY).setKeyId("key-1").build())
                 .setReceivedAt(Instant.parse("2026-01-01T00:00:00Z"))
                 .setBody(RecordDecision.newBuilder()
+                        .setDecisionId(decisionId)
                         .setContextJson("{\"amount\":10}")
-                        .setDecisionJson("\"approve\"")
+                        .setDecisionJson(decisionJson)
                         .setViolations(List.of())
                         .setEvidence(List.of())
                         .build())

@@ -1,6 +1,7 @@
 package io.veridict.api.core;
 
 import io.dropwizard.lifecycle.Managed;
+import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
@@ -33,6 +34,7 @@ public final class SchemaBootstrap implements Managed {
         subjects.put(topics.entries().name() + "-value", LedgerEntry.getClassSchema());
         subjects.put(topics.payloads().name() + "-key", EntryKey.getClassSchema());
         subjects.put(topics.payloads().name() + "-value", PayloadEnvelope.getClassSchema());
+        subjects.put(topics.receipts().name() + "-value", CommandOutcome.getClassSchema());
     }
 
     @Override

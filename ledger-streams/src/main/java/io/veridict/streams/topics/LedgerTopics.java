@@ -14,6 +14,8 @@ import org.apache.kafka.common.config.TopicConfig;
  *   <li>{@code payloads}: payload envelopes, keyed by (tenant, seq); compacted so that
  *       retention can erase a payload with a tombstone.</li>
  *   <li>{@code checkpoints}: signed tree heads; kept forever.</li>
+ *   <li>{@code receipts}: the outcome of every command, keyed by tenant, for the API to
+ *       answer producers; kept for a day.</li>
  *   <li>{@code deadLetter}: records that could not be read or were rejected, with the
  *       reason in headers.</li>
  * </ul>
@@ -22,10 +24,12 @@ import org.apache.kafka.common.config.TopicConfig;
  * tenant's records are co-partitioned across them.
  */
 public record LedgerTopics(TopicSpec commands, TopicSpec entries, TopicSpec payloads,
-                           TopicSpec checkpoints, TopicSpec deadLetter) {
+                           TopicSpec checkpoints, TopicSpec receipts, TopicSpec deadLetter) {
 
     /** How long commands are kept once chained: 7 days. */
     public static final long COMMANDS_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
+    /** How long command outcomes are kept: 1 day. */
+    public static final long RECEIPTS_RETENTION_MS = 24L * 60 * 60 * 1000;
     /** How long dead-letter records are kept: 30 days. */
     public static final long DEAD_LETTER_RETENTION_MS = 30L * 24 * 60 * 60 * 1000;
 
@@ -56,12 +60,14 @@ public record LedgerTopics(TopicSpec commands, TopicSpec entries, TopicSpec payl
                         TopicConfig.CLEANUP_POLICY_COMPACT, -1)),
                 new TopicSpec(prefix + "checkpoints", partitions, replicationFactor, configs(minIsr,
                         TopicConfig.CLEANUP_POLICY_DELETE, -1)),
+                new TopicSpec(prefix + "receipts", partitions, replicationFactor, configs(minIsr,
+                        TopicConfig.CLEANUP_POLICY_DELETE, RECEIPTS_RETENTION_MS)),
                 new TopicSpec(prefix + "dead-letter", 1, replicationFactor, configs(minIsr,
                         TopicConfig.CLEANUP_POLICY_DELETE, DEAD_LETTER_RETENTION_MS)));
     }
 
     public List<TopicSpec> all() {
-        return List.of(commands, entries, payloads, checkpoints, deadLetter);
+        return List.of(commands, entries, payloads, checkpoints, receipts, deadLetter);
     }
 
     private static Map<String, String> configs(String minIsr, String cleanupPolicy, long retentionMs) {

@@ -12,6 +12,9 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.schemas.serde.AvroSerdes;
 import io.veridict.streams.CommandValidator;
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerStreamsConfig;
 import io.veridict.streams.LedgerTopology;
 import io.veridict.streams.topics.LedgerTopics;
@@ -42,10 +45,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +76,11 @@ class DeadLetterIT {
                     new ProducerRecord<>(topics.commands().name(), bytes("globex"), wrongTenant),
                     new ProducerRecord<>(topics.commands().name(), bytes("acme"), good)));
 
-            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serde), properties(kafka.bootstrapServers()));
+            LedgerSerdes serdes = LedgerSerdes.confluent(client);
+            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes), properties(kafka.bootstrapServers()));
             try {
                 streams.start();
-                List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(kafka.bootstrapServers(), 3);
+                List<ConsumerRecord<byte[], byte[]>> dead = read(kafka.bootstrapServers(), topics.deadLetter().name(), 3);
 
                 assertThat(dead).extracting(r -> DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON))
                         .containsExactly("UNKNOWN_MAGIC_BYTE", "UNKNOWN_SCHEMA_ID", CommandValidator.TENANT_KEY_MISMATCH);
@@ -87,7 +88,10 @@ class DeadLetterIT {
                         .containsExactly("0", "1", "2");
                 assertThat(dead.get(0).value()).isEqualTo(notConfluent);
                 assertThat(dead.get(1).value()).isEqualTo(unknownId);
-                assertThat(intakeCount(streams, "acme")).isEqualTo(1L);
+                List<ConsumerRecord<byte[], byte[]>> outcomes = read(kafka.bootstrapServers(), topics.receipts().name(), 1);
+                CommandOutcome outcome = serdes.outcomes().deserializer().deserialize(topics.receipts().name(), outcomes.get(0).value());
+                assertThat(outcome.getStatus()).isEqualTo(OutcomeStatus.CHAINED);
+                assertThat(outcome.getReceipt().getSeq()).isZero();
                 assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
@@ -130,11 +134,11 @@ class DeadLetterIT {
         }
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(String bootstrap, int expected) {
+    private static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, int expected) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(topics.deadLetter().name(), 0);
+            TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(Set.of(tp));
             consumer.seekToBeginning(Set.of(tp));
             List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
@@ -146,23 +150,6 @@ class DeadLetterIT {
         }
     }
 
-    private static Long intakeCount(KafkaStreams streams, String tenant) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                ReadOnlyKeyValueStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(
-                        LedgerTopology.INTAKE_STORE, QueryableStoreTypes.keyValueStore()));
-                Long count = store.get(tenant);
-                if (count != null) {
-                    return count;
-                }
-            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException notReadyYet) {
-                // the store opens once the task is running
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        return null;
-    }
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);

@@ -45,7 +45,7 @@ class TopicProvisionerIT {
         assertThat(provisioner.ensure(topics.all())).isEmpty();
 
         assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(
-                "created.commands", "created.entries", "created.payloads", "created.checkpoints", "created.dead-letter");
+                "created.commands", "created.entries", "created.payloads", "created.checkpoints", "created.receipts", "created.dead-letter");
         assertThat(admin.describeTopics(List.of("created.payloads")).allTopicNames().get(30, TimeUnit.SECONDS)
                 .get("created.payloads").partitions()).hasSize(3);
     }

@@ -1,0 +1,25 @@
+package io.veridict.streams;
+
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.registry.SchemaRegistryClient;
+import io.veridict.schemas.serde.AvroSerdes;
+import org.apache.kafka.common.serialization.Serde;
+
+/** The serdes of the ledger's topics. In production all are Confluent wire format through the registry. */
+public record LedgerSerdes(Serde<LedgerCommand> commands, Serde<EntryKey> entryKeys, Serde<LedgerEntry> entries,
+                           Serde<PayloadEnvelope> payloads, Serde<CommandOutcome> outcomes) {
+
+    /** Confluent wire-format serdes registering and resolving schemas through {@code registry}. */
+    public static LedgerSerdes confluent(SchemaRegistryClient registry) {
+        return new LedgerSerdes(
+                AvroSerdes.forValue(registry, LedgerCommand.class),
+                AvroSerdes.forKey(registry, EntryKey.class),
+                AvroSerdes.forValue(registry, LedgerEntry.class),
+                AvroSerdes.forValue(registry, PayloadEnvelope.class),
+                AvroSerdes.forValue(registry, CommandOutcome.class));
+    }
+}

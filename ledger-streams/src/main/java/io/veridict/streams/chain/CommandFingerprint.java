@@ -1,0 +1,44 @@
+package io.veridict.streams.chain;
+
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.serde.AvroBinarySerde;
+import io.veridict.schemas.avro.KeyOperation;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * What makes two commands "the same request" for idempotency: the SHA-256 of the Avro
+ * binary of the command body. Identical JSON requests give identical bodies (the API
+ * canonicalises every JSON part), so a retry matches and a changed body does not.
+ */
+final class CommandFingerprint {
+
+    private static final AvroBinarySerde<RecordDecision> DECISIONS = new AvroBinarySerde<>(RecordDecision.class);
+    private static final AvroBinarySerde<KeyOperation> KEY_OPERATIONS = new AvroBinarySerde<>(KeyOperation.class);
+
+    private CommandFingerprint() {
+    }
+
+    static byte[] of(LedgerCommand command) {
+        Object body = command.getBody();
+        byte[] bytes;
+        byte kind;
+        if (body instanceof RecordDecision decision) {
+            kind = 1;
+            bytes = DECISIONS.serialize("fingerprint", decision);
+        } else if (body instanceof KeyOperation operation) {
+            kind = 2;
+            bytes = KEY_OPERATIONS.serialize("fingerprint", operation);
+        } else {
+            throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(kind);
+            return sha256.digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.veridict.streams.chain;
+
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.EntryReceipt;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.Sha256;
+import io.veridict.schemas.format.EntryHeader;
+import java.time.Instant;
+
+/** Conversions between the format library's header and the Avro entry, receipt and outcome. */
+public final class Receipts {
+
+    private Receipts() {
+    }
+
+    /** The Avro header of a sealed entry. */
+    public static LedgerEntry toAvro(EntryHeader header, EntryType type) {
+        return LedgerEntry.newBuilder()
+                .setFormatVersion(header.formatVersion())
+                .setTenantId(header.tenantId())
+                .setSeq(header.seq())
+                .setEntryId(header.entryId())
+                .setEntryType(type)
+                .setReceivedAt(Instant.ofEpochMilli(header.receivedAtMs()))
+                .setRecordedAt(Instant.ofEpochMilli(header.recordedAtMs()))
+                .setActorKeyId(header.actorKeyIdOrNull())
+                .setCorrelationId(header.correlationId())
+                .setPayloadHash(new Sha256(header.payloadHash()))
+                .setLeafHash(new Sha256(header.leafHash()))
+                .setPrevChainHash(new Sha256(header.prevChainHash()))
+                .setChainHash(new Sha256(header.chainHash()))
+                .build();
+    }
+
+    /** The format library's view of an Avro header, for verification. */
+    public static EntryHeader fromAvro(LedgerEntry entry) {
+        return new EntryHeader(entry.getFormatVersion(), entry.getTenantId(), entry.getSeq(), entry.getEntryId(),
+                entry.getEntryType().name(), entry.getReceivedAt().toEpochMilli(), entry.getRecordedAt().toEpochMilli(),
+                entry.getActorKeyId(), entry.getCorrelationId(), entry.getPayloadHash().bytes(),
+                entry.getLeafHash().bytes(), entry.getPrevChainHash().bytes(), entry.getChainHash().bytes());
+    }
+
+    static EntryReceipt receipt(LedgerEntry entry, String decisionId) {
+        return EntryReceipt.newBuilder()
+                .setTenantId(entry.getTenantId())
+                .setSeq(entry.getSeq())
+                .setEntryId(entry.getEntryId())
+                .setDecisionId(decisionId)
+                .setLeafHash(entry.getLeafHash())
+                .setChainHash(entry.getChainHash())
+                .setPrevChainHash(entry.getPrevChainHash())
+                .setRecordedAt(entry.getRecordedAt())
+                .setCorrelationId(entry.getCorrelationId())
+                .build();
+    }
+
+    static CommandOutcome outcome(LedgerCommand command, OutcomeStatus status, EntryReceipt receipt) {
+        return outcome(command, status, receipt, null);
+    }
+
+    static CommandOutcome conflict(LedgerCommand command, String reason) {
+        return outcome(command, OutcomeStatus.CONFLICT, null, reason);
+    }
+
+    private static CommandOutcome outcome(LedgerCommand command, OutcomeStatus status, EntryReceipt receipt, String reason) {
+        return CommandOutcome.newBuilder()
+                .setCommandId(command.getCommandId())
+                .setTenantId(command.getTenantId())
+                .setIdempotencyKey(command.getIdempotencyKey())
+                .setStatus(status)
+                .setReceipt(receipt)
+                .setReason(reason)
+                .build();
+    }
+}

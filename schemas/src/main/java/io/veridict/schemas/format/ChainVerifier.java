@@ -1,0 +1,221 @@
+package io.veridict.schemas.format;
+
+import io.veridict.schemas.format.ChainFailure.Kind;
+import java.security.MessageDigest;
+import java.util.Objects;
+
+/**
+ * Verifies the entries of ONE tenant, fed one at a time in the order they were read, in O(1)
+ * memory besides the Merkle frontier. Not thread-safe.
+ *
+ * <p>Each entry is checked in this order, and the first check that fails is the verdict
+ * (spec §9.2): supported version; tenant; seq; {@code prev_chain_hash}; recomputed leaf
+ * hash; recomputed chain hash; payload hash when the payload is present. A payload fed as
+ * {@code null} counts as erased and is not a failure.
+ *
+ * <p>Seq rules (spec §9.3), with {@code e} the seq expected next: {@code seq == e} passes;
+ * {@code seq == e - 1} (and {@code e > 0}) is {@link Kind#SEQ_DUPLICATE}; any other
+ * {@code seq < e} is {@link Kind#SEQ_REORDERED}; {@code seq > e} is decided by the next
+ * entry read: if that one carries the same tenant and seq {@code e}, the pair is out of order
+ * ({@link Kind#SEQ_REORDERED}), otherwise (including end of input) {@code e} is missing
+ * ({@link Kind#SEQ_GAP}). Either way the failure is reported at the first entry whose seq is
+ * not {@code e}: its seq, its position, expected {@code e}, actual its seq.
+ *
+ * <p>After the first failure, further entries are ignored.
+ *
+ * @see "docs/ledger-format.md §9 Verifying a chain"
+ */
+public final class ChainVerifier {
+
+    /** Position value meaning "the caller gave no position". */
+    public static final long UNKNOWN_POSITION = -1;
+
+    private ChainHead head;
+    private byte[] lastLeafHash;
+    private long entriesChecked;
+    private long erasedPayloads;
+    private ChainFailure failure;
+    private ChainFailure pendingSeqFailure;
+    private ChainVerification result;
+
+    private ChainVerifier(ChainHead start) {
+        this.head = Objects.requireNonNull(start, "start");
+    }
+
+    /**
+     * A verifier for a tenant's complete chain, starting at seq 0 from the genesis value.
+     *
+     * @param tenantId the tenant whose entries will be fed
+     * @return a fresh verifier
+     * @see "docs/ledger-format.md §9.1"
+     */
+    public static ChainVerifier fromGenesis(String tenantId) {
+        return new ChainVerifier(ChainHead.genesis(tenantId));
+    }
+
+    /**
+     * A verifier for a range of a tenant's chain, continuing from a head the caller has
+     * already verified (or trusts, e.g. from a signed checkpoint). The first entry fed must
+     * carry seq {@code head.size()} and link to {@code head.chainHash()}. The Merkle root is
+     * reported only if the head carries a frontier.
+     *
+     * @param verifiedHead the trusted head to continue from
+     * @return a verifier positioned after that head
+     * @see "docs/ledger-format.md §9.4 Range verification"
+     */
+    public static ChainVerifier resumeFrom(ChainHead verifiedHead) {
+        return new ChainVerifier(verifiedHead);
+    }
+
+    /**
+     * Feeds one entry, without position info ({@link #UNKNOWN_POSITION}).
+     *
+     * @param header        the entry's header, as read
+     * @param payloadOrNull the payload bytes (canonical JSON, decrypted), or null if erased
+     * @see #accept(EntryHeader, byte[], long)
+     */
+    public void accept(EntryHeader header, byte[] payloadOrNull) {
+        accept(header, payloadOrNull, UNKNOWN_POSITION);
+    }
+
+    /**
+     * Feeds the next entry read. Ignored once a failure has been found.
+     *
+     * @param header        the entry's header, as read
+     * @param payloadOrNull the payload bytes (canonical JSON, decrypted), or null if erased
+     * @param position      the caller's position info (e.g. Kafka offset), reported with a failure
+     * @throws IllegalStateException if {@link #finish()} was already called
+     * @see "docs/ledger-format.md §9.2 Checks"
+     */
+    public void accept(EntryHeader header, byte[] payloadOrNull, long position) {
+        Objects.requireNonNull(header, "header");
+        if (result != null) {
+            throw new IllegalStateException("verifier already finished");
+        }
+        if (failure != null) {
+            return;
+        }
+        if (pendingSeqFailure != null) {
+            boolean fillsHole = header.tenantId().equals(head.tenantId()) && header.seq() == head.size();
+            failure = fillsHole ? reorderedPair(pendingSeqFailure) : pendingSeqFailure;
+            return;
+        }
+        failure = check(header, payloadOrNull, position);
+    }
+
+    /**
+     * Tells whether the verdict is already a failure, so a caller may stop reading. An entry
+     * with a too-high seq is not a failure yet: the next entry decides between
+     * {@link Kind#SEQ_REORDERED} and {@link Kind#SEQ_GAP} (spec §9.3), so keep feeding until
+     * this returns {@code true} or the input ends.
+     *
+     * @return {@code true} once the first failure is known
+     */
+    public boolean hasFailed() {
+        return failure != null;
+    }
+
+    /**
+     * Ends the input and returns the verdict. Calling it again returns the same result.
+     *
+     * @return entries checked, erased payloads, the head after the last good entry, and the
+     *         first failure if any
+     * @see "docs/ledger-format.md §9 Verifying a chain"
+     */
+    public ChainVerification finish() {
+        if (result == null) {
+            if (failure == null && pendingSeqFailure != null) {
+                failure = pendingSeqFailure;
+            }
+            result = new ChainVerification(entriesChecked, erasedPayloads, head, failure);
+        }
+        return result;
+    }
+
+    private ChainFailure check(EntryHeader entry, byte[] payload, long position) {
+        FailureFactory fail = new FailureFactory(head.tenantId(), entry.seq(), position);
+        if (!LedgerFormat.isSupported(entry.formatVersion())) {
+            return fail.of(Kind.UNSUPPORTED_VERSION, String.valueOf(LedgerFormat.FORMAT_VERSION),
+                    String.valueOf(entry.formatVersion()), "unknown format_version");
+        }
+        if (!entry.tenantId().equals(head.tenantId())) {
+            return fail.of(Kind.TENANT_MISMATCH, head.tenantId(), entry.tenantId(), "entry of another tenant");
+        }
+        ChainFailure seqFailure = checkSeq(entry, fail);
+        if (seqFailure != null) {
+            return seqFailure;
+        }
+        if (pendingSeqFailure != null) {
+            return null;
+        }
+        byte[] prev = head.chainHash();
+        if (!MessageDigest.isEqual(prev, entry.prevChainHash())) {
+            return fail.hashes(Kind.PREV_HASH_MISMATCH, prev, entry.prevChainHash(),
+                    entry.seq() == 0 ? "prev_chain_hash is not the tenant's genesis value"
+                            : "prev_chain_hash is not the chain hash of seq " + (entry.seq() - 1));
+        }
+        byte[] leaf = LedgerHashes.leafHash(entry);
+        if (!MessageDigest.isEqual(leaf, entry.leafHash())) {
+            return fail.hashes(Kind.LEAF_HASH_MISMATCH, leaf, entry.leafHash(),
+                    "stored leaf_hash differs from the hash of the header fields");
+        }
+        byte[] chain = LedgerHashes.chainHash(prev, leaf);
+        if (!MessageDigest.isEqual(chain, entry.chainHash())) {
+            return fail.hashes(Kind.CHAIN_HASH_MISMATCH, chain, entry.chainHash(),
+                    "stored chain_hash differs from H(0x02 || prev_chain_hash || leaf_hash)");
+        }
+        if (payload != null && !MessageDigest.isEqual(entry.payloadHash(), LedgerHashes.payloadHash(payload))) {
+            return fail.hashes(Kind.PAYLOAD_HASH_MISMATCH, entry.payloadHash(), LedgerHashes.payloadHash(payload),
+                    "SHA-256 of the payload bytes differs from the header's payload_hash");
+        }
+        head = head.advance(leaf, chain);
+        lastLeafHash = leaf;
+        entriesChecked++;
+        if (payload == null) {
+            erasedPayloads++;
+        }
+        return null;
+    }
+
+    /** Returns a seq failure, or null; a too-high seq is parked in {@link #pendingSeqFailure}. */
+    private ChainFailure checkSeq(EntryHeader entry, FailureFactory fail) {
+        long expected = head.size();
+        long seq = entry.seq();
+        if (seq == expected) {
+            return null;
+        }
+        String expectedText = String.valueOf(expected);
+        String actualText = String.valueOf(seq);
+        if (seq > expected) {
+            pendingSeqFailure = fail.of(Kind.SEQ_GAP, expectedText, actualText,
+                    "seq " + expected + " is missing: the entry read in its place carries seq " + seq);
+            return null;
+        }
+        if (expected > 0 && seq == expected - 1) {
+            boolean identical = MessageDigest.isEqual(entry.chainHash(), head.chainHash())
+                    && lastLeafHash != null && MessageDigest.isEqual(entry.leafHash(), lastLeafHash);
+            return fail.of(Kind.SEQ_DUPLICATE, expectedText, actualText, "seq " + seq + " appears again: "
+                    + (identical ? "an identical copy of the previous entry" : "a conflicting entry with the same seq"));
+        }
+        return fail.of(Kind.SEQ_REORDERED, expectedText, actualText,
+                "seq " + seq + " read after seq " + (expected - 1));
+    }
+
+    private static ChainFailure reorderedPair(ChainFailure early) {
+        return new ChainFailure(Kind.SEQ_REORDERED, early.tenantId(), early.seq(), early.position(),
+                early.expected(), early.actual(), "seq " + early.actual() + " read before seq "
+                + early.expected() + ", which follows it directly (entries out of order)");
+    }
+
+    /** Builds failures that share the tenant, seq and position of one entry. */
+    private record FailureFactory(String tenantId, long seq, long position) {
+
+        ChainFailure of(Kind kind, String expected, String actual, String detail) {
+            return new ChainFailure(kind, tenantId, seq, position, expected, actual, detail);
+        }
+
+        ChainFailure hashes(Kind kind, byte[] expected, byte[] actual, String detail) {
+            return of(kind, Sha256.hex(expected), Sha256.hex(actual), detail);
+        }
+    }
+}

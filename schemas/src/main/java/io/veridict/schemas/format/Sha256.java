@@ -1,0 +1,58 @@
+package io.veridict.schemas.format;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 and hex helpers shared by the format classes. */
+final class Sha256 {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Sha256() {
+    }
+
+    /** Returns SHA-256 over the concatenation of the parts. */
+    static byte[] hash(byte[]... parts) {
+        MessageDigest digest = newDigest();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return digest.digest();
+    }
+
+    /** Returns SHA-256 over a one-byte prefix followed by the parts. */
+    static byte[] hashPrefixed(byte prefix, byte[]... parts) {
+        MessageDigest digest = newDigest();
+        digest.update(prefix);
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return digest.digest();
+    }
+
+    /** Lower-case hex of the bytes, or {@code "null"} for a null array. */
+    static String hex(byte[] bytes) {
+        return bytes == null ? "null" : HEX.formatHex(bytes);
+    }
+
+    /** Throws unless {@code hash} is a non-null array of {@link LedgerFormat#HASH_SIZE} bytes. */
+    static byte[] requireHash(byte[] hash, String name) {
+        if (hash == null) {
+            throw new NullPointerException(name + " is null");
+        }
+        if (hash.length != LedgerFormat.HASH_SIZE) {
+            throw new IllegalArgumentException(name + " must be " + LedgerFormat.HASH_SIZE
+                    + " bytes, got " + hash.length);
+        }
+        return hash;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.veridict.schemas.format;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.veridict.schemas.format.ChainFailure.Kind;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds {@code chains.json} (valid chains with every intermediate value) and
+ * {@code tampering.json} (one vector per tampering kind, expected verdict written by hand and
+ * confirmed against {@link ChainVerifier} while generating).
+ */
+final class ChainVectors {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ChainVectors() {
+    }
+
+    static ObjectNode chains() {
+        ObjectNode root = NODES.objectNode()
+                .put("description", "Valid chains (docs/ledger-format.md §5-§9). For each chain: genesis, and per entry "
+                        + "the header fields, the payload text (null when erased), leaf_bytes, and the stored hashes, all "
+                        + "of which a verifier must recompute identically. 'expected' is the verifier's result.")
+                .put("format_version", LedgerFormat.FORMAT_VERSION);
+        ArrayNode chains = root.putArray("chains");
+        chains.add(chain("single-decision", "One decision entry (the worked example of spec §11).",
+                SampleChains.singleDecision()));
+        chains.add(chain("mixed-five", "Five entries mixing decisions and key operations; the payload of seq 2 "
+                + "has been erased by retention and is counted, not failed.", SampleChains.mixedFive()));
+        chains.add(chain("unicode-tenant", "Tenant id, actor key id and payloads beyond ASCII (2- and 4-byte UTF-8).",
+                SampleChains.unicodeTenant()));
+        return root;
+    }
+
+    static ObjectNode tampering() {
+        List<ChainEntry> base = SampleChains.mixedFive();
+        ObjectNode root = NODES.objectNode()
+                .put("description", "Tampered copies of chain 'mixed-five' of chains.json (tenant globex). Feed the "
+                        + "entries in order to a verifier starting from genesis; it MUST report expected.kind at "
+                        + "expected.seq, where position is the zero-based index in 'entries'. expected/actual/"
+                        + "entries_checked are Veridict's evidence conventions (docs/ledger-format.md §9).");
+        ArrayNode vectors = root.putArray("vectors");
+        TamperingCase.all(base).forEach(c -> vectors.add(tamperingVector(c)));
+        return root;
+    }
+
+    private static ObjectNode chain(String name, String description, List<ChainEntry> entries) {
+        String tenant = entries.get(0).header().tenantId();
+        ObjectNode chain = NODES.objectNode().put("name", name).put("description", description)
+                .put("tenant_id", tenant).put("genesis", HEX.formatHex(LedgerHashes.genesis(tenant)));
+        ArrayNode array = chain.putArray("entries");
+        entries.forEach(e -> array.add(VectorEntries.toJson(e, true)));
+        ChainVerification result = verify(tenant, entries);
+        ChainHead head = result.requireValid();
+        chain.putObject("expected")
+                .put("valid", true)
+                .put("entries_checked", result.entriesChecked())
+                .put("erased_payloads", result.erasedPayloads())
+                .put("head_seq", head.lastSeq())
+                .put("head_chain_hash", HEX.formatHex(head.chainHash()))
+                .put("merkle_size", head.size())
+                .put("merkle_root", HEX.formatHex(head.merkleRoot().orElseThrow()))
+                .put("frontier", HEX.formatHex(head.frontierOrNull().encode()));
+        return chain;
+    }
+
+    private static ObjectNode tamperingVector(TamperingCase c) {
+        ObjectNode vector = NODES.objectNode().put("name", c.name()).put("description", c.description())
+                .put("tenant_id", "globex");
+        ArrayNode array = vector.putArray("entries");
+        c.entries().forEach(e -> array.add(VectorEntries.toJson(e, false)));
+        ChainVerification result = verify("globex", c.entries());
+        ChainFailure failure = result.failure().orElseThrow(
+                () -> new IllegalStateException(c.name() + ": the verifier accepted the tampered chain"));
+        if (failure.kind() != c.kind() || failure.seq() != c.seq() || failure.position() != c.position()) {
+            throw new IllegalStateException(c.name() + ": expected " + c.kind() + " at seq " + c.seq()
+                    + " position " + c.position() + ", verifier says " + failure);
+        }
+        vector.putObject("expected")
+                .put("valid", false)
+                .put("kind", failure.kind().name())
+                .put("seq", failure.seq())
+                .put("position", failure.position())
+                .put("expected", failure.expected())
+                .put("actual", failure.actual())
+                .put("entries_checked", result.entriesChecked());
+        return vector;
+    }
+
+    static ChainVerification verify(String tenant, List<ChainEntry> entries) {
+        ChainVerifier verifier = ChainVerifier.fromGenesis(tenant);
+        for (int i = 0; i < entries.size(); i++) {
+            verifier.accept(entries.get(i).header(), entries.get(i).payloadOrNull(), i);
+        }
+        return verifier.finish();
+    }
+
+    /** One tampering vector: how the base chain was changed and the verdict a verifier MUST reach. */
+    record TamperingCase(String name, String description, List<ChainEntry> entries, Kind kind, long seq,
+                         long position) {
+
+        static List<TamperingCase> all(List<ChainEntry> base) {
+            EntryHeader h2 = base.get(2).header();
+            EntryHeader h3 = base.get(3).header();
+            EntryHeader h4 = base.get(4).header();
+            String paid = base.get(1).payload().replace("REFER", "APPROVE");
+            byte[] paidHash = LedgerHashes.payloadHash(paid.getBytes(StandardCharsets.UTF_8));
+            ChainEntry foreign = SampleChains.singleDecision().get(0);
+            return List.of(
+                    edit("altered-header-field", "recorded_at_ms of seq 2 changed by one millisecond", base,
+                            l -> l.set(2, l.get(2).withHeader(HeaderEdit.of(h2).recordedAtMs(h2.recordedAtMs() + 1).build())),
+                            Kind.LEAF_HASH_MISMATCH, 2, 2),
+                    edit("altered-stored-leaf-hash", "the stored leaf_hash of seq 1 has one bit flipped", base,
+                            l -> l.set(1, l.get(1).withHeader(HeaderEdit.of(l.get(1).header())
+                                    .leafHash(HeaderEdit.flipped(l.get(1).header().leafHash())).build())),
+                            Kind.LEAF_HASH_MISMATCH, 1, 1),
+                    edit("altered-stored-chain-hash", "the stored chain_hash of seq 4 has one bit flipped", base,
+                            l -> l.set(4, l.get(4).withHeader(HeaderEdit.of(h4).chainHash(HeaderEdit.flipped(h4.chainHash())).build())),
+                            Kind.CHAIN_HASH_MISMATCH, 4, 4),
+                    edit("altered-payload", "the payload of seq 1 says APPROVE instead of REFER", base,
+                            l -> l.set(1, l.get(1).withPayload(paid)), Kind.PAYLOAD_HASH_MISMATCH, 1, 1),
+                    edit("replaced-payload-with-updated-payload-hash", "the payload of seq 1 replaced and its "
+                                    + "payload_hash updated to match, leaving the stored leaf hash as it was", base,
+                            l -> l.set(1, new ChainEntry(HeaderEdit.of(l.get(1).header()).payloadHash(paidHash).build(), paid, false)),
+                            Kind.LEAF_HASH_MISMATCH, 1, 1),
+                    edit("rewritten-entry-with-recomputed-hashes", "seq 2 rewritten (recorded_at_ms) with its leaf and "
+                                    + "chain hash recomputed; the link from seq 3 breaks", base,
+                            l -> l.set(2, l.get(2).withHeader(HeaderEdit.of(h2).recordedAtMs(0).reseal())),
+                            Kind.PREV_HASH_MISMATCH, 3, 3),
+                    edit("deleted-entry", "seq 2 deleted", base, l -> l.remove(2), Kind.SEQ_GAP, 3, 2),
+                    edit("deleted-entry-before-the-last", "seq 3 deleted; the gap is decided at the end of input",
+                            base, l -> l.remove(3), Kind.SEQ_GAP, 4, 3),
+                    edit("deleted-first-entry", "seq 0 deleted", base, l -> l.remove(0), Kind.SEQ_GAP, 1, 0),
+                    edit("reordered-pair", "seq 2 and seq 3 swapped", base, l -> {
+                        ChainEntry two = l.get(2);
+                        l.set(2, l.get(3));
+                        l.set(3, two);
+                    }, Kind.SEQ_REORDERED, 3, 2),
+                    edit("older-entry-replayed", "a copy of seq 1 appended after seq 4", base,
+                            l -> l.add(l.get(1)), Kind.SEQ_REORDERED, 1, 5),
+                    edit("duplicated-entry", "an identical copy of seq 2 right after it", base,
+                            l -> l.add(3, l.get(2)), Kind.SEQ_DUPLICATE, 2, 3),
+                    edit("conflicting-entry-with-same-seq", "a second, different, self-consistent seq 2 right after it",
+                            base, l -> l.add(3, l.get(2).withHeader(HeaderEdit.of(h2).recordedAtMs(1).reseal())),
+                            Kind.SEQ_DUPLICATE, 2, 3),
+                    edit("forged-appended-entry-wrong-prev-hash", "a seq 5 appended with an all-zero prev_chain_hash "
+                                    + "and hashes copied from seq 4", base,
+                            l -> l.add(l.get(4).withHeader(HeaderEdit.of(h4).seq(5).prevChainHash(new byte[32]).build())),
+                            Kind.PREV_HASH_MISMATCH, 5, 5),
+                    edit("forged-appended-entry-self-consistent", "a seq 5 appended whose leaf and chain hashes are "
+                                    + "correct for its fields, but which links to seq 3 instead of seq 4", base,
+                            l -> l.add(l.get(4).withHeader(HeaderEdit.of(h4).seq(5).prevChainHash(h3.chainHash()).reseal())),
+                            Kind.PREV_HASH_MISMATCH, 5, 5),
+                    edit("first-entry-linked-to-another-genesis", "seq 0 re-sealed on the genesis of tenant acme", base,
+                            l -> l.set(0, l.get(0).withHeader(HeaderEdit.of(l.get(0).header())
+                                    .prevChainHash(LedgerHashes.genesis("acme")).reseal())),
+                            Kind.PREV_HASH_MISMATCH, 0, 0),
+                    edit("entry-of-another-tenant", "entry seq 0 of tenant acme inserted before seq 2", base,
+                            l -> l.add(2, foreign), Kind.TENANT_MISMATCH, 0, 2),
+                    edit("unsupported-format-version", "format_version of seq 3 set to 2", base,
+                            l -> l.set(3, l.get(3).withHeader(HeaderEdit.of(h3).formatVersion(2).build())),
+                            Kind.UNSUPPORTED_VERSION, 3, 3));
+        }
+
+        private static TamperingCase edit(String name, String description, List<ChainEntry> base,
+                                          Consumer<List<ChainEntry>> change, Kind kind, long seq, long position) {
+            List<ChainEntry> entries = new ArrayList<>(base);
+            change.accept(entries);
+            return new TamperingCase(name, description, List.copyOf(entries), kind, seq, position);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.veridict.schemas.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sample chains behind the unit tests and {@code docs/test-vectors/}: fixed values, so the
+ * vectors are reproducible. Payload JSON is canonicalised with {@link CanonicalJson}.
+ */
+final class SampleChains {
+
+    static final long T0 = 1_750_000_000_000L; // 2025-06-15T15:06:40Z
+
+    private final String tenantId;
+    private final List<ChainEntry> entries = new ArrayList<>();
+    private byte[] prevChainHash;
+
+    private SampleChains(String tenantId) {
+        this.tenantId = tenantId;
+        this.prevChainHash = LedgerHashes.genesis(tenantId);
+    }
+
+    static SampleChains tenant(String tenantId) {
+        return new SampleChains(tenantId);
+    }
+
+    /** Appends a sealed entry whose payload is the canonical form of {@code payloadJson}. */
+    SampleChains append(String entryType, String entryId, long receivedAtMs, long recordedAtMs,
+                        String actorKeyIdOrNull, String correlationId, String payloadJson) {
+        String payload = new String(CanonicalJson.canonicalize(payloadJson), StandardCharsets.UTF_8);
+        byte[] payloadHash = LedgerHashes.payloadHash(payload.getBytes(StandardCharsets.UTF_8));
+        EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenantId, entries.size(), entryId,
+                entryType, receivedAtMs, recordedAtMs, actorKeyIdOrNull, correlationId, payloadHash, prevChainHash);
+        entries.add(new ChainEntry(header, payload, false));
+        prevChainHash = header.chainHash();
+        return this;
+    }
+
+    /** Marks the payload of one entry as erased by retention. */
+    SampleChains erase(int seq) {
+        entries.set(seq, entries.get(seq).erasedCopy());
+        return this;
+    }
+
+    List<ChainEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** One decision by tenant {@code acme}: the worked example of the spec (§11). */
+    static List<ChainEntry> singleDecision() {
+        return tenant("acme")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000001", T0, T0 + 4, "key_live_7Hq2",
+                        "req-5f0c", """
+                        {"kind":"decision","decision_id":"loan-2025-0001",
+                         "context":{"applicant":"app-829","amount_eur":25000,"channel":"web"},
+                         "decision":{"outcome":"APPROVE","limit_eur":25000},
+                         "policy":{"id":"credit-limit","version":"7"},
+                         "violations":[],"metadata":null,"evidence":[]}""")
+                .entries();
+    }
+
+    /** Five entries of tenant {@code globex}: decisions and key operations; seq 2's payload is erased. */
+    static List<ChainEntry> mixedFive() {
+        return tenant("globex")
+                .append("KEY_OPERATION", "0197a3c1-7e00-7000-8000-000000000101", T0, T0 + 3, null,
+                        "req-0001", """
+                        {"kind":"key_operation","operation":"CREATED","key_id":"key_live_Zx81",
+                         "scopes":["decisions:write","decisions:read"],
+                         "expires_at":"2026-06-15T00:00:00.000Z","reason":"onboarding"}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000102", T0 + 1_000, T0 + 1_002,
+                        "key_live_Zx81", "req-0002", """
+                        {"kind":"decision","decision_id":"claim-77",
+                         "context":{"claimant":"c-1029","claim_eur":1830.5,"region":"NL"},
+                         "decision":"REFER",
+                         "policy":{"id":"claims-triage","version":"2025-05","hash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
+                         "violations":[{"rule_id":"amount-over-1500","severity":"MEDIUM","message":"claim above auto-approve limit"}],
+                         "metadata":{"model":"triage-v3","score":0.8125},
+                         "evidence":[{"uri":"s3://globex-evidence/claim-77/photo-1.jpg",
+                                      "sha256":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                                      "media_type":"image/jpeg"}]}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000103", T0 + 2_000, T0 + 2_001,
+                        "key_live_Zx81", "req-0003", """
+                        {"kind":"decision","decision_id":"claim-78",
+                         "context":{"claimant":"c-2201","claimant_name":"Jana Nováková","claim_eur":220},
+                         "decision":true,"policy":null,"violations":[],
+                         "metadata":{"note":"erased by retention in the vectors"},"evidence":[]}""")
+                .append("KEY_OPERATION", "0197a3c1-7e00-7000-8000-000000000104", T0 + 3_000, T0 + 3_004,
+                        null, "req-0004", """
+                        {"kind":"key_operation","operation":"REVOKED","key_id":"key_live_Zx81",
+                         "scopes":[],"expires_at":null,"reason":"key leaked in a CI log"}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000105", T0 + 4_000, T0 + 4_000,
+                        "key_live_Qm40", "req-0005", """
+                        {"kind":"decision","decision_id":"claim-79",
+                         "context":{"claimant":"c-3150","claim_eur":99.99},
+                         "decision":{"outcome":"APPROVE","paid_eur":99.99},
+                         "policy":{"id":"claims-triage"},"violations":[],"metadata":null,
+                         "evidence":[{"uri":"https://globex.example/receipts/3150"}]}""")
+                .erase(2)
+                .entries();
+    }
+
+    /** Two entries of a tenant whose id and payloads need more than ASCII. */
+    static List<ChainEntry> unicodeTenant() {
+        return tenant("zürich-ré-🦊")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000201", T0, T0 + 1, "clé-🔑",
+                        "req-ü-1", """
+                        {"kind":"decision","decision_id":"décision-1",
+                         "context":{"ville":"Zürich","emoji":"🦊","€":1},
+                         "decision":"OK","policy":null,"violations":[],"metadata":null,"evidence":[]}""")
+                .append("KEY_OPERATION", "0197a3c1-7e00-7000-8000-000000000202", T0 + 10, T0 + 12, null,
+                        "req-ü-2", """
+                        {"kind":"key_operation","operation":"EXPIRED","key_id":"clé-🔑","scopes":["décisions:écrire"],
+                         "expires_at":"2025-06-15T15:06:40.010Z","reason":null}""")
+                .entries();
+    }
+
+    /** The leaf hashes of a chain, in order. */
+    static List<byte[]> leafHashes(List<ChainEntry> chain) {
+        return chain.stream().map(e -> e.header().leafHash()).toList();
+    }
+}

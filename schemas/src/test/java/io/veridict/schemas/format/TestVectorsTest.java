@@ -1,0 +1,151 @@
+package io.veridict.schemas.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Checks the library against the committed files in {@code docs/test-vectors/}, as a third party would. */
+class TestVectorsTest {
+
+    private static final Path DIR = TestVectorGenerator.locate();
+    private static final HexFormat HEX = HexFormat.of();
+
+    @Test
+    void committedFilesAreExactlyWhatTheGeneratorRenders() throws IOException {
+        for (Map.Entry<String, String> file : TestVectorGenerator.render().entrySet()) {
+            assertThat(Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8))
+                    .as("%s is stale: re-run TestVectorGenerator", file.getKey()).isEqualTo(file.getValue());
+        }
+    }
+
+    @Test
+    void canonicalJsonVectorsHold() throws IOException {
+        JsonNode vectors = read("canonical-json.json");
+        assertThat(vectors.get("valid").size()).isGreaterThan(20);
+        for (JsonNode v : vectors.get("valid")) {
+            byte[] canonical = v.get("canonical").textValue().getBytes(StandardCharsets.UTF_8);
+            assertThat(HEX.formatHex(canonical)).isEqualTo(v.get("canonical_hex").textValue());
+            assertThat(CanonicalJson.canonicalize(v.get("input").textValue().getBytes(StandardCharsets.UTF_8)))
+                    .as(v.get("name").textValue()).isEqualTo(canonical);
+            assertThat(CanonicalJson.isCanonical(canonical)).isTrue();
+        }
+        for (JsonNode v : vectors.get("invalid")) {
+            byte[] input = v.has("input_hex") ? HEX.parseHex(v.get("input_hex").textValue())
+                    : v.get("input").textValue().getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> CanonicalJson.canonicalize(input)).as(v.get("name").textValue())
+                    .isInstanceOfSatisfying(CanonicalJsonException.class,
+                            e -> assertThat(e.reason().name()).isEqualTo(v.get("reason").textValue()));
+        }
+    }
+
+    @Test
+    void chainVectorsRecomputeAndVerify() throws IOException {
+        for (JsonNode chain : read("chains.json").get("chains")) {
+            String tenant = chain.get("tenant_id").textValue();
+            assertThat(HEX.formatHex(LedgerHashes.genesis(tenant))).isEqualTo(chain.get("genesis").textValue());
+            List<ChainEntry> entries = new ArrayList<>();
+            for (JsonNode json : chain.get("entries")) {
+                ChainEntry entry = VectorEntries.fromJson(json);
+                assertThat(HEX.formatHex(LedgerHashes.leafBytes(entry.header()))).isEqualTo(json.get("leaf_bytes").textValue());
+                if (!entry.erased()) {
+                    assertThat(CanonicalJson.isCanonical(entry.payloadOrNull())).isTrue();
+                }
+                entries.add(entry);
+            }
+            ChainVerification result = ChainVectors.verify(tenant, entries);
+            JsonNode expected = chain.get("expected");
+            ChainHead head = result.requireValid();
+            assertThat(result.entriesChecked()).isEqualTo(expected.get("entries_checked").longValue());
+            assertThat(result.erasedPayloads()).isEqualTo(expected.get("erased_payloads").longValue());
+            assertThat(head.lastSeq()).isEqualTo(expected.get("head_seq").longValue());
+            assertThat(HEX.formatHex(head.chainHash())).isEqualTo(expected.get("head_chain_hash").textValue());
+            assertThat(head.size()).isEqualTo(expected.get("merkle_size").longValue());
+            assertThat(HEX.formatHex(head.merkleRoot().orElseThrow())).isEqualTo(expected.get("merkle_root").textValue());
+            assertThat(MerkleFrontier.parse(HEX.parseHex(expected.get("frontier").textValue())))
+                    .isEqualTo(head.frontierOrNull());
+        }
+    }
+
+    @Test
+    void everyTamperingVectorFailsAsExpected() throws IOException {
+        JsonNode vectors = read("tampering.json").get("vectors");
+        assertThat(vectors.size()).isGreaterThanOrEqualTo(ChainFailure.Kind.values().length);
+        List<String> kindsSeen = new ArrayList<>();
+        for (JsonNode vector : vectors) {
+            List<ChainEntry> entries = new ArrayList<>();
+            vector.get("entries").forEach(json -> entries.add(VectorEntries.fromJson(json)));
+            ChainVerification result = ChainVectors.verify(vector.get("tenant_id").textValue(), entries);
+            JsonNode expected = vector.get("expected");
+            ChainFailure failure = result.failure().orElseThrow();
+            String name = vector.get("name").textValue();
+            assertThat(failure.kind().name()).as(name).isEqualTo(expected.get("kind").textValue());
+            assertThat(failure.seq()).as(name).isEqualTo(expected.get("seq").longValue());
+            assertThat(failure.position()).as(name).isEqualTo(expected.get("position").longValue());
+            assertThat(failure.expected()).as(name).isEqualTo(expected.get("expected").textValue());
+            assertThat(failure.actual()).as(name).isEqualTo(expected.get("actual").textValue());
+            assertThat(result.entriesChecked()).as(name).isEqualTo(expected.get("entries_checked").longValue());
+            kindsSeen.add(failure.kind().name());
+        }
+        for (ChainFailure.Kind kind : ChainFailure.Kind.values()) {
+            assertThat(kindsSeen).as("a vector for every kind").contains(kind.name());
+        }
+    }
+
+    @Test
+    void merkleVectorsHold() throws IOException {
+        JsonNode vectors = read("merkle.json");
+        List<byte[]> leaves = hashes(vectors.get("leaf_hashes"));
+        assertThat(leaves).hasSize(MerkleVectors.LEAVES);
+        for (JsonNode tree : vectors.get("trees")) {
+            List<byte[]> prefix = leaves.subList(0, tree.get("size").intValue());
+            assertThat(HEX.formatHex(NaiveMerkle.mth(prefix))).isEqualTo(tree.get("root").textValue());
+            MerkleFrontier frontier = MerkleFrontier.parse(HEX.parseHex(tree.get("frontier").textValue()));
+            assertThat(HEX.formatHex(frontier.root())).isEqualTo(tree.get("root").textValue());
+        }
+        for (JsonNode p : vectors.get("inclusion_proofs")) {
+            assertThatCode(() -> verifyInclusion(p)).doesNotThrowAnyException();
+        }
+        for (JsonNode p : vectors.get("consistency_proofs")) {
+            assertThatCode(() -> verifyConsistency(p)).doesNotThrowAnyException();
+        }
+        for (JsonNode p : vectors.get("invalid_inclusion_proofs")) {
+            assertThatThrownBy(() -> verifyInclusion(p)).as(p.get("why").textValue()).isInstanceOf(MerkleProofException.class);
+        }
+        for (JsonNode p : vectors.get("invalid_consistency_proofs")) {
+            assertThatThrownBy(() -> verifyConsistency(p)).as(p.get("why").textValue()).isInstanceOf(MerkleProofException.class);
+        }
+    }
+
+    private static void verifyInclusion(JsonNode p) {
+        InclusionProofVerifier.verify(p.get("index").longValue(), p.get("size").longValue(),
+                HEX.parseHex(p.get("leaf_hash").textValue()), hashes(p.get("path")), HEX.parseHex(p.get("root").textValue()));
+    }
+
+    private static void verifyConsistency(JsonNode p) {
+        ConsistencyProofVerifier.verify(p.get("old_size").longValue(), p.get("new_size").longValue(),
+                HEX.parseHex(p.get("old_root").textValue()), HEX.parseHex(p.get("new_root").textValue()),
+                hashes(p.get("proof")));
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(h -> hashes.add(HEX.parseHex(h.textValue())));
+        return hashes;
+    }
+
+    private static JsonNode read(String file) throws IOException {
+        return new ObjectMapper().readTree(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
+    }
+}
