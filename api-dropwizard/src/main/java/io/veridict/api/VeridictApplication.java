@@ -6,20 +6,33 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.veridict.api.cli.DevCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
+import io.veridict.api.cli.VerifyCommand;
+import io.veridict.api.core.CommandPublisher;
+import io.veridict.api.core.DecisionRecorder;
+import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.core.LedgerStreams;
+import io.veridict.api.core.OutcomeListener;
 import io.veridict.api.core.SchemaBootstrap;
 import io.veridict.api.core.TopicBootstrap;
+import io.veridict.api.errors.ErrorHandling;
 import io.veridict.api.health.KafkaHealthCheck;
 import io.veridict.api.health.SchemaRegistryHealthCheck;
 import io.veridict.api.health.StreamsHealthCheck;
 import io.veridict.api.health.TopicsHealthCheck;
+import io.veridict.api.json.StrictJsonReader;
+import io.veridict.api.resources.AuditResource;
+import io.veridict.api.resources.DecisionResource;
+import io.veridict.api.resources.ReceiptResource;
+import io.veridict.api.resources.TenantOwnerFilter;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.apache.kafka.clients.admin.Admin;
 
 /** The Veridict service: {@code veridict server config.yml}, {@code veridict dev}. */
@@ -34,11 +47,18 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         return "veridict";
     }
 
+    /** Exit code 2 for a command line that does not parse, 1 for any other fatal error. */
+    @Override
+    protected void onFatalError(Throwable t) {
+        System.exit(t instanceof ArgumentParserException ? 2 : 1);
+    }
+
     @Override
     public void initialize(Bootstrap<VeridictConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new VeridictSubstitutor(Map.of())));
         bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addCommand(new VerifyCommand());
     }
 
     @Override
@@ -52,15 +72,34 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         TopicBootstrap topicBootstrap = new TopicBootstrap(new TopicProvisioner(admin, adminTimeout), topics);
         environment.lifecycle().manage(topicBootstrap);
 
-        // Schema registry and the command serde.
+        // Schema registry and the serdes of every topic.
         SchemaRegistryClient registry = config.getSchemaRegistry().build();
         environment.lifecycle().manage(new SchemaBootstrap(registry, topics));
+        LedgerSerdes serdes = LedgerSerdes.confluent(registry);
 
         // The ledger topology, started once the topics exist.
         LedgerStreams streams = new LedgerStreams(
-                LedgerTopology.build(topics, LedgerSerdes.confluent(registry)),
+                LedgerTopology.build(topics, serdes),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
+
+        // Recording and reading decisions.
+        ErrorHandling.register(environment);
+        CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer());
+        OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.receipts().name(), serdes.outcomes().deserializer());
+        environment.lifecycle().manage(publisher);
+        environment.lifecycle().manage(outcomes);
+        DecisionRecorder recorder = new DecisionRecorder(publisher, outcomes,
+                Duration.ofMillis(config.getRecordWait().toMilliseconds()));
+        LedgerQueries queries = new LedgerQueries(streams.kafkaStreams());
+        StrictJsonReader reader = config.getApiLimits().build();
+        Clock clock = Clock.systemUTC();
+        environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
+                config.getApiLimits().getMaxBatchSize(), clock));
+        environment.jersey().register(new ReceiptResource(queries));
+        environment.jersey().register(new AuditResource(queries, reader, clock));
+        config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
+                queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
 
         environment.healthChecks().register("kafka", new KafkaHealthCheck(admin, adminTimeout));
         environment.healthChecks().register("schema-registry", new SchemaRegistryHealthCheck(registry));

@@ -2,13 +2,17 @@ package io.veridict.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.veridict.api.core.ApiLimitsFactory;
 import io.veridict.api.core.KafkaFactory;
 import io.veridict.api.core.SchemaRegistryFactory;
 import io.veridict.api.core.StreamsFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
-/** The service's configuration: Kafka, the schema registry and the ledger topology. */
+/** The service's configuration: Kafka, the schema registry, the ledger topology and the API's limits. */
 public class VeridictConfiguration extends Configuration {
 
     @Valid
@@ -22,6 +26,15 @@ public class VeridictConfiguration extends Configuration {
     @Valid
     @NotNull
     private StreamsFactory streams = new StreamsFactory();
+
+    @Valid
+    @NotNull
+    private ApiLimitsFactory apiLimits = new ApiLimitsFactory();
+
+    /** How long a record request waits for its entry to be chained before answering 202. Default: 5 s. */
+    @NotNull
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration recordWait = Duration.seconds(5);
 
     @JsonProperty
     public KafkaFactory getKafka() {
@@ -51,5 +64,25 @@ public class VeridictConfiguration extends Configuration {
     @JsonProperty
     public void setStreams(StreamsFactory streams) {
         this.streams = streams;
+    }
+
+    @JsonProperty
+    public ApiLimitsFactory getApiLimits() {
+        return apiLimits;
+    }
+
+    @JsonProperty
+    public void setApiLimits(ApiLimitsFactory apiLimits) {
+        this.apiLimits = apiLimits;
+    }
+
+    @JsonProperty
+    public Duration getRecordWait() {
+        return recordWait;
+    }
+
+    @JsonProperty
+    public void setRecordWait(Duration recordWait) {
+        this.recordWait = recordWait;
     }
 }

@@ -4,11 +4,11 @@ import io.veridict.schemas.avro.StoredEntry;
 import io.veridict.streams.chain.ChainStores;
 import io.veridict.streams.chain.StoreKeys;
 import io.veridict.streams.chain.TenantHead;
-import io.veridict.streams.chain.TenantPartitioner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -47,12 +47,13 @@ public final class LedgerQueries {
 
     /** The tenant's head, or empty for a tenant with no entries. */
     public Optional<TenantHead> head(String tenant) {
-        byte[] head = this.<String, byte[]>store(ChainStores.HEADS).get(tenant);
+        byte[] head = read(ChainStores.HEADS, () -> this.<String, byte[]>store(ChainStores.HEADS).get(tenant));
         return Optional.ofNullable(head).map(TenantHead::decode);
     }
 
     public Optional<StoredEntry> entry(String tenant, long seq) {
-        return Optional.ofNullable(this.<Bytes, StoredEntry>store(ChainStores.ENTRIES).get(StoreKeys.seq(tenant, seq)));
+        return Optional.ofNullable(read(ChainStores.ENTRIES,
+                () -> this.<Bytes, StoredEntry>store(ChainStores.ENTRIES).get(StoreKeys.seq(tenant, seq))));
     }
 
     /** Entries {@code fromSeq..toSeq} (inclusive) in seq order, at most {@code limit}. */
@@ -61,37 +62,41 @@ public final class LedgerQueries {
         if (fromSeq > toSeq) {
             return page;
         }
-        try (KeyValueIterator<Bytes, StoredEntry> it = this.<Bytes, StoredEntry>store(ChainStores.ENTRIES)
-                .range(StoreKeys.seq(tenant, fromSeq), StoreKeys.seq(tenant, toSeq))) {
-            while (it.hasNext() && page.size() < limit) {
-                KeyValue<Bytes, StoredEntry> next = it.next();
-                page.add(next.value);
+        return read(ChainStores.ENTRIES, () -> {
+            try (KeyValueIterator<Bytes, StoredEntry> it = this.<Bytes, StoredEntry>store(ChainStores.ENTRIES)
+                    .range(StoreKeys.seq(tenant, fromSeq), StoreKeys.seq(tenant, toSeq))) {
+                while (it.hasNext() && page.size() < limit) {
+                    KeyValue<Bytes, StoredEntry> next = it.next();
+                    page.add(next.value);
+                }
             }
-        }
-        return page;
+            return page;
+        });
     }
 
     /** The seq of the entry recording {@code decisionId}, or empty. */
     public Optional<Long> decisionSeq(String tenant, String decisionId) {
-        return Optional.ofNullable(this.<Bytes, Long>store(ChainStores.DECISIONS).get(StoreKeys.decision(tenant, decisionId)));
+        return Optional.ofNullable(read(ChainStores.DECISIONS,
+                () -> this.<Bytes, Long>store(ChainStores.DECISIONS).get(StoreKeys.decision(tenant, decisionId))));
     }
 
     /** The seq created by {@code idempotencyKey}, or empty if that key has not been chained. */
     public Optional<Long> seqOfIdempotencyKey(String tenant, String idempotencyKey) {
-        byte[] seen = this.<Bytes, byte[]>store(ChainStores.IDEMPOTENCY).get(StoreKeys.idempotency(tenant, idempotencyKey));
+        byte[] seen = read(ChainStores.IDEMPOTENCY,
+                () -> this.<Bytes, byte[]>store(ChainStores.IDEMPOTENCY).get(StoreKeys.idempotency(tenant, idempotencyKey)));
         return Optional.ofNullable(seen).map(v -> ByteBuffer.wrap(v, v.length - Long.BYTES, Long.BYTES).getLong());
     }
 
-    /** The partition holding {@code tenant} among {@code partitions}. */
-    public static int partitionOf(String tenant, int partitions) {
-        return TenantPartitioner.partitionOf(tenant, partitions);
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
     }
 
-    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+    /** Runs a store read; a store that is not queryable (yet) is a retriable unavailability. */
+    private static <T> T read(String store, Supplier<T> query) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+            return query.get();
         } catch (InvalidStateStoreException e) {
-            throw new LedgerUnavailableException("ledger store " + name + " is not queryable right now (" + e.getMessage() + ")", e);
+            throw new LedgerUnavailableException("the ledger view " + store + " is not readable right now; retry shortly", e);
         }
     }
 }

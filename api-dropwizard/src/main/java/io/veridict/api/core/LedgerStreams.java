@@ -32,6 +32,11 @@ public final class LedgerStreams implements Managed {
         streams.setStateListener((now, before) -> LOG.info("Ledger streams {} -> {}", before, now));
     }
 
+    /** The running Streams client, for interactive queries. */
+    public KafkaStreams kafkaStreams() {
+        return streams;
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +49,16 @@ public class StreamsFactory {
     @Min(1)
     @Max(32)
     private int replicationFactor = 3;
+
+    /**
+     * This instance's API base URL as other instances and clients reach it, e.g.
+     * {@code http://veridict-1:8080}. Required when several instances share the ledger: it
+     * becomes {@code application.server}, and reads for a tenant another instance owns are
+     * redirected there. Default: empty (a single instance).
+     */
+    @NotNull
+    @Pattern(regexp = "|https?://[^/?#]+:[0-9]{1,5}")
+    private String advertisedUrl = "";
 
     /** Extra Streams properties. Default: none. */
     @NotNull
@@ -111,6 +125,25 @@ public class StreamsFactory {
     }
 
     @JsonProperty
+    public String getAdvertisedUrl() {
+        return advertisedUrl;
+    }
+
+    @JsonProperty
+    public void setAdvertisedUrl(String advertisedUrl) {
+        this.advertisedUrl = advertisedUrl;
+    }
+
+    /** This instance as Streams metadata names it, when an advertised URL is set. */
+    public Optional<HostInfo> advertisedHost() {
+        if (advertisedUrl.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri = URI.create(advertisedUrl);
+        return Optional.of(new HostInfo(uri.getHost(), uri.getPort()));
+    }
+
+    @JsonProperty
     public Map<String, String> getProperties() {
         return properties;
     }
@@ -133,6 +166,7 @@ public class StreamsFactory {
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMilliseconds());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        advertisedHost().ifPresent(h -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, h.host() + ":" + h.port()));
         p.putAll(properties);
         p.putAll(LedgerStreamsConfig.required(topics));
         return p;

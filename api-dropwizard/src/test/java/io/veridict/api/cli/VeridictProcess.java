@@ -120,10 +120,55 @@ public final class VeridictProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the JVM without warning (SIGKILL, as {@code kill -9}) and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("veridict " + arguments.get(0) + " survived SIGKILL for 30 s");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * What a one-shot command left behind.
+     *
+     * @param exitCode the process exit code
+     * @param stdout   its standard output, as UTF-8
+     * @param stderr   its standard error, as UTF-8
+     */
+    public record Outcome(int exitCode, String stdout, String stderr) {
+    }
+
+    /**
+     * Runs {@code veridict <arguments>} from the packaged jar to completion and captures what
+     * it printed; kills it and throws if it has not exited within {@code timeout}.
+     */
+    public static Outcome runOnce(Duration timeout, String... arguments) throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        Path stdout = Files.createTempFile("veridict-out", ".txt");
+        Path stderr = Files.createTempFile("veridict-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("veridict " + String.join(" ", arguments) + " did not exit within " + timeout
+                        + "\n" + Files.readString(stderr, StandardCharsets.UTF_8));
+            }
+            return new Outcome(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                    Files.readString(stderr, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
         }
     }
 

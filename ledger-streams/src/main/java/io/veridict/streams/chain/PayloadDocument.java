@@ -10,9 +10,8 @@ import io.veridict.schemas.avro.PolicyRef;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.Violation;
 import io.veridict.schemas.format.CanonicalJson;
+import io.veridict.schemas.format.Rfc3339;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The payload of an entry as the spec defines it (docs/ledger-format.md, payloads): a JSON
@@ -22,9 +21,6 @@ import java.time.format.DateTimeFormatter;
 public final class PayloadDocument {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Timestamps in payloads: RFC 3339, UTC, always three fractional digits. */
-    private static final DateTimeFormatter RFC3339_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private PayloadDocument() {
     }
@@ -60,7 +56,7 @@ public final class PayloadDocument {
         ArrayNode scopes = doc.putArray("scopes");
         body.getScopes().forEach(scopes::add);
         Instant expires = body.getExpiresAt();
-        doc.set("expires_at", expires == null ? JSON.nullNode() : JSON.textNode(RFC3339_MILLIS.format(expires)));
+        doc.set("expires_at", expires == null ? JSON.nullNode() : JSON.textNode(Rfc3339.millis(expires)));
         doc.set("reason", body.getReason() == null ? JSON.nullNode() : JSON.textNode(body.getReason()));
         return CanonicalJson.canonicalize(doc);
     }

@@ -43,7 +43,7 @@ public final class Receipts {
                 entry.getLeafHash().bytes(), entry.getPrevChainHash().bytes(), entry.getChainHash().bytes());
     }
 
-    static EntryReceipt receipt(LedgerEntry entry, String decisionId) {
+    public static EntryReceipt receipt(LedgerEntry entry, String decisionId) {
         return EntryReceipt.newBuilder()
                 .setTenantId(entry.getTenantId())
                 .setSeq(entry.getSeq())

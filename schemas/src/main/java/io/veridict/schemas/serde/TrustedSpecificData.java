@@ -53,12 +53,12 @@ public final class TrustedSpecificData extends SpecificData {
         if (kind != Schema.Type.RECORD && kind != Schema.Type.ENUM && kind != Schema.Type.FIXED) {
             return null;
         }
-        String className = getClassName(schema);
-        int dot = className.lastIndexOf('.');
-        if (dot < 0 || !className.substring(0, dot).equals(trustedPackage)) {
+        if (!trustedPackage.equals(schema.getNamespace())) {
             return null;
         }
-        return generated.computeIfAbsent(className, this::loadGenerated);
+        // Keyed by the schema's full name, which Avro keeps ready; the class name is only
+        // built on the first lookup.
+        return generated.computeIfAbsent(schema.getFullName(), name -> loadGenerated(getClassName(schema)));
     }
 
     /** The class, if it exists and is a generated Avro type; else {@code null} (not cached). */

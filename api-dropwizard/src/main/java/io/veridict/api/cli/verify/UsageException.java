@@ -1,0 +1,11 @@
+package io.veridict.api.cli.verify;
+
+/** The options of {@code veridict verify} cannot be used as given; the message says why. */
+public final class UsageException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public UsageException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,99 @@
+package io.veridict.api.cli.verify;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * The options of {@code veridict verify}. Defaults point at the {@code veridict dev} stack, so
+ * that {@code veridict verify} alone verifies every tenant there.
+ *
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param registryUrl      schema registry base URL (any Confluent-compatible registry)
+ * @param topicPrefix      prefix of the ledger's topics
+ * @param tenants          tenants to verify; empty: all
+ * @param fileOrNull       an export file to verify instead of Kafka
+ * @param json             print one JSON document instead of text
+ * @param progress         whether a progress bar may be drawn (still only on a terminal)
+ * @param timeout          how long to wait for Kafka and the registry
+ * @param consumerConfig   extra Kafka consumer configs (security settings), from a properties file
+ */
+public record VerifyOptions(String bootstrapServers, String registryUrl, String topicPrefix, List<String> tenants,
+                            Path fileOrNull, boolean json, boolean progress, Duration timeout,
+                            Map<String, Object> consumerConfig) {
+
+    static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+    static final String DEFAULT_REGISTRY = "http://localhost:8081";
+    static final String DEFAULT_PREFIX = "veridict.";
+    static final int DEFAULT_TIMEOUT_SECONDS = 15;
+
+    /** Declares the options on the {@code verify} subcommand. */
+    public static void addTo(Subparser subparser) {
+        subparser.addArgument("--bootstrap-servers").dest("bootstrap").setDefault(DEFAULT_BOOTSTRAP)
+                .metavar("HOST:PORT").help("Kafka bootstrap servers");
+        subparser.addArgument("--registry-url").dest("registry").setDefault(DEFAULT_REGISTRY)
+                .metavar("URL").help("schema registry URL (any Confluent-compatible registry)");
+        subparser.addArgument("--topic-prefix").dest("prefix").setDefault(DEFAULT_PREFIX)
+                .metavar("PREFIX").help("prefix of the ledger's topic names");
+        subparser.addArgument("--tenant").dest("tenants").action(Arguments.append()).metavar("ID")
+                .help("verify only this tenant; repeat for several (without it: every tenant)");
+        subparser.addArgument("--file").dest("file").metavar("EXPORT")
+                .help("verify an NDJSON export file instead of the Kafka topics");
+        subparser.addArgument("--json").dest("json").action(Arguments.storeTrue())
+                .help("print one JSON document instead of text (see docs/export-format.md)");
+        subparser.addArgument("--no-progress").dest("no_progress").action(Arguments.storeTrue())
+                .help("never draw a progress bar");
+        subparser.addArgument("--timeout").dest("timeout").type(Integer.class).setDefault(DEFAULT_TIMEOUT_SECONDS)
+                .metavar("SECONDS").help("give up (exit 2) when Kafka or the registry does not answer within this time");
+        subparser.addArgument("--consumer-config").dest("consumer_config").metavar("FILE")
+                .help("Kafka consumer properties to add, e.g. security.protocol and SASL settings");
+    }
+
+    /**
+     * Reads and checks the parsed options.
+     *
+     * @throws UsageException if they contradict each other or a file cannot be read
+     */
+    public static VerifyOptions from(Namespace ns) throws UsageException {
+        List<String> tenants = ns.getList("tenants") == null ? List.of() : List.copyOf(ns.<String>getList("tenants"));
+        String file = ns.getString("file");
+        if (file != null && !tenants.isEmpty()) {
+            throw new UsageException("--tenant selects tenants on Kafka; an export holds one tenant, so give --file alone");
+        }
+        int timeout = ns.getInt("timeout");
+        if (timeout <= 0) {
+            throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
+        }
+        if (tenants.stream().anyMatch(String::isBlank)) {
+            throw new UsageException("--tenant must not be blank");
+        }
+        return new VerifyOptions(ns.getString("bootstrap"), ns.getString("registry"), ns.getString("prefix"), tenants,
+                file == null ? null : Path.of(file), ns.getBoolean("json"), !ns.getBoolean("no_progress"),
+                Duration.ofSeconds(timeout), consumerConfig(ns.getString("consumer_config")));
+    }
+
+    private static Map<String, Object> consumerConfig(String file) throws UsageException {
+        if (file == null) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UsageException("cannot read --consumer-config " + file + ": " + e);
+        }
+        Map<String, Object> config = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> config.put(name, properties.getProperty(name)));
+        return config;
+    }
+}

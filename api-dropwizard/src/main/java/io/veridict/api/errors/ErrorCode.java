@@ -1,0 +1,80 @@
+package io.veridict.api.errors;
+
+/**
+ * The catalogue of stable, machine-readable error codes the API answers with, each with the
+ * HTTP status it is sent with. Clients branch on {@link #name()}; the human message may change.
+ *
+ * <p>The table in {@code docs/api-errors.md} documents every constant; keep them in step.
+ */
+public enum ErrorCode {
+
+    /** The body is not well-formed JSON (RFC 8259), is empty, or has data after the value. */
+    MALFORMED_JSON(400),
+    /** The body is not well-formed UTF-8, starts with a byte order mark, or escapes an unpaired surrogate. */
+    INVALID_UTF8(400),
+    /** An object has the same member name twice (compared after unescaping). */
+    DUPLICATE_JSON_KEY(400),
+    /** {@code NaN} or an infinity appears where a number belongs. */
+    NON_FINITE_NUMBER(400),
+    /** A number would change value in RFC 8785 canonical form (see docs/api-errors.md). */
+    NUMBER_NOT_REPRESENTABLE(400),
+    /** Objects and arrays are nested deeper than {@code maxJsonDepth}. */
+    NESTING_TOO_DEEP(400),
+    /** The document holds more object members than {@code maxJsonFields}. */
+    TOO_MANY_FIELDS(400),
+    /** A string or member name is longer than {@code maxStringBytes} UTF-8 bytes. */
+    STRING_TOO_LONG(400),
+    /** The body could not be read to its end (the client stopped sending or the connection broke). */
+    BODY_INCOMPLETE(400),
+    /** The body is larger than the limit of the endpoint. */
+    BODY_TOO_LARGE(413),
+    /** The Content-Type is not {@code application/json} (with charset utf-8, if any). */
+    UNSUPPORTED_MEDIA_TYPE(415),
+    /** The JSON is well-formed but the request is not valid: see {@code details}. */
+    INVALID_REQUEST(422),
+    /** The {@code X-Veridict-Tenant-Id} header is not a well-formed tenant id. */
+    INVALID_TENANT_HEADER(400),
+    /** The {@code X-Veridict-Tenant-Id} header is missing. */
+    MISSING_TENANT_HEADER(400),
+    /** The {@code Idempotency-Key} header is missing. */
+    MISSING_IDEMPOTENCY_KEY(400),
+    /** The {@code Idempotency-Key} header is not well-formed. */
+    INVALID_IDEMPOTENCY_KEY(400),
+    /** The idempotency key was already used with a different request body. */
+    IDEMPOTENCY_KEY_REUSED(409),
+    /** The tenant already recorded a decision with this {@code decision_id}. */
+    DECISION_ID_TAKEN(409),
+    /** A batch holds more items than {@code maxBatchSize}. */
+    BATCH_TOO_LARGE(413),
+    /** A batch holds no items. */
+    BATCH_EMPTY(422),
+    /** The framework refused the request as malformed (for example a bad header or parameter). */
+    BAD_REQUEST(400),
+    /** The request carries no valid credentials. */
+    UNAUTHENTICATED(401),
+    /** The credentials do not allow this request. */
+    FORBIDDEN(403),
+    /** No resource at this path. */
+    NOT_FOUND(404),
+    /** The resource exists but not with this HTTP method; see the {@code Allow} header. */
+    METHOD_NOT_ALLOWED(405),
+    /** The resource cannot answer in any media type the {@code Accept} header allows. */
+    NOT_ACCEPTABLE(406),
+    /** The framework refused the request with another 4xx status, which is kept. */
+    REQUEST_REJECTED(400),
+    /** An unexpected error; it was logged with the correlation id. */
+    INTERNAL_ERROR(500),
+    /** A dependency (Kafka, the schema registry, the ledger views) is not available; retry later. */
+    SERVICE_UNAVAILABLE(503);
+
+    private final int status;
+
+    ErrorCode(int status) {
+        this.status = status;
+    }
+
+    /** @return the HTTP status this code is answered with */
+    public int status() {
+        return status;
+    }
+}

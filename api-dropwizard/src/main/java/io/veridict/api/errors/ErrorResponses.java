@@ -1,0 +1,45 @@
+package io.veridict.api.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * Renders an {@link ApiException} as an HTTP response in the one error shape. The body is
+ * serialised here to UTF-8 bytes, so answering an error never depends on the JSON provider that
+ * may itself be what failed.
+ */
+public final class ErrorResponses {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorResponses() {
+    }
+
+    /**
+     * The response for {@code error}: its status, {@code Content-Type: application/json}, the
+     * {@code X-Correlation-Id} header, the error's extra headers and an {@link ErrorBody}.
+     */
+    public static Response of(ApiException error, String correlationId) {
+        Response.ResponseBuilder response = Response.status(error.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(CorrelationId.HEADER, correlationId)
+                .entity(body(error, correlationId));
+        for (Map.Entry<String, String> header : error.headers().entrySet()) {
+            response.header(header.getKey(), header.getValue());
+        }
+        return response.build();
+    }
+
+    /** The UTF-8 JSON bytes of the {@link ErrorBody} answering {@code error}. */
+    public static byte[] body(ApiException error, String correlationId) {
+        try {
+            return JSON.writeValueAsBytes(ErrorBody.of(error, correlationId));
+        } catch (JsonProcessingException e) {
+            // Strings and a list of string pairs always serialise; this is a broken classpath.
+            throw new IllegalStateException("cannot serialise an error body", e);
+        }
+    }
+}

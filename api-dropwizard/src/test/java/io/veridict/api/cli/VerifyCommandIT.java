@@ -1,0 +1,210 @@
+package io.veridict.api.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.veridict.schemas.avro.Actor;
+import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryReceipt;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.LedgerFormat;
+import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.schemas.registry.SchemaRegistryClient;
+import io.veridict.schemas.registry.SchemaRegistrySettings;
+import io.veridict.streams.LedgerSerdes;
+import io.veridict.streams.chain.Receipts;
+import io.veridict.streams.chain.TenantPartitioner;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code veridict verify} as an auditor runs it, against a {@code veridict dev} stack holding a real chain. */
+class VerifyCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
+    private static final Map<String, Integer> COMMANDS = Map.of("acme", 12, "globex", 8);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldVerifyTheDevLedgerThenPinpointAForgedEntryWithExitCodes() throws Exception {
+        try (VeridictProcess dev = VeridictProcess.dev(tmp.resolve("data"))) {
+            dev.start(Duration.ofSeconds(120));
+            LedgerSerdes serdes = LedgerSerdes.confluent(
+                    new SchemaRegistryClient(SchemaRegistrySettings.forUrl(dev.registryUrl().toString())));
+            produceCommands(dev, serdes);
+            Map<String, EntryReceipt> heads = awaitChained(dev, serdes, 20);
+
+            VeridictProcess.Outcome clean = verify(dev, "--json");
+
+            assertThat(clean.exitCode()).as(clean.stderr()).isZero();
+            JsonNode report = JSON.readTree(clean.stdout());
+            assertThat(report.get("verified").asBoolean()).isTrue();
+            assertThat(report.get("summary").get("tenants").asInt()).isEqualTo(2);
+            assertThat(report.get("summary").get("entries_verified").asLong()).isEqualTo(20);
+            for (JsonNode tenant : report.get("tenants")) {
+                EntryReceipt last = heads.get(tenant.get("tenant_id").asText());
+                assertThat(tenant.get("head").get("last_seq").asLong()).isEqualTo(last.getSeq());
+                assertThat(tenant.get("head").get("chain_hash").asText()).isEqualTo(HEX.formatHex(last.getChainHash().bytes()));
+            }
+
+            byte[] madeUpPrev = LedgerHashes.payloadHash("not acme's head".getBytes(StandardCharsets.UTF_8));
+            RecordMetadata forged = appendForgedEntry(dev, serdes, madeUpPrev);
+            VeridictProcess.Outcome tampered = verify(dev, "--json");
+
+            assertThat(tampered.exitCode()).as(tampered.stderr()).isEqualTo(1);
+            JsonNode failures = JSON.readTree(tampered.stdout()).get("failures");
+            assertThat(failures).hasSize(1);
+            JsonNode failure = failures.get(0);
+            assertThat(failure.get("kind").asText()).isEqualTo("PREV_HASH_MISMATCH");
+            assertThat(failure.get("tenant_id").asText()).isEqualTo("acme");
+            assertThat(failure.get("seq").asLong()).isEqualTo(12);
+            assertThat(failure.get("topic").asText()).isEqualTo("veridict.entries");
+            assertThat(failure.get("partition").asInt()).isEqualTo(forged.partition());
+            assertThat(failure.get("offset").asLong()).isEqualTo(forged.offset());
+            assertThat(failure.get("expected").asText()).isEqualTo(HEX.formatHex(heads.get("acme").getChainHash().bytes()));
+            assertThat(failure.get("actual").asText()).isEqualTo(HEX.formatHex(madeUpPrev));
+
+            VeridictProcess.Outcome text = verify(dev, "--tenant", "acme");
+            assertThat(text.exitCode()).isEqualTo(1);
+            assertThat(text.stdout()).startsWith("Veridict verification: FAILED")
+                    .contains("PREV_HASH_MISMATCH  tenant acme  seq 12", "veridict.entries partition " + forged.partition()
+                            + " offset " + forged.offset()).doesNotContain("globex");
+            assertThat(text.stderr()).doesNotContain("Exception");
+
+            VeridictProcess.Outcome noKafka = VeridictProcess.runOnce(RUN_LIMIT, "verify", "--bootstrap-servers",
+                    "localhost:" + closedPort(), "--registry-url", dev.registryUrl().toString(), "--timeout", "3");
+            assertThat(noKafka.exitCode()).isEqualTo(2);
+            assertThat(noKafka.stderr()).contains("veridict verify: Kafka did not answer within 3 s").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void shouldExitWithTwoAndSayWhyWhenTheRegistryCannotBeReached() throws Exception {
+        int closed = closedPort();
+        VeridictProcess.Outcome outcome = VeridictProcess.runOnce(RUN_LIMIT, "verify", "--bootstrap-servers",
+                "localhost:" + closed, "--registry-url", "http://localhost:" + closed, "--timeout", "3", "--json");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        String why = "the schema registry at http://localhost:" + closed + " did not answer within 3 s";
+        assertThat(outcome.stderr()).contains("veridict verify: " + why).doesNotContain("\tat ");
+        JsonNode json = JSON.readTree(outcome.stdout());
+        assertThat(json.get("verified").isNull()).isTrue();
+        assertThat(json.get("error").asText()).startsWith(why);
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static VeridictProcess.Outcome verify(VeridictProcess dev, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("verify", "--bootstrap-servers", dev.bootstrapServers(),
+                "--registry-url", dev.registryUrl().toString()));
+        args.addAll(List.of(options));
+        return VeridictProcess.runOnce(RUN_LIMIT, args.toArray(String[]::new));
+    }
+
+    private static void produceCommands(VeridictProcess dev, LedgerSerdes serdes) {
+        try (KafkaProducer<String, LedgerCommand> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), serdes.commands().serializer())) {
+            COMMANDS.forEach((tenant, count) -> {
+                for (int i = 0; i < count; i++) {
+                    producer.send(new ProducerRecord<>("veridict.commands", tenant, command(tenant, i)));
+                }
+            });
+            producer.flush();
+        }
+    }
+
+    /** Waits (bounded) until {@code expected} commands are chained; returns each tenant's last receipt. */
+    private static Map<String, EntryReceipt> awaitChained(VeridictProcess dev, LedgerSerdes serdes, int expected) {
+        Map<String, EntryReceipt> last = new HashMap<>();
+        int chained = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(consumer.partitionsFor("veridict.receipts", Duration.ofSeconds(30)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (chained < expected) {
+                assertThat(System.nanoTime()).as("only %d of %d commands chained within 90 s", chained, expected)
+                        .isLessThan(deadline);
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
+                    CommandOutcome outcome = serdes.outcomes().deserializer().deserialize(r.topic(), r.value());
+                    if (outcome.getStatus() == OutcomeStatus.CHAINED) {
+                        chained++;
+                        last.merge(outcome.getTenantId(), outcome.getReceipt(),
+                                (a, b) -> a.getSeq() > b.getSeq() ? a : b);
+                    }
+                }
+            }
+        }
+        assertThat(last.keySet()).isEqualTo(Set.copyOf(COMMANDS.keySet()));
+        return last;
+    }
+
+    /** Appends acme's "next" entry, well formed but linked to a made-up previous chain hash. */
+    private static RecordMetadata appendForgedEntry(VeridictProcess dev, LedgerSerdes serdes, byte[] madeUpPrev) throws Exception {
+        byte[] payload = "{\"decision\":\"approve\"}".getBytes(StandardCharsets.UTF_8);
+        EntryHeader forged = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, "acme", 12, UUID.randomUUID().toString(),
+                "DECISION", 1_750_000_000_000L, 1_750_000_000_001L, null, "corr-forged", LedgerHashes.payloadHash(payload),
+                madeUpPrev);
+        byte[] key = serdes.entryKeys().serializer().serialize("veridict.entries", new EntryKey("acme", 12L));
+        byte[] value = serdes.entries().serializer().serialize("veridict.entries", Receipts.toAvro(forged, EntryType.DECISION));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            int partition = TenantPartitioner.partitionOf("acme",
+                    producer.partitionsFor("veridict.entries").size());
+            return producer.send(new ProducerRecord<>("veridict.entries", partition, key, value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static LedgerCommand command(String tenant, int i) {
+        return LedgerCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setTenantId(tenant)
+                .setIdempotencyKey(tenant + "-verify-it-" + i)
+                .setCorrelationId("corr-" + i)
+                .setActor(Actor.newBuilder().setKind(ActorKind.API_KEY).setKeyId("key-" + tenant).build())
+                .setReceivedAt(Instant.now())
+                .setBody(RecordDecision.newBuilder().setContextJson("{\"n\":" + i + "}").setDecisionJson("\"approve\"")
+                        .setViolations(List.of()).setEvidence(List.of()).build())
+                .build();
+    }
+}

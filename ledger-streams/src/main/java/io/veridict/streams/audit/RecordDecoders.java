@@ -1,0 +1,59 @@
+package io.veridict.streams.audit;
+
+import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.registry.SchemaRegistryClient;
+import io.veridict.schemas.serde.AvroSerdeException;
+import io.veridict.schemas.serde.ConfluentAvroDeserializer;
+import io.veridict.schemas.serde.RegistryRequestException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Decodes the records a replay reads, all through one {@link SchemaRegistryClient}, so any
+ * Confluent-compatible registry works: keys ({@link EntryKey}) and payload envelopes with the
+ * Confluent deserialiser into the current classes, entry headers with the writer's schema
+ * ({@link EntryHeaderDecoder}).
+ *
+ * <p>Every method tells a bad record ({@link UnreadableRecordException}, a verification
+ * finding) from a registry that cannot answer ({@link ReplayException}, no finding at all).
+ */
+final class RecordDecoders {
+
+    private final Deserializer<EntryKey> keys;
+    private final Deserializer<PayloadEnvelope> payloads;
+    private final EntryHeaderDecoder headers;
+
+    RecordDecoders(SchemaRegistryClient registry) {
+        this.keys = new ConfluentAvroDeserializer<>(registry, EntryKey.class);
+        this.payloads = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class);
+        this.headers = new EntryHeaderDecoder(registry);
+    }
+
+    EntryKey key(String topic, byte[] key) throws UnreadableRecordException, ReplayException {
+        if (key == null) {
+            throw new UnreadableRecordException("no key: records are keyed by (tenant, seq)");
+        }
+        return decode(keys, topic, key);
+    }
+
+    /** @return the envelope, or null for a tombstone */
+    PayloadEnvelope payload(String topic, byte[] value) throws UnreadableRecordException, ReplayException {
+        return value == null ? null : decode(payloads, topic, value);
+    }
+
+    EntryHeader header(byte[] value) throws UnreadableRecordException, ReplayException {
+        return headers.decode(value);
+    }
+
+    private static <T> T decode(Deserializer<T> deserializer, String topic, byte[] bytes)
+            throws UnreadableRecordException, ReplayException {
+        try {
+            return deserializer.deserialize(topic, bytes);
+        } catch (RegistryRequestException e) {
+            throw new ReplayException(e.getMessage(), e);
+        } catch (AvroSerdeException e) {
+            throw new UnreadableRecordException(e.reason() + ": " + e.getMessage());
+        }
+    }
+}

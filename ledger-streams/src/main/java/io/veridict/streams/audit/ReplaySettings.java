@@ -1,0 +1,89 @@
+package io.veridict.streams.audit;
+
+import io.veridict.streams.topics.LedgerTopics;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+/**
+ * What a {@link TopicReplayVerifier} reads and how long it waits.
+ *
+ * @param bootstrapServers  Kafka bootstrap servers
+ * @param entriesTopic      the entries topic, e.g. {@code veridict.entries}
+ * @param payloadsTopic     the payloads topic, e.g. {@code veridict.payloads}
+ * @param tenants           tenants to verify; empty means every tenant found
+ * @param timeout           how long to wait for Kafka: for metadata and offsets, and for the
+ *                          next record while a partition is not read to its end offset
+ * @param consumerOverrides extra consumer configs (e.g. {@code security.protocol}, SASL); they
+ *                          cannot change isolation, auto commit or the group
+ */
+public record ReplaySettings(String bootstrapServers, String entriesTopic, String payloadsTopic, Set<String> tenants,
+                             Duration timeout, Map<String, Object> consumerOverrides) {
+
+    /** Default {@link #timeout()}: 15 s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    public ReplaySettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(entriesTopic, "entriesTopic");
+        Objects.requireNonNull(payloadsTopic, "payloadsTopic");
+        tenants = Set.copyOf(tenants);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        consumerOverrides = Map.copyOf(consumerOverrides);
+    }
+
+    /**
+     * Every tenant of the standard topics under {@code topicPrefix}, the default timeout.
+     *
+     * @param bootstrapServers Kafka bootstrap servers
+     * @param topicPrefix      e.g. {@code veridict.}
+     * @return the settings
+     */
+    public static ReplaySettings forPrefix(String bootstrapServers, String topicPrefix) {
+        LedgerTopics names = LedgerTopics.standard(topicPrefix, 1, (short) 1, 1);
+        return new ReplaySettings(bootstrapServers, names.entries().name(), names.payloads().name(), Set.of(),
+                DEFAULT_TIMEOUT, Map.of());
+    }
+
+    /** @return a copy verifying only these tenants (none: every tenant) */
+    public ReplaySettings withTenants(Collection<String> only) {
+        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, new TreeSet<>(only), timeout,
+                consumerOverrides);
+    }
+
+    /** @return a copy with this timeout */
+    public ReplaySettings withTimeout(Duration wait) {
+        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, tenants, wait, consumerOverrides);
+    }
+
+    /** @return a copy with these extra consumer configs */
+    public ReplaySettings withConsumerOverrides(Map<String, Object> overrides) {
+        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, tenants, timeout, overrides);
+    }
+
+    /** @return whether {@code tenantId} is to be verified */
+    public boolean includes(String tenantId) {
+        return tenants.isEmpty() || tenants.contains(tenantId);
+    }
+
+    /** The consumer's configs: no group, no commits, committed records only. */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(consumerOverrides);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "veridict-verify");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return config;
+    }
+}

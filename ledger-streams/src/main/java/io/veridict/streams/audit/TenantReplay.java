@@ -1,0 +1,147 @@
+package io.veridict.streams.audit;
+
+import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.ChainVerification;
+import io.veridict.schemas.format.ChainVerifier;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.MerkleFrontier;
+import io.veridict.streams.audit.AuditFailure.Kind;
+import io.veridict.streams.audit.RecordLocation.KafkaRecord;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * One tenant's chain as read from the entries topic: a {@link ChainVerifier} for the header
+ * checks (spec §9.2 checks 1–6) plus the payload check (check 7) against the payload index.
+ *
+ * <p>The index keeps payload <em>hashes</em>, not payloads, so the verifier is fed every entry
+ * as "payload absent" and check 7 is made here, once the verifier has accepted the entry
+ * (seq as expected and no failure): the stored hash must equal the header's
+ * {@code payload_hash}. The first failure stops the tenant, whichever side found it; the head
+ * reported is then the one after the last entry that passed. Not thread-safe.
+ */
+final class TenantReplay {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final String tenantId;
+    private final String entriesTopic;
+    private final String payloadsTopic;
+    private final int partition;
+    private final ChainVerifier verifier;
+    private long expectedSeq;
+    private byte[] lastChainHash;
+    private MerkleFrontier frontier = MerkleFrontier.empty();
+    private boolean parked;
+    private long erased;
+    private long encrypted;
+    private AuditFailure ownFailure;
+    private ChainHead headAtOwnFailure;
+
+    /**
+     * @param partition the partition every record of this tenant must live in
+     */
+    TenantReplay(String tenantId, String entriesTopic, String payloadsTopic, int partition) {
+        this.tenantId = tenantId;
+        this.entriesTopic = entriesTopic;
+        this.payloadsTopic = payloadsTopic;
+        this.partition = partition;
+        this.verifier = ChainVerifier.fromGenesis(tenantId);
+        this.lastChainHash = ChainHead.genesis(tenantId).chainHash();
+    }
+
+    int partition() {
+        return partition;
+    }
+
+    /**
+     * Feeds the next entry read from the tenant's partition.
+     *
+     * @param header  the entry header
+     * @param payload the last payload record seen for its key, or null if none
+     * @param offset  the entry's offset
+     */
+    void accept(EntryHeader header, PayloadIndex.Seen payload, long offset) {
+        if (ownFailure != null || verifier.hasFailed()) {
+            return;
+        }
+        verifier.accept(header, null, offset);
+        parked = !verifier.hasFailed() && header.seq() != expectedSeq;
+        if (verifier.hasFailed() || parked) {
+            return; // a failure, or a too-high seq that the next entry decides about (spec §9.3)
+        }
+        AuditFailure payloadFailure = checkPayload(header, payload, offset);
+        if (payloadFailure != null) {
+            stop(payloadFailure);
+            return;
+        }
+        expectedSeq++;
+        lastChainHash = header.chainHash();
+        frontier = frontier.append(header.leafHash());
+    }
+
+    /**
+     * Records a failure found outside the chain checks (an unreadable record, an entry in the
+     * wrong partition). Ignored if the tenant already failed; if an entry with a too-high seq
+     * is waiting for its verdict, that earlier entry is the failure (a {@code SEQ_GAP}, since
+     * the record after it is not the missing seq).
+     */
+    void fail(Kind kind, Long seqOrNull, KafkaRecord location, String expected, String actual, String detail) {
+        if (ownFailure != null || verifier.hasFailed() || parked) {
+            return;
+        }
+        stop(new AuditFailure(kind, tenantId, seqOrNull, location, expected, actual, detail));
+    }
+
+    /** Ends the input; the verdict, with the head after the last entry that passed. */
+    TenantResult finish() {
+        ChainVerification result = verifier.finish();
+        if (ownFailure != null) {
+            return new TenantResult(tenantId, headAtOwnFailure.size(), erased, encrypted, headAtOwnFailure, false);
+        }
+        return new TenantResult(tenantId, result.entriesChecked(), erased, encrypted, result.head(), result.isValid());
+    }
+
+    /** The first failure, if any; call after {@link #finish()}. */
+    AuditFailure failureOrNull() {
+        if (ownFailure != null) {
+            return ownFailure;
+        }
+        return verifier.finish().failure()
+                .map(f -> AuditFailure.of(f, new KafkaRecord(entriesTopic, partition, f.position())))
+                .orElse(null);
+    }
+
+    private AuditFailure checkPayload(EntryHeader header, PayloadIndex.Seen payload, long offset) {
+        if (payload == null || payload.state() == PayloadIndex.State.ERASED) {
+            erased++;
+            return null;
+        }
+        KafkaRecord where = new KafkaRecord(payloadsTopic, payload.partition(), payload.offset());
+        switch (payload.state()) {
+            case ENCRYPTED -> {
+                encrypted++;
+                return null;
+            }
+            case UNREADABLE -> {
+                return new AuditFailure(Kind.UNREADABLE_RECORD, tenantId, header.seq(), where, null, null,
+                        "the payload of the entry at " + entriesTopic + " offset " + offset + " cannot be decoded: "
+                                + payload.problemOrNull());
+            }
+            default -> {
+                if (MessageDigest.isEqual(payload.sha256OrNull(), header.payloadHash())) {
+                    return null;
+                }
+                return new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, tenantId, header.seq(), where,
+                        HEX.formatHex(header.payloadHash()), HEX.formatHex(payload.sha256OrNull()),
+                        "SHA-256 of the payload differs from the payload_hash of the entry at " + entriesTopic
+                                + " partition " + partition + " offset " + offset);
+            }
+        }
+    }
+
+    private void stop(AuditFailure failure) {
+        ownFailure = failure;
+        headAtOwnFailure = new ChainHead(tenantId, expectedSeq, lastChainHash, frontier);
+    }
+}

@@ -1,0 +1,136 @@
+package io.veridict.streams.audit;
+
+import io.veridict.schemas.registry.SchemaRegistryClient;
+import io.veridict.streams.audit.PartitionReader.Range;
+import io.veridict.streams.audit.RecordLocation.KafkaRecord;
+import io.veridict.streams.chain.TenantPartitioner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Verifies tenants' ledgers straight from the Kafka topics, as an auditor would: with its own
+ * consumer (manually assigned partitions, no group id, no commits, {@code read_committed}),
+ * reading each partition from its beginning to the end offset taken when the run starts, so it
+ * terminates on a live ledger.
+ *
+ * <ol>
+ *   <li>End offsets are taken for the payloads topic, then for the entries topic. Entry and
+ *       payload are committed in one transaction, so every payload read has its entry among
+ *       the entries read; an entry committed in between finds no payload and counts as erased.</li>
+ *   <li>The payloads topic is read into a {@link PayloadIndex}: per (tenant, seq), the SHA-256
+ *       of the <em>last</em> value seen (a later value wins, as compaction would; a tombstone
+ *       means erased). <b>Memory: about 140 bytes of heap per payload key</b> of the tenants
+ *       verified, ~140 MB per million entries; use {@code --tenant} to bound it.</li>
+ *   <li>The entries topic is read partition by partition; each header is decoded with its
+ *       writer's schema and fed, in offset order, to its tenant's chain verifier (a tenant lives
+ *       in one partition), with the Kafka offset as its position. The payload check uses the
+ *       index. Keys left in the index are orphans: payloads no entry refers to.</li>
+ * </ol>
+ *
+ * <p>A record that cannot be decoded is a failure ({@link AuditFailure.Kind#UNREADABLE_RECORD})
+ * naming topic, partition and offset, never a crash. With a tenant filter only those tenants'
+ * partitions are read, so an entry of theirs forged into another partition is not seen; a full
+ * run reports it as {@link AuditFailure.Kind#WRONG_PARTITION}. Tenants live where
+ * {@link TenantPartitioner} puts them: murmur2 of the tenant id, as Kafka's default partitioner.
+ *
+ * <p>Not thread-safe; one {@link #verify} at a time.
+ */
+public final class TopicReplayVerifier {
+
+    private final ReplaySettings settings;
+    private final SchemaRegistryClient registry;
+
+    /**
+     * @param settings what to read
+     * @param registry where writer schemas are fetched by id (any Confluent-compatible registry)
+     */
+    public TopicReplayVerifier(ReplaySettings settings, SchemaRegistryClient registry) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /**
+     * Reads both topics once and verifies every tenant found (or those of the filter).
+     *
+     * @param progress told about records read, per phase
+     * @return the report; {@link ReplayReport#verified()} tells the verdict
+     * @throws ReplayException if Kafka or the registry cannot be used within the timeout, or a
+     *                         topic is missing: no verdict at all
+     */
+    public ReplayReport verify(ReplayProgress progress) throws ReplayException {
+        long started = System.nanoTime();
+        try (Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.consumerConfig(),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            PartitionReader reader = new PartitionReader(consumer, settings.timeout());
+            List<TopicPartition> payloadPartitions = reader.partitionsOf(settings.payloadsTopic());
+            List<TopicPartition> entryPartitions = reader.partitionsOf(settings.entriesTopic());
+            List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
+            List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
+            RecordDecoders decoders = new RecordDecoders(registry);
+
+            PayloadPass payloads = new PayloadPass(settings, decoders, payloadPartitions.size());
+            readAll(reader, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
+
+            EntryPass entries = new EntryPass(settings, decoders, payloads.index(), entryPartitions.size());
+            readAll(reader, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
+
+            List<AuditFailure> failures = new ArrayList<>(entries.failures());
+            failures.addAll(payloads.unattributedFailures());
+            List<OrphanPayload> orphans = new ArrayList<>(payloads.misplacedPayloads());
+            payloads.index().leftovers().forEach(left -> orphans.add(orphan(left)));
+            return new ReplayReport(describeSource(), entries.entriesRead(), entries.results(), failures, orphans,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (KafkaException e) {
+            throw new ReplayException("Kafka at " + settings.bootstrapServers() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void readAll(PartitionReader reader, List<Range> ranges, PartitionReader.RecordHandler handler,
+                         ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
+        long total = ranges.stream().mapToLong(Range::size).sum();
+        long[] done = {0};
+        progress.update(phase, 0, total);
+        for (Range range : ranges) {
+            reader.read(range, handler, consumed -> {
+                done[0] += consumed;
+                progress.update(phase, done[0], total);
+            });
+        }
+    }
+
+    /** With a tenant filter, only the partitions those tenants live in. */
+    private List<TopicPartition> relevant(List<TopicPartition> partitions) {
+        if (settings.tenants().isEmpty()) {
+            return partitions;
+        }
+        Set<Integer> homes = new TreeSet<>();
+        settings.tenants().forEach(t -> homes.add(TenantPartitioner.partitionOf(t, partitions.size())));
+        return partitions.stream().filter(tp -> homes.contains(tp.partition())).toList();
+    }
+
+    private OrphanPayload orphan(PayloadIndex.Leftover left) {
+        PayloadIndex.Seen seen = left.seen();
+        String what = switch (seen.state()) {
+            case ENCRYPTED -> "an encrypted payload";
+            case UNREADABLE -> "an unreadable payload (" + seen.problemOrNull() + ")";
+            default -> "a payload";
+        };
+        return new OrphanPayload(left.tenantId(), left.seq(),
+                new KafkaRecord(settings.payloadsTopic(), seen.partition(), seen.offset()), PayloadPass.hashOrNull(seen),
+                what + " for (" + left.tenantId() + ", " + left.seq() + ") with no entry on " + settings.entriesTopic());
+    }
+
+    private String describeSource() {
+        return "kafka " + settings.bootstrapServers() + " " + settings.entriesTopic() + ", " + settings.payloadsTopic()
+                + (settings.tenants().isEmpty() ? "" : " tenants " + String.join(", ", settings.tenants()));
+    }
+}

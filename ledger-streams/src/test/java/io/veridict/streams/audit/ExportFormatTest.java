@@ -1,0 +1,181 @@
+package io.veridict.streams.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.streams.audit.TestChains.Link;
+import io.veridict.streams.chain.Receipts;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ExportFormatTest {
+
+    private static final Instant EXPORTED_AT = Instant.parse("2026-03-01T12:00:00.250Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The example of docs/export-format.md §5 (the ledger format's worked example), line by line. */
+    private static final String DOCUMENTED_EXAMPLE = "{\"type\":\"veridict-export\",\"version\":1,\"tenant_id\":\"acme\",\"from_seq\":0,\"to_seq\":0,"
+            + "\"exported_at\":\"2026-03-01T12:00:00.000Z\"}\n"
+            + "{\"type\":\"entry\",\"format_version\":1,\"tenant_id\":\"acme\",\"seq\":0,\"entry_id\":\"0197a3c1-7e00-7000-8000-000000000001\","
+            + "\"entry_type\":\"DECISION\",\"received_at_ms\":1750000000000,\"recorded_at_ms\":1750000000004,"
+            + "\"actor_key_id\":\"key_live_7Hq2\",\"correlation_id\":\"req-5f0c\",\"payload_hash\":\"9ab2ad2b89353edc4df669dfe4ae27e607c06f4e8a18b0df7067f86a1940359f\","
+            + "\"leaf_hash\":\"56db41c62d87b2763c874587ba2f80beb3d365cab898ad7d80c3f487b16c7df3\",\"prev_chain_hash\":\"5c9248fd0d389479b641c0eb74c182e4f1a505bcd39bf99af0ae8761c3c9c17b\","
+            + "\"chain_hash\":\"ca9a322976aa4dcf9a76b825c5a6a84069f89ea840bdedf7b30587a958c5d43d\",\"payload\":\"{\\\"context\\\":{\\\"amount_eur\\\":25000,"
+            + "\\\"applicant\\\":\\\"app-829\\\",\\\"channel\\\":\\\"web\\\"},\\\"decision\\\":{\\\"limit_eur\\\":25000,"
+            + "\\\"outcome\\\":\\\"APPROVE\\\"},\\\"decision_id\\\":\\\"loan-2025-0001\\\",\\\"evidence\\\":[],"
+            + "\\\"kind\\\":\\\"decision\\\",\\\"metadata\\\":null,\\\"policy\\\":{\\\"id\\\":\\\"credit-limit\\\","
+            + "\\\"version\\\":\\\"7\\\"},\\\"violations\\\":[]}\"}\n"
+            + "{\"type\":\"end\",\"entries\":1}\n";
+
+    @Test
+    void shouldReadBackEveryFieldAndPayloadByteThatWasWritten() throws IOException {
+        List<Link> chain = TestChains.chain("zürich-ä", 5);
+        byte[] file = export(new ExportHeader("zürich-ä", 0, 4, EXPORTED_AT), chain, 3);
+
+        try (ExportReader reader = ExportReader.open(new ByteArrayInputStream(file))) {
+            assertThat(reader.header()).isEqualTo(new ExportHeader("zürich-ä", 0, 4, EXPORTED_AT));
+            List<ExportEntry> read = readAll(reader);
+            assertThat(read).hasSize(5);
+            for (int i = 0; i < 5; i++) {
+                assertThat(read.get(i).header()).isEqualTo(chain.get(i).header());
+                assertThat(read.get(i).lineNumber()).isEqualTo(i + 2);
+                assertThat(read.get(i).payloadOrNull()).isEqualTo(i == 3 ? null : chain.get(i).payload());
+            }
+            assertThat(reader.lineNumber()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void shouldWriteTheDocumentedHeaderEntryAndEndLines() throws IOException {
+        Link first = TestChains.chain("acme", 1).get(0);
+        String[] lines = new String(export(new ExportHeader("acme", 0, 0, EXPORTED_AT), List.of(first), -1),
+                StandardCharsets.UTF_8).split("\n", -1);
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines[3]).isEmpty();
+        assertThat(lines[0]).isEqualTo("{\"type\":\"veridict-export\",\"version\":1,\"tenant_id\":\"acme\","
+                + "\"from_seq\":0,\"to_seq\":0,\"exported_at\":\"2026-03-01T12:00:00.250Z\"}");
+        assertThat(lines[1]).startsWith("{\"type\":\"entry\",\"format_version\":1,\"tenant_id\":\"acme\",\"seq\":0,"
+                + "\"entry_id\":\"00000000-0000-7000-8000-000000000000\",\"entry_type\":\"DECISION\","
+                + "\"received_at_ms\":1750000000000,\"recorded_at_ms\":1750000000100,\"actor_key_id\":\"key_live_7Hq2\","
+                + "\"correlation_id\":\"req-0\",\"payload_hash\":\"");
+        JsonNode entry = JSON.readTree(lines[1]);
+        assertThat(entry.get("payload").textValue().getBytes(StandardCharsets.UTF_8)).isEqualTo(first.payload());
+        assertThat(entry.get("chain_hash").textValue()).matches("[0-9a-f]{64}");
+        assertThat(lines[2]).isEqualTo("{\"type\":\"end\",\"entries\":1}");
+    }
+
+    @Test
+    void shouldGiveTheApiTheEntryLineWithoutItsType() throws IOException {
+        Link link = TestChains.chain("acme", 1).get(0);
+        ObjectNode fromAvro = ExportFormat.entryNode(Receipts.toAvro(link.header(), EntryType.DECISION), link.payload());
+        String[] lines = new String(export(new ExportHeader("acme", 0, 0, EXPORTED_AT), List.of(link), -1),
+                StandardCharsets.UTF_8).split("\n");
+
+        ObjectNode line = (ObjectNode) JSON.readTree(lines[1]);
+        line.remove("type");
+        assertThat(JSON.writeValueAsString(fromAvro)).isEqualTo(JSON.writeValueAsString(line));
+        assertThat(fromAvro.has("type")).isFalse();
+        assertThat(ExportFormat.entryNode(link.header(), null).get("payload").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseToWriteAnEntryOfAnotherTenantOrOutOfSeqOrder() throws IOException {
+        List<Link> chain = TestChains.chain("acme", 3);
+        ExportWriter writer = ExportWriter.start(new ByteArrayOutputStream(), new ExportHeader("acme", 0, 2, EXPORTED_AT));
+        EntryHeader otherTenant = TestChains.chain("globex", 1).get(0).header();
+
+        assertThatThrownBy(() -> writer.write(otherTenant, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tenant globex");
+        assertThatThrownBy(() -> writer.write(chain.get(1).header(), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected the entry with seq 0, got seq 1");
+        writer.write(chain.get(0).header(), null);
+        assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("announces 3 entries, 1 were written");
+    }
+
+    @Test
+    void shouldRefuseToWriteBeyondToSeqOrAfterTheEnd() throws IOException {
+        List<Link> chain = TestChains.chain("acme", 2);
+        ExportWriter writer = ExportWriter.start(new ByteArrayOutputStream(), new ExportHeader("acme", 0, 0, EXPORTED_AT));
+        writer.write(chain.get(0).header(), chain.get(0).payload());
+
+        assertThatThrownBy(() -> writer.write(chain.get(1).header(), null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ends at seq 0");
+        writer.finish();
+        assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class).hasMessageContaining("finished");
+    }
+
+    @Test
+    void shouldRefusePayloadBytesThatAreNotUtf8() {
+        EntryHeader header = TestChains.chain("acme", 1).get(0).header();
+
+        assertThatThrownBy(() -> ExportFormat.entryNode(header, new byte[] {'"', (byte) 0xC3, '"'}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void shouldAcceptAnEmptyRange() throws IOException {
+        byte[] file = export(new ExportHeader("acme", 7, 6, EXPORTED_AT), List.of(), -1);
+
+        try (ExportReader reader = ExportReader.open(new ByteArrayInputStream(file))) {
+            assertThat(reader.header().entryCount()).isZero();
+            assertThat(reader.next()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldWriteTheDocumentedExampleByteForByteAndVerifyIt() throws IOException {
+        byte[] golden = DOCUMENTED_EXAMPLE.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = ("{\"context\":{\"amount_eur\":25000,\"applicant\":\"app-829\",\"channel\":\"web\"},"
+                + "\"decision\":{\"limit_eur\":25000,\"outcome\":\"APPROVE\"},\"decision_id\":\"loan-2025-0001\","
+                + "\"evidence\":[],\"kind\":\"decision\",\"metadata\":null,\"policy\":{\"id\":\"credit-limit\","
+                + "\"version\":\"7\"},\"violations\":[]}").getBytes(StandardCharsets.UTF_8);
+        EntryHeader header = EntryHeader.seal(1, "acme", 0, "0197a3c1-7e00-7000-8000-000000000001", "DECISION",
+                1_750_000_000_000L, 1_750_000_000_004L, "key_live_7Hq2", "req-5f0c", LedgerHashes.payloadHash(payload),
+                LedgerHashes.genesis("acme"));
+
+        byte[] written = export(new ExportHeader("acme", 0, 0, Instant.parse("2026-03-01T12:00:00Z")),
+                List.of(new Link(header, payload)), -1);
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).isEqualTo(new String(golden, StandardCharsets.UTF_8));
+        ReplayReport report = ExportVerifier.verify(new ByteArrayInputStream(golden), "single-decision.ndjson",
+                ReplayProgress.NONE);
+        assertThat(report.verified()).isTrue();
+        assertThat(HexFormat.of().formatHex(report.tenants().get(0).head().chainHash()))
+                .isEqualTo("ca9a322976aa4dcf9a76b825c5a6a84069f89ea840bdedf7b30587a958c5d43d");
+    }
+
+    /** Writes an export of {@code links}; the entry at {@code erasedIndex} (if any) without payload. */
+    static byte[] export(ExportHeader header, List<Link> links, int erasedIndex) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportWriter writer = ExportWriter.start(out, header);
+        for (int i = 0; i < links.size(); i++) {
+            writer.write(links.get(i).header(), i == erasedIndex ? null : links.get(i).payload());
+        }
+        writer.finish();
+        return out.toByteArray();
+    }
+
+    static List<ExportEntry> readAll(ExportReader reader) throws IOException {
+        List<ExportEntry> entries = new ArrayList<>();
+        for (Optional<ExportEntry> e = reader.next(); e.isPresent(); e = reader.next()) {
+            entries.add(e.get());
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,120 @@
+package io.veridict.streams.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.schemas.format.MerkleTree;
+import io.veridict.streams.audit.AuditFailure.Kind;
+import io.veridict.streams.audit.PayloadIndex.Seen;
+import io.veridict.streams.audit.PayloadIndex.State;
+import io.veridict.streams.audit.RecordLocation.KafkaRecord;
+import io.veridict.streams.audit.TestChains.Link;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The replay's per-tenant verdict: header checks by the chain verifier, payload hashes from the index. */
+class TenantReplayTest {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final List<Link> chain = TestChains.chain("acme", 5);
+    private final TenantReplay replay = new TenantReplay("acme", "t.entries", "t.payloads", 2);
+
+    @Test
+    void shouldVerifyEntriesAgainstPayloadHashesAndCountErasedAndEncrypted() {
+        for (int seq = 0; seq < 5; seq++) {
+            Seen payload = switch (seq) {
+                case 1 -> null;
+                case 2 -> new Seen(State.ERASED, null, 2, 100, null);
+                case 3 -> new Seen(State.ENCRYPTED, null, 2, 101, null);
+                default -> present(chain.get(seq).payload(), 90 + seq);
+            };
+            replay.accept(chain.get(seq).header(), payload, 10 + seq);
+        }
+
+        TenantResult result = replay.finish();
+        assertThat(result.verified()).isTrue();
+        assertThat(result.entriesVerified()).isEqualTo(5);
+        assertThat(result.erasedPayloads()).isEqualTo(2);
+        assertThat(result.encryptedPayloads()).isEqualTo(1);
+        assertThat(result.head().merkleRoot()).hasValueSatisfying(root -> assertThat(root)
+                .isEqualTo(MerkleTree.root(chain.stream().map(l -> l.header().leafHash()).toList())));
+        assertThat(replay.failureOrNull()).isNull();
+    }
+
+    @Test
+    void shouldStopAtAPayloadWhoseHashDiffersAndReportTheHeadBeforeIt() {
+        byte[] forged = "{\"forged\":true}".getBytes(StandardCharsets.UTF_8);
+        replay.accept(chain.get(0).header(), present(chain.get(0).payload(), 40), 10);
+        replay.accept(chain.get(1).header(), present(chain.get(1).payload(), 41), 11);
+        replay.accept(chain.get(2).header(), present(forged, 77), 12);
+        replay.accept(chain.get(3).header(), null, 13);
+
+        TenantResult result = replay.finish();
+        assertThat(result.verified()).isFalse();
+        assertThat(result.entriesVerified()).isEqualTo(2);
+        assertThat(result.head().chainHash()).isEqualTo(chain.get(1).header().chainHash());
+        assertThat(result.head().merkleRoot()).hasValueSatisfying(root -> assertThat(root)
+                .isEqualTo(MerkleTree.root(List.of(chain.get(0).header().leafHash(), chain.get(1).header().leafHash()))));
+        AuditFailure failure = replay.failureOrNull();
+        assertThat(failure.kind()).isEqualTo(Kind.PAYLOAD_HASH_MISMATCH);
+        assertThat(failure.seqOrNull()).isEqualTo(2);
+        assertThat(failure.location()).isEqualTo(new KafkaRecord("t.payloads", 2, 77));
+        assertThat(failure.expectedOrNull()).isEqualTo(HEX.formatHex(chain.get(2).header().payloadHash()));
+        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.payloadHash(forged)));
+        assertThat(failure.detail()).contains("t.entries partition 2 offset 12");
+    }
+
+    @Test
+    void shouldReportTheVerifiersFailureAtTheEntryOffset() {
+        replay.accept(chain.get(0).header(), null, 10);
+        replay.accept(chain.get(0).header(), null, 11);
+
+        assertThat(replay.finish().entriesVerified()).isEqualTo(1);
+        AuditFailure failure = replay.failureOrNull();
+        assertThat(failure.kind()).isEqualTo(Kind.SEQ_DUPLICATE);
+        assertThat(failure.location()).isEqualTo(new KafkaRecord("t.entries", 2, 11));
+    }
+
+    @Test
+    void shouldLetAnEarlierTooHighSeqWinOverALaterUnreadableRecord() {
+        replay.accept(chain.get(0).header(), null, 10);
+        replay.accept(chain.get(2).header(), null, 11);
+        replay.fail(Kind.UNREADABLE_RECORD, 1L, new KafkaRecord("t.entries", 2, 12), null, null, "garbage");
+
+        replay.finish();
+        AuditFailure failure = replay.failureOrNull();
+        assertThat(failure.kind()).isEqualTo(Kind.SEQ_GAP);
+        assertThat(failure.seqOrNull()).isEqualTo(2);
+        assertThat(failure.location()).isEqualTo(new KafkaRecord("t.entries", 2, 11));
+    }
+
+    @Test
+    void shouldStopAtAnUnreadableRecordBetweenGoodEntries() {
+        replay.accept(chain.get(0).header(), null, 10);
+        replay.fail(Kind.UNREADABLE_RECORD, 1L, new KafkaRecord("t.entries", 2, 11), null, null, "garbage");
+        replay.accept(chain.get(1).header(), null, 12);
+
+        TenantResult result = replay.finish();
+        assertThat(result.entriesVerified()).isEqualTo(1);
+        assertThat(result.head().chainHash()).isEqualTo(chain.get(0).header().chainHash());
+        assertThat(replay.failureOrNull().kind()).isEqualTo(Kind.UNREADABLE_RECORD);
+    }
+
+    @Test
+    void shouldReportAnUnreadablePayloadAtItsOwnRecord() {
+        replay.accept(chain.get(0).header(), new Seen(State.UNREADABLE, null, 2, 55, "UNKNOWN_SCHEMA_ID: no such id"), 10);
+
+        replay.finish();
+        AuditFailure failure = replay.failureOrNull();
+        assertThat(failure.kind()).isEqualTo(Kind.UNREADABLE_RECORD);
+        assertThat(failure.location()).isEqualTo(new KafkaRecord("t.payloads", 2, 55));
+        assertThat(failure.detail()).contains("UNKNOWN_SCHEMA_ID");
+    }
+
+    private static Seen present(byte[] payload, long offset) {
+        return new Seen(State.PRESENT, LedgerHashes.payloadHash(payload), 2, offset, null);
+    }
+}

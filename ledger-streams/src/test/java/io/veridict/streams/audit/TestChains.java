@@ -1,0 +1,50 @@
+package io.veridict.streams.audit;
+
+import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.LedgerFormat;
+import io.veridict.schemas.format.LedgerHashes;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Valid chains built with the format library, for tests that need no broker. */
+final class TestChains {
+
+    /** One entry and its canonical payload. */
+    record Link(EntryHeader header, byte[] payload) {
+    }
+
+    private TestChains() {
+    }
+
+    /** {@code size} chained decision entries of {@code tenant}, from genesis. */
+    static List<Link> chain(String tenant, int size) {
+        List<Link> links = new ArrayList<>();
+        byte[] prev = ChainHead.genesis(tenant).chainHash();
+        for (int seq = 0; seq < size; seq++) {
+            byte[] payload = payload(seq);
+            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq,
+                    "00000000-0000-7000-8000-" + String.format("%012d", seq), seq % 3 == 2 ? "KEY_OPERATION" : "DECISION",
+                    1_750_000_000_000L + seq, 1_750_000_000_100L + seq, seq % 2 == 0 ? "key_live_7Hq2" : null,
+                    "req-" + seq, LedgerHashes.payloadHash(payload), prev);
+            links.add(new Link(header, payload));
+            prev = header.chainHash();
+        }
+        return links;
+    }
+
+    /** A canonical payload with non-ASCII text, as the chain processor would store it. */
+    static byte[] payload(int seq) {
+        return ("{\"context\":{\"applicant\":\"Zoë " + seq + "\"},\"decision\":\"approve\",\"decision_id\":\"d-" + seq
+                + "\",\"evidence\":[],\"kind\":\"decision\",\"metadata\":null,\"policy\":null,\"violations\":[]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A copy of {@code header} with another correlation id, hashes untouched (a tampered header). */
+    static EntryHeader withCorrelationId(EntryHeader h, String correlationId) {
+        return new EntryHeader(h.formatVersion(), h.tenantId(), h.seq(), h.entryId(), h.entryType(), h.receivedAtMs(),
+                h.recordedAtMs(), h.actorKeyIdOrNull(), correlationId, h.payloadHash(), h.leafHash(), h.prevChainHash(),
+                h.chainHash());
+    }
+}
