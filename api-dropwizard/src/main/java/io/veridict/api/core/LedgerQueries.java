@@ -1,9 +1,10 @@
 package io.veridict.api.core;
 
 import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.schemas.format.ChainHead;
 import io.veridict.streams.chain.ChainStores;
 import io.veridict.streams.chain.StoreKeys;
-import io.veridict.streams.chain.TenantHead;
+import io.veridict.streams.chain.HeadCodec;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,9 @@ public final class LedgerQueries {
     }
 
     /** The tenant's head, or empty for a tenant with no entries. */
-    public Optional<TenantHead> head(String tenant) {
+    public Optional<ChainHead> head(String tenant) {
         byte[] head = read(ChainStores.HEADS, () -> this.<String, byte[]>store(ChainStores.HEADS).get(tenant));
-        return Optional.ofNullable(head).map(TenantHead::decode);
+        return Optional.ofNullable(head).map(bytes -> HeadCodec.decode(tenant, bytes));
     }
 
     public Optional<StoredEntry> entry(String tenant, long seq) {

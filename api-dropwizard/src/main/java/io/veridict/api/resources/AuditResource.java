@@ -9,11 +9,11 @@ import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.json.StrictJsonReader;
 import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.streams.audit.ExportFormat;
 import io.veridict.streams.audit.ExportHeader;
 import io.veridict.streams.audit.ExportWriter;
-import io.veridict.streams.chain.TenantHead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,16 +61,16 @@ public final class AuditResource {
     @Path("head")
     public ObjectNode head(@Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
-        TenantHead head = ledger.head(tenant).orElse(TenantHead.genesis(tenant));
+        ChainHead head = ledger.head(tenant).orElse(ChainHead.genesis(tenant));
         HexFormat hex = HexFormat.of();
-        ObjectNode body = JSON.objectNode().put("tenant_id", tenant).put("size", head.nextSeq());
-        if (head.nextSeq() == 0) {
+        ObjectNode body = JSON.objectNode().put("tenant_id", tenant).put("size", head.size());
+        if (head.size() == 0) {
             body.putNull("seq");
         } else {
-            body.put("seq", head.nextSeq() - 1);
+            body.put("seq", head.lastSeq());
         }
         return body.put("chain_hash", hex.formatHex(head.chainHash()))
-                .put("merkle_root", hex.formatHex(head.frontier().root()))
+                .put("merkle_root", hex.formatHex(head.merkleRoot().orElseThrow()))
                 .put("genesis_hash", hex.formatHex(LedgerHashes.genesis(tenant)));
     }
 
@@ -111,7 +111,7 @@ public final class AuditResource {
                            @QueryParam("to_seq") String toSeq) {
         String tenant = RequestHeaders.tenantId(headers);
         long from = QueryParams.seq("from_seq", fromSeq, 0);
-        long last = ledger.head(tenant).map(h -> h.nextSeq() - 1).orElse(-1L);
+        long last = ledger.head(tenant).map(ChainHead::lastSeq).orElse(-1L);
         long to = Math.min(QueryParams.seq("to_seq", toSeq, Math.max(last, 0)), last);
         ExportHeader header = new ExportHeader(tenant, from, Math.max(to, from - 1), clock.instant());
         StreamingOutput stream = out -> {

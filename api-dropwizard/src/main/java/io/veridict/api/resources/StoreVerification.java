@@ -12,7 +12,6 @@ import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.ChainVerification;
 import io.veridict.schemas.format.ChainVerifier;
 import io.veridict.streams.chain.Receipts;
-import io.veridict.streams.chain.TenantHead;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -37,8 +36,8 @@ final class StoreVerification {
 
     ObjectNode run(JsonNode range) {
         checkMembers(range);
-        TenantHead stored = ledger.head(tenant).orElse(TenantHead.genesis(tenant));
-        long last = stored.nextSeq() - 1;
+        ChainHead stored = ledger.head(tenant).orElse(ChainHead.genesis(tenant));
+        long last = stored.lastSeq();
         long from = member(range, "from_seq", 0);
         long to = Math.min(member(range, "to_seq", last), last);
         ChainVerifier verifier = from == 0 ? ChainVerifier.fromGenesis(tenant) : resumeBefore(from);

@@ -69,6 +69,12 @@ public final class VeridictProcess implements AutoCloseable {
         return p;
     }
 
+    /** Adds an environment variable for the JVM to start. */
+    public VeridictProcess withEnv(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Starts the JVM and returns once every health check is green, or throws after {@code timeout}. */
     public VeridictProcess start(Duration timeout) throws Exception {
         return start(timeout, response -> response.statusCode() == 200);

@@ -9,6 +9,7 @@ import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
@@ -83,8 +84,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
 
     private ChainStep append(String tenant, LedgerCommand command, String decisionId, byte[] fingerprint, Bytes idempotencyKey) {
         byte[] current = heads.get(tenant);
-        TenantHead head = current == null ? TenantHead.genesis(tenant) : TenantHead.decode(current);
-        long seq = head.nextSeq();
+        ChainHead head = current == null ? ChainHead.genesis(tenant) : HeadCodec.decode(tenant, current);
+        long seq = head.size();
         String entryId = UUID.randomUUID().toString();
         byte[] payload = payloadOf(command, decisionId);
         EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, entryId,
@@ -98,7 +99,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         if (decisionId != null) {
             decisions.put(StoreKeys.decision(tenant, decisionId), seq);
         }
-        heads.put(tenant, head.append(header.leafHash(), header.chainHash()).encode());
+        heads.put(tenant, HeadCodec.encode(head.advance(header.leafHash(), header.chainHash())));
 
         PayloadEnvelope envelope = PayloadEnvelope.newBuilder().setEnvelopeVersion(1).setKeyId(null).setNonce(null)
                 .setCiphertext(ByteBuffer.wrap(payload)).build();

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ChainStores {
 
-    /** Per tenant: next seq, chain hash, Merkle frontier ({@link TenantHead}). */
+    /** Per tenant: next seq, chain hash, Merkle frontier ({@link HeadCodec}). */
     public static final String HEADS = "tenant-heads";
     /** Per (tenant, idempotency key): command fingerprint and the seq it created. */
     public static final String IDEMPOTENCY = "idempotency-index";

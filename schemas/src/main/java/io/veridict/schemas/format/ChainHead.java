@@ -67,8 +67,12 @@ public record ChainHead(String tenantId, long size, byte[] chainHash, MerkleFron
         return Optional.ofNullable(frontierOrNull).map(MerkleFrontier::root);
     }
 
-    /** The head after one more entry with the given (already verified) hashes. */
-    ChainHead advance(byte[] leafHash, byte[] nextChainHash) {
+    /**
+     * The head after one more entry with the given hashes: size + 1, the entry's chain hash,
+     * and the frontier (when known) with the leaf appended. The hashes are taken as given;
+     * computing or checking them is the caller's job ({@link EntryHeader#seal}, {@link ChainVerifier}).
+     */
+    public ChainHead advance(byte[] leafHash, byte[] nextChainHash) {
         MerkleFrontier frontier = frontierOrNull == null ? null : frontierOrNull.append(leafHash);
         return new ChainHead(tenantId, size + 1, nextChainHash, frontier);
     }

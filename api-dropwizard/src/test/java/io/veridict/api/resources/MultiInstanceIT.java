@@ -1,0 +1,100 @@
+package io.veridict.api.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veridict.api.cli.VeridictProcess;
+import io.veridict.dev.registry.BuiltInSchemaRegistry;
+import io.veridict.dev.testing.TestKafka;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two service instances form one Streams application on one broker: any instance records,
+ * and a read landing on the instance that does not own the tenant is redirected (307) to
+ * the one that does.
+ */
+class MultiInstanceIT {
+
+    private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldRedirectReadsToTheInstanceOwningTheTenant() throws Exception {
+        try (TestKafka kafka = TestKafka.start(tmp.resolve("kafka"));
+             BuiltInSchemaRegistry registry = BuiltInSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0, (short) 1)) {
+            VeridictProcess one = VeridictProcess.server(CONFIG, env(kafka, registry, tmp.resolve("state-one")), tmp.resolve("one.log"));
+            VeridictProcess two = VeridictProcess.server(CONFIG, env(kafka, registry, tmp.resolve("state-two")), tmp.resolve("two.log"));
+            one.withEnv("VERIDICT_ADVERTISED_URL", "http://localhost:" + one.apiPort);
+            two.withEnv("VERIDICT_ADVERTISED_URL", "http://localhost:" + two.apiPort);
+            try (one; two) {
+                one.start(Duration.ofSeconds(120));
+                two.start(Duration.ofSeconds(120));
+                awaitBothRunning(one, two);
+
+                LedgerClient writer = new LedgerClient(one.apiPort);
+                for (int t = 0; t < 8; t++) {
+                    for (int i = 0; i <= t; i++) {
+                        assertThat(writer.record("tenant-" + t, "k-" + i, "{\"context\":{\"i\":" + i + "},\"decision\":true}").status())
+                                .isIn(200, 201);
+                    }
+                }
+
+                HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+                Map<Integer, Integer> statuses = new HashMap<>();
+                for (int t = 0; t < 8; t++) {
+                    for (VeridictProcess instance : new VeridictProcess[] {one, two}) {
+                        HttpRequest head = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.apiPort + "/v1/audit/head"))
+                                .header("X-Veridict-Tenant-Id", "tenant-" + t).build();
+                        HttpResponse<String> direct = noRedirects.send(head, HttpResponse.BodyHandlers.ofString());
+                        statuses.merge(direct.statusCode(), 1, Integer::sum);
+                        if (direct.statusCode() == 307) {
+                            String location = direct.headers().firstValue("Location").orElseThrow();
+                            assertThat(location).endsWith("/v1/audit/head").doesNotContain(":" + instance.apiPort + "/");
+                        }
+                        HttpResponse<String> followed = following.send(head, HttpResponse.BodyHandlers.ofString());
+                        assertThat(followed.statusCode()).isEqualTo(200);
+                        assertThat(LedgerClient.JSON.readTree(followed.body()).get("size").asLong()).isEqualTo(t + 1);
+                    }
+                }
+                assertThat(statuses).as("each tenant is owned by exactly one instance").containsEntry(200, 8).containsEntry(307, 8);
+            }
+        }
+    }
+
+    private static Map<String, String> env(TestKafka kafka, BuiltInSchemaRegistry registry, Path stateDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("VERIDICT_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("VERIDICT_REGISTRY_URL", registry.url().toString());
+        env.put("VERIDICT_BIND_HOST", "127.0.0.1");
+        env.put("VERIDICT_STATE_DIR", stateDir.toString());
+        env.put("VERIDICT_PARTITIONS", "6");
+        env.put("VERIDICT_REPLICATION_FACTOR", "1");
+        env.put("VERIDICT_MIN_ISR", "1");
+        env.put("VERIDICT_STANDBY_REPLICAS", "0");
+        env.put("VERIDICT_STREAM_THREADS", "1");
+        return env;
+    }
+
+    /** Both instances healthy at once: the group has settled with partitions on both. */
+    private static void awaitBothRunning(VeridictProcess one, VeridictProcess two) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (one.health().statusCode() == 200 && two.health().statusCode() == 200) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the two instances did not settle:\n" + one.output() + "\n" + two.output());
+    }
+}
