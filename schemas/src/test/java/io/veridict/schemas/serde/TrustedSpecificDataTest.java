@@ -2,7 +2,6 @@ package io.veridict.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.LedgerCommand;
@@ -18,23 +17,15 @@ class TrustedSpecificDataTest {
 
     private final TrustedSpecificData model = TrustedSpecificData.forClass(LedgerCommand.class);
 
-    private static void assumeNoTrustedPackagesProperty() {
-        assumeTrue(System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null,
-                "only meaningful while Avro trusts no package JVM-wide");
-    }
 
     @Test
     void shouldBeNeededBecauseAvrosDefaultModelRefusesOurClasses() {
-        assumeNoTrustedPackagesProperty();
-
         assertThatThrownBy(() -> new SpecificDatumWriter<>(LedgerCommand.getClassSchema()))
                 .isInstanceOf(SecurityException.class);
     }
 
     @Test
     void shouldResolveGeneratedRecordsEnumsAndFixedWithoutTheSerializablePackagesProperty() {
-        assumeNoTrustedPackagesProperty();
-
         assertThat(model.getClass(LedgerCommand.getClassSchema())).isEqualTo(LedgerCommand.class);
         assertThat(model.getClass(ActorKind.getClassSchema())).isEqualTo(ActorKind.class);
         assertThat(model.getClass(Sha256.getClassSchema())).isEqualTo(Sha256.class);
