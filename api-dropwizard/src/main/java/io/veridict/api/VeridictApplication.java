@@ -4,6 +4,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
 import io.veridict.api.cli.VerifyCommand;
@@ -59,6 +60,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new VeridictSubstitutor(Map.of())));
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new VerifyCommand());
+        bootstrap.addCommand(new BenchCommand());
     }
 
     @Override

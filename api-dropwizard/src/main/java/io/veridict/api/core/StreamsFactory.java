@@ -131,7 +131,8 @@ public class StreamsFactory {
 
     @JsonProperty
     public void setAdvertisedUrl(String advertisedUrl) {
-        this.advertisedUrl = advertisedUrl;
+        // An unset ${VERIDICT_ADVERTISED_URL:-} leaves the YAML value empty, which reads as null.
+        this.advertisedUrl = advertisedUrl == null ? "" : advertisedUrl.strip();
     }
 
     /** This instance as Streams metadata names it, when an advertised URL is set. */
@@ -166,6 +167,8 @@ public class StreamsFactory {
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMilliseconds());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        // A record waits at most this long in an idle poll before it is chained (default 100 ms).
+        p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
         advertisedHost().ifPresent(h -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, h.host() + ":" + h.port()));
         p.putAll(properties);
         p.putAll(LedgerStreamsConfig.required(topics));

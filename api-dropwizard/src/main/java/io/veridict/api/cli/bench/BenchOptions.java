@@ -1,0 +1,77 @@
+package io.veridict.api.cli.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import net.sourceforge.argparse4j.impl.Arguments;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * The options of {@code veridict bench}.
+ *
+ * @param quick          tiny sizes, for a smoke run ({@link BenchSizes#quick()})
+ * @param jsonFile       where to write the report as JSON, if anywhere
+ * @param runs           how many times each measurement is repeated (its median is reported)
+ * @param commitInterval the Streams commit interval of the chain-throughput measurement; empty
+ *                       means the value {@code veridict dev} runs with
+ */
+public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Optional<Duration> commitInterval) {
+
+    /** Most runs a benchmark accepts: keeps it bounded in time. */
+    public static final int MAX_RUNS = 10;
+
+    private static final String QUICK = "bench_quick";
+    private static final String JSON = "bench_json";
+    private static final String RUNS = "bench_runs";
+    private static final String COMMIT_INTERVAL = "bench_commit_interval";
+
+    public BenchOptions {
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw new IllegalArgumentException("--runs must be 1 to " + MAX_RUNS + ", got " + runs);
+        }
+        commitInterval.ifPresent(d -> {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("--commit-interval must be positive, got " + d);
+            }
+        });
+    }
+
+    /** @return the sizes these options ask for */
+    public BenchSizes sizes() {
+        return quick ? BenchSizes.quick() : BenchSizes.full();
+    }
+
+    /** Declares the options on the command's parser. */
+    public static void addTo(Subparser parser) {
+        parser.addArgument("--quick").dest(QUICK).action(Arguments.storeTrue())
+                .help("tiny sizes: a smoke run of every measurement (under a minute)");
+        parser.addArgument("--json").dest(JSON).metavar("FILE")
+                .help("also write the report as JSON to FILE");
+        parser.addArgument("--runs").dest(RUNS).type(Integer.class).setDefault(3).metavar("N")
+                .help("repeat every measurement N times (1-" + MAX_RUNS + ") and report the median; default 3");
+        parser.addArgument("--commit-interval").dest(COMMIT_INTERVAL).metavar("DURATION")
+                .help("Streams commit interval of the chain-throughput measurement, e.g. 100ms; "
+                        + "default: the value veridict dev runs with");
+    }
+
+    /** Reads the options from parsed arguments. */
+    public static BenchOptions from(Namespace namespace) {
+        String json = namespace.getString(JSON);
+        String interval = namespace.getString(COMMIT_INTERVAL);
+        Integer runs = namespace.getInt(RUNS);
+        return new BenchOptions(Boolean.TRUE.equals(namespace.getBoolean(QUICK)),
+                Optional.ofNullable(json).map(Path::of),
+                runs == null ? 3 : runs,
+                Optional.ofNullable(interval).map(BenchOptions::parseDuration));
+    }
+
+    /** Parses a Dropwizard-style duration such as {@code 20ms} or {@code 1s}. */
+    static Duration parseDuration(String text) {
+        try {
+            return Duration.ofMillis(io.dropwizard.util.Duration.parse(text.trim()).toMilliseconds());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a duration (e.g. 20ms, 1s): '" + text + "'", e);
+        }
+    }
+}

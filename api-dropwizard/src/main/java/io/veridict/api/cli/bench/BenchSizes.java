@@ -1,0 +1,62 @@
+package io.veridict.api.cli.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much work each measurement does, per run. Every count is fixed up front so that a
+ * benchmark is bounded; {@link #full()} is what the documented figures use, {@link #quick()}
+ * a smoke run that finishes within a minute on two cores.
+ *
+ * <p>A warm-up size of 0 skips that warm-up: {@code chainWarmup} also governs the replay's
+ * warm-up (one raw read and one verification), {@code httpWarmup} also the batch warm-up (four
+ * batches of 100).
+ *
+ * @param producerRecords     records per raw-producer run
+ * @param producerWarmup      records of the discarded warm-up run (0: none)
+ * @param chainCommands       commands chained per chain-throughput run (M)
+ * @param chainWarmup         commands of the discarded warm-up run (0: none)
+ * @param closedLoop          the closed-loop steps: concurrency and requests per run
+ * @param httpWarmup          single-record requests (at concurrency 8) before any HTTP figure (0: none)
+ * @param openLoopRate        requests per second of the open-loop run
+ * @param openLoopDuration    how long the open-loop schedule lasts
+ * @param batches             the batch steps: decisions per request, concurrency, requests per run
+ * @param stepTimeout         the longest any single run may take before it is abandoned
+ */
+public record BenchSizes(int producerRecords, int producerWarmup, int chainCommands, int chainWarmup,
+                         List<ClosedLoopStep> closedLoop, int httpWarmup, int openLoopRate, Duration openLoopDuration,
+                         List<BatchStep> batches, Duration stepTimeout) {
+
+    /** Single-record requests at a fixed concurrency. */
+    public record ClosedLoopStep(int concurrency, int requests) {
+    }
+
+    /** Batch requests of {@code size} decisions each at a fixed concurrency. */
+    public record BatchStep(int size, int concurrency, int requests) {
+    }
+
+    public BenchSizes {
+        closedLoop = List.copyOf(closedLoop);
+        batches = List.copyOf(batches);
+    }
+
+    /** The sizes behind the documented figures: five to ten minutes on two cores. */
+    public static BenchSizes full() {
+        return new BenchSizes(200_000, 50_000, 50_000, 50_000,
+                List.of(new ClosedLoopStep(1, 200), new ClosedLoopStep(8, 800), new ClosedLoopStep(32, 1_600)),
+                400, 1_000, Duration.ofSeconds(10),
+                List.of(new BatchStep(100, 2, 60), new BatchStep(100, 4, 60),
+                        new BatchStep(500, 2, 16), new BatchStep(500, 4, 16)),
+                Duration.ofMinutes(3));
+    }
+
+    /** A smoke run of every measurement: tiny counts, a low open-loop rate, no warm-ups; well under a minute. */
+    public static BenchSizes quick() {
+        return new BenchSizes(5_000, 0, 1_000, 0,
+                List.of(new ClosedLoopStep(1, 10), new ClosedLoopStep(8, 40), new ClosedLoopStep(32, 64)),
+                0, 200, Duration.ofSeconds(1),
+                List.of(new BatchStep(100, 2, 2), new BatchStep(100, 4, 4),
+                        new BatchStep(500, 2, 2), new BatchStep(500, 4, 4)),
+                Duration.ofSeconds(20));
+    }
+}

@@ -1,0 +1,166 @@
+package io.veridict.api.cli.bench;
+
+import io.veridict.api.core.KafkaFactory;
+import io.veridict.api.core.StreamsFactory;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.streams.LedgerSerdes;
+import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.topics.LedgerTopics;
+import io.veridict.streams.topics.TopicMismatch;
+import io.veridict.streams.topics.TopicProvisioner;
+import io.veridict.streams.topics.TopicSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+
+/**
+ * How fast the production topology chains a backlog: M commands (20 tenants, unique
+ * idempotency keys, Confluent wire format through the dev stack's registry) are written to the
+ * commands topic of a fresh topic set first; then {@link LedgerTopology#build} runs in this JVM
+ * with a fresh application id and state folder and the settings the service uses
+ * ({@link StreamsFactory#streamsProperties}: exactly-once v2, the given commit interval, one
+ * stream thread), and the clock runs from {@code start()} until M outcomes are visible on the
+ * receipts topic to a {@code read_committed} consumer.
+ */
+final class ChainThroughput {
+
+    /**
+     * @param entriesPerSecond       M over start-to-last-outcome: the judged figure, start-up included
+     * @param steadyEntriesPerSecond outcomes after the first over first-to-last outcome: the rate once running
+     * @param startupMillis          start to first outcome (group join, task and transaction set-up, first commit)
+     * @param thread                 where the stream thread's time went, from its own metrics
+     * @param topics                 the topic set written, for the replay measurement
+     * @param errors                 commands not acknowledged, and outcomes other than CHAINED
+     */
+    record Result(double entriesPerSecond, double steadyEntriesPerSecond, double startupMillis, ThreadTime thread,
+                  LedgerTopics topics, long errors) {
+    }
+
+    /**
+     * The stream thread's own account of a run (Kafka Streams {@code stream-thread-metrics}, over
+     * their sample window, which covers a run of up to a minute; {@code NaN} when absent).
+     *
+     * @param processShare   share of wall time spent processing records ({@code process-ratio})
+     * @param commitShare    share spent committing: flushing the producer, sending offsets,
+     *                       committing the transaction ({@code commit-ratio})
+     * @param processMillis  processing time per record ({@code process-latency-avg})
+     * @param commitMillis   time per commit ({@code commit-latency-avg})
+     * @param commits        transactions committed ({@code commit-total})
+     */
+    record ThreadTime(double processShare, double commitShare, double processMillis, double commitMillis, double commits) {
+
+        static ThreadTime of(KafkaStreams streams) {
+            return new ThreadTime(metric(streams, "process-ratio"), metric(streams, "commit-ratio"),
+                    metric(streams, "process-latency-avg"), metric(streams, "commit-latency-avg"),
+                    metric(streams, "commit-total"));
+        }
+
+        /** The one stream thread's metric {@code name}. */
+        private static double metric(KafkaStreams streams, String name) {
+            for (Metric metric : streams.metrics().values()) {
+                if (metric.metricName().group().equals("stream-thread-metrics") && metric.metricName().name().equals(name)
+                        && metric.metricValue() instanceof Number value) {
+                    return value.doubleValue();
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    private final Admin admin;
+    private final String bootstrapServers;
+    private final LedgerSerdes serdes;
+    private final Path stateRoot;
+    private final Duration commitInterval;
+
+    ChainThroughput(Admin admin, String bootstrapServers, LedgerSerdes serdes, Path stateRoot, Duration commitInterval) {
+        this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
+        this.serdes = serdes;
+        this.stateRoot = stateRoot;
+        this.commitInterval = commitInterval;
+    }
+
+    /** Chains {@code commands} commands on the topic set under {@code prefix}, e.g. {@code bench-1.}. */
+    Result run(String prefix, int commands, Duration timeout) throws Exception {
+        LedgerTopics topics = LedgerTopics.standard(prefix, ProducerBaseline.PARTITIONS, (short) 1, 1);
+        List<TopicMismatch> mismatches = new TopicProvisioner(admin, timeout).ensure(topics.all());
+        if (!mismatches.isEmpty()) {
+            throw new IllegalStateException("topics under " + prefix + " are not as specified: " + mismatches);
+        }
+        TopicReadiness.awaitLeaders(admin, topics.all().stream().map(TopicSpec::name).toList(), timeout);
+        long sendErrors = produce(topics.commands().name(), prefix, commands);
+
+        try (ReceiptCounter receipts = new ReceiptCounter(bootstrapServers, topics.receipts().name(),
+                serdes.outcomes().deserializer())) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes), streamsProperties(topics, prefix));
+            streams.setUncaughtExceptionHandler(e -> {
+                failure.set(e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            try {
+                long started = System.nanoTime();
+                streams.start();
+                ReceiptCounter.Count count = receipts.await(commands - sendErrors, started + timeout.toNanos(), failure);
+                double elapsed = count.lastNanos() - started;
+                double steady = count.lastNanos() - count.firstNanos();
+                return new Result(count.outcomes() * 1e9 / elapsed,
+                        steady <= 0 ? Double.NaN : (count.outcomes() - 1) * 1e9 / steady,
+                        (count.firstNanos() - started) / 1e6, ThreadTime.of(streams), topics,
+                        sendErrors + count.notChained() + Math.max(0, commands - sendErrors - count.outcomes()));
+            } finally {
+                streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofSeconds(30)));
+            }
+        }
+    }
+
+    /** Writes the backlog; returns how many commands were not acknowledged. */
+    private long produce(String topic, String prefix, int commands) {
+        AtomicLong errors = new AtomicLong();
+        Map<String, Object> config = ProducerBaseline.producerConfig(bootstrapServers, "veridict-bench-backlog");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1); // not timed: strict order over speed
+        try (KafkaProducer<String, LedgerCommand> producer = new KafkaProducer<>(config,
+                new StringSerializer(), serdes.commands().serializer())) {
+            producer.partitionsFor(topic);
+            for (int i = 0; i < commands; i++) {
+                String tenant = SampleDecision.tenant(i);
+                producer.send(new ProducerRecord<>(topic, tenant, SampleDecision.command(tenant, prefix + i)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                errors.incrementAndGet();
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        return errors.get();
+    }
+
+    /** The service's Streams settings ({@link StreamsFactory}) with a fresh application id and state folder. */
+    private Properties streamsProperties(LedgerTopics topics, String prefix) {
+        KafkaFactory kafka = new KafkaFactory();
+        kafka.setBootstrapServers(bootstrapServers);
+        StreamsFactory streams = new StreamsFactory();
+        String id = "veridict-bench-" + prefix.replaceAll("[^A-Za-z0-9-]", "") + "-" + System.nanoTime();
+        streams.setApplicationId(id);
+        streams.setStateDir(stateRoot.resolve(id).toString());
+        streams.setReplicationFactor(1);
+        streams.setCommitInterval(io.dropwizard.util.Duration.milliseconds(commitInterval.toMillis()));
+        return streams.streamsProperties(kafka, topics);
+    }
+}

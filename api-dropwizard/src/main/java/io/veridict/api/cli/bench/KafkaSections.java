@@ -1,0 +1,122 @@
+package io.veridict.api.cli.bench;
+
+import io.veridict.streams.topics.LedgerTopics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The measurements on Kafka itself: the raw producer baseline (1), the chain throughput (2)
+ * and the replay comparison (5). Stateful: call {@link #producer}, {@link #chain},
+ * {@link #replay} in that order; the chain's ratio needs the producer's median and the replay
+ * reads the topics of the last chain run.
+ */
+final class KafkaSections {
+
+    /** Chain vs raw producer, and verifier vs raw consumer: the targets. */
+    static final double RATIO_TARGET = 0.5;
+
+    private final BenchSizes sizes;
+    private final Runs runs;
+    private final ProducerBaseline producer;
+    private final ChainThroughput chain;
+    private final ReplayComparison replay;
+    private final int commandBytes;
+    private final long commitIntervalMs;
+    private final String nonce = Long.toString(System.currentTimeMillis(), 36);
+    private Summary producerRate;
+    private LedgerTopics chained;
+
+    KafkaSections(BenchSizes sizes, Runs runs, ProducerBaseline producer, ChainThroughput chain, ReplayComparison replay,
+                  int commandBytes, long commitIntervalMs) {
+        this.sizes = sizes;
+        this.runs = runs;
+        this.producer = producer;
+        this.chain = chain;
+        this.replay = replay;
+        this.commandBytes = commandBytes;
+        this.commitIntervalMs = commitIntervalMs;
+    }
+
+    /** 1. Raw producer records/s, each run on a fresh topic. */
+    BenchReport.Section producer() throws Exception {
+        if (sizes.producerWarmup() > 0) {
+            runs.warmUp("raw producer", () -> producer.run("bench-raw-0-" + nonce, sizes.producerWarmup(), sizes.stepTimeout()));
+        }
+        List<ProducerBaseline.Result> results = runs.repeat("raw producer",
+                run -> producer.run("bench-raw-" + run + "-" + nonce, sizes.producerRecords(), sizes.stepTimeout()),
+                r -> Table.number(r.recordsPerSecond()) + " records/s");
+        producerRate = Summary.of(results, ProducerBaseline.Result::recordsPerSecond);
+        return new BenchReport.Section(String.format(Locale.ROOT,
+                "1. raw producer: %,d records of %d B per run, acks=all, idempotent, linger 5 ms, lz4, 3 partitions",
+                sizes.producerRecords(), commandBytes), List.of(Figure.info("producer.records_per_s", "raw producer",
+                "records/s", producerRate, Runs.errors(results, ProducerBaseline.Result::errors))));
+    }
+
+    /** 2. Chain entries/s, each run on a fresh topic set, with the stream thread's own account. */
+    BenchReport.Section chain() throws Exception {
+        if (sizes.chainWarmup() > 0) {
+            runs.warmUp("chain", () -> chain.run("bench-0-" + nonce + ".", sizes.chainWarmup(), sizes.stepTimeout()));
+        }
+        List<ChainThroughput.Result> results = runs.repeat("chain",
+                run -> chain.run("bench-" + run + "-" + nonce + ".", sizes.chainCommands(), sizes.stepTimeout()),
+                r -> Table.number(r.entriesPerSecond()) + " entries/s (first outcome after "
+                        + Table.number(r.startupMillis()) + " ms)");
+        chained = results.get(results.size() - 1).topics();
+        Summary rate = Summary.of(results, ChainThroughput.Result::entriesPerSecond);
+        return new BenchReport.Section(String.format(Locale.ROOT,
+                "2. chain throughput: backlog of %,d commands, production topology in the bench JVM, "
+                        + "exactly-once v2, commit interval %d ms", sizes.chainCommands(), commitIntervalMs), List.of(
+                Figure.info("chain.entries_per_s", "chain, start -> M outcomes", "entries/s", rate,
+                        Runs.errors(results, ChainThroughput.Result::errors)),
+                new Figure("chain.ratio_to_producer", "ratio to raw producer", "x", rate.scaled(1 / producerRate.median()),
+                        Target.atLeast(RATIO_TARGET), 0),
+                Figure.info("chain.steady_entries_per_s", "chain, first -> last outcome", "entries/s",
+                        Summary.of(results, ChainThroughput.Result::steadyEntriesPerSecond), 0),
+                Figure.info("chain.startup_ms", "start -> first outcome", "ms",
+                        Summary.of(results, ChainThroughput.Result::startupMillis), 0),
+                Figure.info("chain.process_ms_per_entry", "stream thread: processing per entry", "ms",
+                        Summary.of(results, r -> r.thread().processMillis()), 0),
+                Figure.info("chain.process_share", "stream thread: share of time processing", "x",
+                        Summary.of(results, r -> r.thread().processShare()), 0),
+                Figure.info("chain.commit_share", "stream thread: share of time committing", "x",
+                        Summary.of(results, r -> r.thread().commitShare()), 0),
+                Figure.info("chain.commit_ms", "stream thread: time per commit", "ms",
+                        Summary.of(results, r -> r.thread().commitMillis()), 0),
+                Figure.info("chain.entries_per_commit", "entries per transaction", "entries",
+                        Summary.of(results, r -> sizes.chainCommands() / r.thread().commits()), 0)));
+    }
+
+    /** 5. Raw consumer records/s against the verifier, on the last chain run's topics; each run does both. */
+    BenchReport.Section replay() throws Exception {
+        long entries = sizes.chainCommands();
+        if (sizes.chainWarmup() > 0) {
+            runs.warmUp("replay", () -> {
+                replay.raw(chained);
+                return replay.verify(chained, entries);
+            });
+        }
+        List<ReplayComparison.Raw> raw = new ArrayList<>();
+        List<ReplayComparison.Verified> verified = runs.repeat("replay", run -> {
+            raw.add(replay.raw(chained));
+            return replay.verify(chained, entries);
+        }, v -> Table.number(raw.get(raw.size() - 1).recordsPerSecond()) + " raw records/s, verifier "
+                + Table.number(v.entriesPerSecond()) + " entries/s");
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            ratios.add(verified.get(i).recordsPerSecond() / raw.get(i).recordsPerSecond());
+        }
+        return new BenchReport.Section(String.format(Locale.ROOT,
+                "5. verify replay vs raw consumer: entries + payloads of the last chain run (%,d + %,d records)",
+                entries, entries), List.of(
+                Figure.info("replay.raw_records_per_s", "raw consumer, entries + payloads", "records/s",
+                        Summary.of(raw, ReplayComparison.Raw::recordsPerSecond), 0),
+                Figure.info("replay.verifier_entries_per_s", "TopicReplayVerifier", "entries/s",
+                        Summary.of(verified, ReplayComparison.Verified::entriesPerSecond),
+                        Runs.errors(verified, ReplayComparison.Verified::errors)),
+                Figure.info("replay.verifier_records_per_s", "TopicReplayVerifier, entries + payloads", "records/s",
+                        Summary.of(verified, ReplayComparison.Verified::recordsPerSecond), 0),
+                new Figure("replay.ratio_to_raw", "ratio to raw consumer (records/s)", "x", Summary.of(ratios),
+                        Target.atLeast(RATIO_TARGET), 0)));
+    }
+}

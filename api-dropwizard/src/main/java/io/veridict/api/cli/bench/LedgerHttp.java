@@ -1,0 +1,93 @@
+package io.veridict.api.cli.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The two write calls of the ledger API, as the benchmark makes them: HTTP/1.1 (no h2c upgrade
+ * attempt), a fresh idempotency key per request, the response body read and dropped. A write
+ * succeeds when it answers 201 (chained) or 200 (a duplicate, which the benchmark never sends);
+ * 202 (not chained within the service's wait), 4xx and 5xx are errors.
+ *
+ * <p>The <em>floor</em> call sends the same single-record request without its tenant header:
+ * Jetty, Jersey, the filters and the error mapper answer 400 before the body is parsed or Kafka
+ * is touched, so it measures what the HTTP stack (and this client) cost on their own.
+ */
+final class LedgerHttp {
+
+    static final String RECORD = "/v1/decisions/record";
+    static final String RECORD_BATCH = "/v1/decisions/record:batch";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI record;
+    private final URI recordBatch;
+    private final byte[] body = SampleDecision.body();
+
+    LedgerHttp(URI apiBase) {
+        this.record = apiBase.resolve(RECORD);
+        this.recordBatch = apiBase.resolve(RECORD_BATCH);
+    }
+
+    /** @return whether {@code status} means the write was chained */
+    static boolean succeeded(int status) {
+        return status == 201 || status == 200;
+    }
+
+    /** @return whether {@code status} is the floor call's expected refusal */
+    static boolean refusedAsExpected(int status) {
+        return status == 400;
+    }
+
+    /** Records the sample decision; blocks until the answer. @return the HTTP status */
+    int record(String tenant, String idempotencyKey) throws IOException, InterruptedException {
+        return client.send(request(record, tenant, idempotencyKey, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Records the sample decision without blocking. @return the future HTTP status */
+    CompletableFuture<Integer> recordAsync(String tenant, String idempotencyKey) {
+        return client.sendAsync(request(record, tenant, idempotencyKey, body), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
+    }
+
+    /** The floor call: the single-record request without tenant header, answered 400. @return the future HTTP status */
+    CompletableFuture<Integer> floorAsync(String idempotencyKey) {
+        return client.sendAsync(HttpRequest.newBuilder(record).timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", idempotencyKey)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(), HttpResponse.BodyHandlers.discarding())
+                .thenApply(HttpResponse::statusCode);
+    }
+
+    /** The floor call, blocking. @return the HTTP status */
+    int floor(String idempotencyKey) throws IOException, InterruptedException {
+        try {
+            return floorAsync(idempotencyKey).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** Records a batch body ({@link SampleDecision#batchBody}); blocks until the answer. @return the HTTP status */
+    int recordBatch(String tenant, String idempotencyKey, byte[] batchBody) throws IOException, InterruptedException {
+        return client.send(request(recordBatch, tenant, idempotencyKey, batchBody), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    private static HttpRequest request(URI uri, String tenant, String idempotencyKey, byte[] json) {
+        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-Veridict-Tenant-Id", tenant)
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build();
+    }
+}

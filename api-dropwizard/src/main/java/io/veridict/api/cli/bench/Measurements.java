@@ -1,0 +1,51 @@
+package io.veridict.api.cli.bench;
+
+import io.veridict.schemas.registry.SchemaRegistryClient;
+import io.veridict.streams.LedgerSerdes;
+import io.veridict.streams.topics.LedgerTopics;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Every measurement against one running dev stack, in an order that keeps them from disturbing
+ * each other: Kafka first (the service idle), the replay right after the chain run that wrote
+ * its topics, then the API. The sections come back in report order.
+ */
+final class Measurements {
+
+    private final KafkaSections kafka;
+    private final HttpSections http;
+
+    /**
+     * @param stack          the running dev stack
+     * @param admin          an admin client of its broker
+     * @param registry       a client of its registry
+     * @param commandPool    serialized commands for the raw producer
+     * @param commandBytes   their average size
+     * @param stateRoot      where the chain measurement's Streams keep their state
+     * @param commitInterval the chain measurement's commit interval
+     * @param serviceGroup   the service's Streams application id, to see its backlog
+     */
+    Measurements(BenchSizes sizes, int runs, PrintStream log, DevStack stack, Admin admin, SchemaRegistryClient registry,
+                 List<byte[]> commandPool, int commandBytes, Path stateRoot, Duration commitInterval, String serviceGroup) {
+        Runs repeated = new Runs(runs, log);
+        this.kafka = new KafkaSections(sizes, repeated,
+                new ProducerBaseline(admin, stack.bootstrapServers(), commandPool),
+                new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval),
+                new ReplayComparison(stack.bootstrapServers(), registry, sizes.stepTimeout()),
+                commandBytes, commitInterval.toMillis());
+        this.http = new HttpSections(sizes, repeated, new LedgerHttp(stack.apiUrl()), new ServiceBacklog(admin, serviceGroup,
+                LedgerTopics.standard(Benchmark.DEV_TOPIC_PREFIX, 1, (short) 1, 1).commands().name()));
+    }
+
+    /** @return every section, in report order */
+    List<BenchReport.Section> all() throws Exception {
+        BenchReport.Section producer = kafka.producer();
+        BenchReport.Section chain = kafka.chain();
+        BenchReport.Section replay = kafka.replay();
+        return List.of(producer, chain, http.single(), http.openLoop(), http.batches(), replay);
+    }
+}
