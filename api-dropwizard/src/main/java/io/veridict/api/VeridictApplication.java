@@ -4,8 +4,16 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.veridict.api.auth.AccessAdmin;
+import io.veridict.api.auth.AccessView;
+import io.veridict.api.auth.AuthFactory;
+import io.veridict.api.auth.AuthFeature;
+import io.veridict.api.auth.Authenticator;
+import io.veridict.api.auth.ExpirySweep;
+import io.veridict.api.auth.SecretHasher;
 import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
+import io.veridict.api.cli.OperatorTokenCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
 import io.veridict.api.cli.VerifyCommand;
 import io.veridict.api.core.CommandPublisher;
@@ -23,7 +31,9 @@ import io.veridict.api.health.TopicsHealthCheck;
 import io.veridict.api.json.StrictJsonReader;
 import io.veridict.api.resources.AuditResource;
 import io.veridict.api.resources.DecisionResource;
+import io.veridict.api.resources.KeyResource;
 import io.veridict.api.resources.ReceiptResource;
+import io.veridict.api.resources.TenantResource;
 import io.veridict.api.resources.TenantOwnerFilter;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
@@ -38,6 +48,8 @@ import org.apache.kafka.clients.admin.Admin;
 
 /** The Veridict service: {@code veridict server config.yml}, {@code veridict dev}. */
 public class VeridictApplication extends Application<VeridictConfiguration> {
+
+    private volatile AccessAdmin accessAdmin;
 
     public static void main(String[] args) throws Exception {
         new VeridictApplication().run(args);
@@ -61,6 +73,12 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         bootstrap.addCommand(new DevCommand(this));
         bootstrap.addCommand(new VerifyCommand());
         bootstrap.addCommand(new BenchCommand());
+        bootstrap.addCommand(new OperatorTokenCommand());
+    }
+
+    /** Tenant and key administration of the running service (set by {@link #run}). */
+    public AccessAdmin accessAdmin() {
+        return accessAdmin;
     }
 
     @Override
@@ -99,6 +117,20 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
                 config.getApiLimits().getMaxBatchSize(), clock));
         environment.jersey().register(new ReceiptResource(queries));
+
+        // Tenants and keys: every request is authenticated against this instance's access view.
+        AuthFactory auth = config.getAuth();
+        SecretHasher hasher = auth.buildHasher();
+        AccessView accessView = new AccessView(streams.kafkaStreams());
+        environment.jersey().register(new AuthFeature(new Authenticator(accessView, hasher, auth.operatorTokenHash(), clock)));
+        accessAdmin = new AccessAdmin(recorder, accessView, hasher,
+                Duration.ofMillis(config.getRecordWait().toMilliseconds()), clock);
+        environment.jersey().register(new TenantResource(accessAdmin, accessView, reader));
+        environment.jersey().register(new KeyResource(accessAdmin, accessView, reader,
+                Duration.ofMillis(auth.getDefaultRotationOverlap().toMilliseconds()),
+                Duration.ofMillis(auth.getMaxRotationOverlap().toMilliseconds()), clock));
+        environment.lifecycle().manage(new ExpirySweep(accessView, accessAdmin,
+                Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
         environment.jersey().register(new AuditResource(queries, reader, clock));
         config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
                 queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));

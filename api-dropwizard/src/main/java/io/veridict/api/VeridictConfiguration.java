@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
+import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.core.ApiLimitsFactory;
 import io.veridict.api.core.KafkaFactory;
 import io.veridict.api.core.SchemaRegistryFactory;
@@ -30,6 +31,11 @@ public class VeridictConfiguration extends Configuration {
     @Valid
     @NotNull
     private ApiLimitsFactory apiLimits = new ApiLimitsFactory();
+
+    /** Authentication: key pepper, operator token hash, rotation and expiry settings. */
+    @Valid
+    @NotNull
+    private AuthFactory auth = new AuthFactory();
 
     /** How long a record request waits for its entry to be chained before answering 202. Default: 5 s. */
     @NotNull
@@ -64,6 +70,16 @@ public class VeridictConfiguration extends Configuration {
     @JsonProperty
     public void setStreams(StreamsFactory streams) {
         this.streams = streams;
+    }
+
+    @JsonProperty
+    public AuthFactory getAuth() {
+        return auth;
+    }
+
+    @JsonProperty
+    public void setAuth(AuthFactory auth) {
+        this.auth = auth;
     }
 
     @JsonProperty

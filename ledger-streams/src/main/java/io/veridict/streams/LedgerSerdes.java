@@ -1,5 +1,6 @@
 package io.veridict.streams;
 
+import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerCommand;
@@ -11,7 +12,7 @@ import org.apache.kafka.common.serialization.Serde;
 
 /** The serdes of the ledger's topics. In production all are Confluent wire format through the registry. */
 public record LedgerSerdes(Serde<LedgerCommand> commands, Serde<EntryKey> entryKeys, Serde<LedgerEntry> entries,
-                           Serde<PayloadEnvelope> payloads, Serde<CommandOutcome> outcomes) {
+                           Serde<PayloadEnvelope> payloads, Serde<CommandOutcome> outcomes, Serde<AccessRecord> access) {
 
     /** Confluent wire-format serdes registering and resolving schemas through {@code registry}. */
     public static LedgerSerdes confluent(SchemaRegistryClient registry) {
@@ -20,6 +21,7 @@ public record LedgerSerdes(Serde<LedgerCommand> commands, Serde<EntryKey> entryK
                 AvroSerdes.forKey(registry, EntryKey.class),
                 AvroSerdes.forValue(registry, LedgerEntry.class),
                 AvroSerdes.forValue(registry, PayloadEnvelope.class),
-                AvroSerdes.forValue(registry, CommandOutcome.class));
+                AvroSerdes.forValue(registry, CommandOutcome.class),
+                AvroSerdes.forValue(registry, AccessRecord.class));
     }
 }

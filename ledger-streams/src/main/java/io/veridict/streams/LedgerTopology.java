@@ -1,5 +1,6 @@
 package io.veridict.streams;
 
+import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.ChainStep;
@@ -8,15 +9,19 @@ import io.veridict.streams.chain.TenantPartitioner;
 import io.veridict.streams.errors.DeadLetterHeaders;
 import io.veridict.streams.topics.LedgerTopics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Veridict's stream topology. {@link #build} is the only place it is assembled, so tests
@@ -28,6 +33,8 @@ public final class LedgerTopology {
     public static final String COMMANDS_SOURCE = "commands-source";
     /** The chain processor. */
     public static final String CHAIN_PROCESSOR = "chain-processor";
+    /** The global store of tenants and API keys every instance holds ({@link io.veridict.streams.access.AccessKeys}). */
+    public static final String ACCESS_VIEW = "access-view";
 
     private static final String SPLIT = "intake-";
     private static final String VALID = "valid";
@@ -58,18 +65,27 @@ public final class LedgerTopology {
         // 4. Accepted commands are chained, one tenant at a time (the tenant is the key).
         KStream<String, ChainStep> steps = branches.get(SPLIT + VALID)
                 .process(ChainProcessor.supplier(), Named.as(CHAIN_PROCESSOR),
-                        ChainStores.HEADS, ChainStores.IDEMPOTENCY, ChainStores.ENTRIES, ChainStores.DECISIONS);
+                        ChainStores.HEADS, ChainStores.IDEMPOTENCY, ChainStores.ENTRIES, ChainStores.DECISIONS, ChainStores.ACCESS);
 
         // 5. New entries and their payloads, keyed by (tenant, seq), partitioned by tenant.
         KStream<String, ChainStep> chained = steps.filter((tenant, step) -> step.chained(), Named.as("only-chained"));
-        chained.map((tenant, step) -> org.apache.kafka.streams.KeyValue.pair(step.key(), step.entry()), Named.as("to-entry"))
+        chained.map((tenant, step) -> KeyValue.pair(step.key(), step.entry()), Named.as("to-entry"))
                 .to(topics.entries().name(), Produced.with(serdes.entryKeys(), serdes.entries())
                         .withStreamPartitioner(new TenantPartitioner<>()).withName("entries-sink"));
-        chained.map((tenant, step) -> org.apache.kafka.streams.KeyValue.pair(step.key(), step.payload()), Named.as("to-payload"))
+        chained.map((tenant, step) -> KeyValue.pair(step.key(), step.payload()), Named.as("to-payload"))
                 .to(topics.payloads().name(), Produced.with(serdes.entryKeys(), serdes.payloads())
                         .withStreamPartitioner(new TenantPartitioner<>()).withName("payloads-sink"));
 
-        // 6. Every command's outcome, for the producer waiting on it.
+        // 6. Tenant and key changes, to the compacted access topic...
+        chained.flatMap((tenant, step) -> step.access().entrySet().stream()
+                        .map(change -> KeyValue.pair(change.getKey(), change.getValue())).toList(), Named.as("to-access"))
+                .to(topics.access().name(), Produced.with(Serdes.String(), serdes.access()).withName("access-sink"));
+        //    ...which every instance reads whole into its access view, to authenticate requests.
+        builder.globalTable(topics.access().name(), Consumed.with(Serdes.String(), serdes.access()).withName("access-source"),
+                Materialized.<String, AccessRecord, KeyValueStore<Bytes, byte[]>>as(ACCESS_VIEW)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.access()));
+
+        // 7. Every command's outcome, for the producer waiting on it.
         steps.mapValues(ChainStep::outcome, Named.as("to-outcome"))
                 .to(topics.receipts().name(), Produced.with(Serdes.String(), serdes.outcomes()).withName("receipts-sink"));
 

@@ -1,5 +1,6 @@
 package io.veridict.streams;
 
+import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerCommand;
@@ -16,6 +17,6 @@ final class TestSerdes {
     static LedgerSerdes plain() {
         return new LedgerSerdes(new AvroBinarySerde<>(LedgerCommand.class), new AvroBinarySerde<>(EntryKey.class),
                 new AvroBinarySerde<>(LedgerEntry.class), new AvroBinarySerde<>(PayloadEnvelope.class),
-                new AvroBinarySerde<>(CommandOutcome.class));
+                new AvroBinarySerde<>(CommandOutcome.class), new AvroBinarySerde<>(AccessRecord.class));
     }
 }

@@ -21,6 +21,7 @@ public final class RequestHeaders {
     public static final char BATCH_ITEM_SEPARATOR = ':';
 
     private static final int MAX_IDEMPOTENCY_KEY = 128;
+    private static final int MAX_ADMIN_IDEMPOTENCY_KEY = 100;
 
     private RequestHeaders() {
     }
@@ -68,6 +69,18 @@ public final class RequestHeaders {
     public static String batchIdempotencyKey(HttpHeaders headers, int maxBatchSize) {
         int suffix = 1 + String.valueOf(Math.max(0, maxBatchSize - 1)).length();
         return idempotencyKey(headers.getRequestHeader(IDEMPOTENCY_KEY), MAX_IDEMPOTENCY_KEY - suffix);
+    }
+
+    /**
+     * The idempotency key of an administration request: optional (a random one when absent, so
+     * the request is not retry-safe), at most 100 characters, since derived commands append to it.
+     */
+    public static String adminIdempotencyKey(HttpHeaders headers) {
+        List<String> values = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        if (values == null || values.isEmpty()) {
+            return "admin/" + java.util.UUID.randomUUID();
+        }
+        return idempotencyKey(values, MAX_ADMIN_IDEMPOTENCY_KEY);
     }
 
     /** The idempotency key of item {@code index} (zero-based, decimal) of a batch sent with {@code batchKey}. */

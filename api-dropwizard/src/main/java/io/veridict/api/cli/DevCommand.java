@@ -30,11 +30,14 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
     static final String DEV_CONFIG = "veridict-dev.yml";
     private static final String ADVERTISED_HOST = "localhost";
 
+    private final VeridictApplication application;
     private EmbeddedKafkaBroker broker;
+    private DevSecrets secrets;
     private BuiltInSchemaRegistry registry;
 
     public DevCommand(VeridictApplication application) {
         super(application, "dev", "Runs Kafka, the schema registry and the service in one JVM, for trying Veridict");
+        this.application = application;
     }
 
     @Override
@@ -60,6 +63,9 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
             overrides.put("VERIDICT_STATE_DIR", dataDir.resolve("streams").toString());
             overrides.put("VERIDICT_API_PORT", Integer.toString(DevOption.API_PORT.intValue(namespace)));
             overrides.put("VERIDICT_ADMIN_PORT", Integer.toString(DevOption.ADMIN_PORT.intValue(namespace)));
+            secrets = DevSecrets.in(dataDir);
+            overrides.put("VERIDICT_KEY_PEPPER_FILE", secrets.pepperFile().toString());
+            overrides.put("VERIDICT_OPERATOR_TOKEN_SHA256", secrets.operatorTokenHash());
             bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                     new ResourceConfigurationSourceProvider(), new VeridictSubstitutor(overrides)));
 
@@ -80,6 +86,9 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
             @Override
             public void serverStarted(Server server) {
                 printWhereEverythingListens(getLocalPort(server), getAdminPort(server));
+                Thread demo = new Thread(() -> new DemoTenant(application, secrets.newOperatorToken()).ensure(), "demo-tenant");
+                demo.setDaemon(true);
+                demo.start();
             }
         });
         environment.lifecycle().addEventListener(new LifeCycle.Listener() {

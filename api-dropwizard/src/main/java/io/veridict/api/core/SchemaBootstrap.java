@@ -1,6 +1,7 @@
 package io.veridict.api.core;
 
 import io.dropwizard.lifecycle.Managed;
+import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerCommand;
@@ -35,6 +36,7 @@ public final class SchemaBootstrap implements Managed {
         subjects.put(topics.payloads().name() + "-key", EntryKey.getClassSchema());
         subjects.put(topics.payloads().name() + "-value", PayloadEnvelope.getClassSchema());
         subjects.put(topics.receipts().name() + "-value", CommandOutcome.getClassSchema());
+        subjects.put(topics.access().name() + "-value", AccessRecord.getClassSchema());
     }
 
     @Override

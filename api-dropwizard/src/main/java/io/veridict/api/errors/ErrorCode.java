@@ -54,6 +54,36 @@ public enum ErrorCode {
     UNAUTHENTICATED(401),
     /** The credentials do not allow this request. */
     FORBIDDEN(403),
+    /** No {@code Authorization} header. */
+    MISSING_CREDENTIALS(401),
+    /** The {@code Authorization} header is not {@code Bearer} followed by a well-formed key or operator token. */
+    MALFORMED_CREDENTIALS(401),
+    /** The key or token is well-formed but its checksum does not match: a typo or a truncated copy. */
+    CREDENTIAL_CHECKSUM_MISMATCH(401),
+    /** No such key, or a wrong secret, or a wrong operator token (deliberately not told apart). */
+    INVALID_CREDENTIALS(401),
+    /** The key is past its {@code expires_at}. Only answered to a caller holding the right secret. */
+    KEY_EXPIRED(401),
+    /** The key was revoked. Only answered to a caller holding the right secret. */
+    KEY_REVOKED(401),
+    /** The key belongs to another tenant than the {@code X-Veridict-Tenant-Id} header names. */
+    TENANT_MISMATCH(403),
+    /** The tenant is suspended: its keys are refused until an operator reactivates it. */
+    TENANT_SUSPENDED(403),
+    /** The key lacks the scope this endpoint requires (named in the message). */
+    INSUFFICIENT_SCOPE(403),
+    /** The endpoint is for operators; an API key cannot call it. */
+    OPERATOR_REQUIRED(403),
+    /** Operator endpoints are switched off: no operator token hash is configured. */
+    OPERATOR_DISABLED(403),
+    /** A tenant with this id exists. */
+    TENANT_EXISTS(409),
+    /** The tenant is not in a status this operation applies to (e.g. suspending a suspended tenant). */
+    TENANT_STATUS_CONFLICT(409),
+    /** The key is revoked or expired and cannot be rotated or revoked again. */
+    KEY_NOT_ACTIVE(409),
+    /** A key may only be given scopes its creator holds. */
+    SCOPE_ESCALATION(403),
     /** No resource at this path. */
     NOT_FOUND(404),
     /** The resource exists but not with this HTTP method; see the {@code Allow} header. */

@@ -70,6 +70,18 @@ public final class StrictJsonReader {
     }
 
     /**
+     * Reads a body that may be absent: no body (no Content-Type and no or zero Content-Length)
+     * reads as an empty object; anything else as {@link #read(InputStream, HttpHeaders)}.
+     */
+    public ObjectNode readOptional(InputStream body, HttpHeaders headers) {
+        long length = contentLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        if (length == 0 || (length < 0 && headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null)) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        return read(body, headers);
+    }
+
+    /**
      * Reads a request body.
      *
      * @param body the body; read to its end (or to the first refusal) and closed

@@ -1,5 +1,7 @@
 package io.veridict.api.resources;
 
+import io.veridict.api.auth.Scope;
+import io.veridict.api.auth.RequiresScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,6 +61,7 @@ public final class AuditResource {
 
     @GET
     @Path("head")
+    @RequiresScope(Scope.AUDIT_READ)
     public ObjectNode head(@Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
         ChainHead head = ledger.head(tenant).orElse(ChainHead.genesis(tenant));
@@ -76,6 +79,7 @@ public final class AuditResource {
 
     @GET
     @Path("entries")
+    @RequiresScope(Scope.AUDIT_READ)
     public ObjectNode entries(@Context HttpHeaders headers, @QueryParam("from_seq") String fromSeq,
                               @QueryParam("limit") String limit) {
         String tenant = RequestHeaders.tenantId(headers);
@@ -97,6 +101,7 @@ public final class AuditResource {
 
     @GET
     @Path("entries/{seq}")
+    @RequiresScope(Scope.AUDIT_READ)
     public ObjectNode entry(@Context HttpHeaders headers, @PathParam("seq") String seq) {
         String tenant = RequestHeaders.tenantId(headers);
         long n = QueryParams.seq("seq", seq, 0);
@@ -107,6 +112,7 @@ public final class AuditResource {
     @GET
     @Path("export")
     @Produces({NDJSON, MediaType.APPLICATION_JSON})
+    @RequiresScope(Scope.AUDIT_READ)
     public Response export(@Context HttpHeaders headers, @QueryParam("from_seq") String fromSeq,
                            @QueryParam("to_seq") String toSeq) {
         String tenant = RequestHeaders.tenantId(headers);
@@ -129,6 +135,7 @@ public final class AuditResource {
 
     @POST
     @Path("verify")
+    @RequiresScope(Scope.AUDIT_VERIFY)
     public ObjectNode verify(InputStream body, @Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
         boolean noBody = headers.getLength() <= 0 && headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null;

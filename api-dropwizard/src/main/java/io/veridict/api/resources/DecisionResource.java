@@ -1,5 +1,8 @@
 package io.veridict.api.resources;
 
+import io.veridict.api.auth.Principal;
+import io.veridict.api.auth.Scope;
+import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.api.DecisionBatch;
 import io.veridict.api.api.DecisionRequest;
 import io.veridict.api.api.RequestHeaders;
@@ -10,8 +13,6 @@ import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.errors.CorrelationId;
 import io.veridict.api.json.StrictJsonReader;
-import io.veridict.schemas.avro.Actor;
-import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.LedgerCommand;
 import jakarta.ws.rs.GET;
@@ -63,28 +64,31 @@ public final class DecisionResource {
 
     @POST
     @Path("record")
+    @RequiresScope(Scope.DECISIONS_RECORD)
     public Response record(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         String tenant = RequestHeaders.tenantId(headers);
         String key = RequestHeaders.idempotencyKey(headers);
         DecisionRequest decision = DecisionRequest.fromJson(singleReader.read(body, headers));
-        LedgerCommand command = command(tenant, key, CorrelationId.current(request), decision);
+        LedgerCommand command = command(tenant, key, CorrelationId.current(request), Principal.of(request), decision);
         Optional<CommandOutcome> outcome = recorder.record(List.of(command)).get(0);
         return Outcomes.single(tenant, key, outcome);
     }
 
     @POST
     @Path("record:batch")
+    @RequiresScope(Scope.DECISIONS_RECORD)
     public Response recordBatch(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         String tenant = RequestHeaders.tenantId(headers);
         String batchKey = RequestHeaders.batchIdempotencyKey(headers, maxBatchSize);
         DecisionBatch batch = DecisionBatch.fromJson(batchReader.read(body, headers), maxBatchSize, singleReader.limits().maxFields());
         String correlationId = CorrelationId.current(request);
+        Principal principal = Principal.of(request);
         List<LedgerCommand> commands = new ArrayList<>(batch.size());
         List<String> keys = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             String key = RequestHeaders.batchItemKey(batchKey, i);
             keys.add(key);
-            commands.add(command(tenant, key, correlationId, batch.decisions().get(i)));
+            commands.add(command(tenant, key, correlationId, principal, batch.decisions().get(i)));
         }
         return Outcomes.batch(tenant, keys, recorder.record(commands));
     }
@@ -93,6 +97,7 @@ public final class DecisionResource {
     @GET
     @Path("{decision_id}")
     @OwnerRead
+    @RequiresScope(Scope.DECISIONS_READ)
     public ObjectNode decision(@Context HttpHeaders headers, @PathParam("decision_id") String decisionId) {
         String tenant = RequestHeaders.tenantId(headers);
         return ledger.decisionSeq(tenant, decisionId).flatMap(seq -> ledger.entry(tenant, seq))
@@ -100,13 +105,14 @@ public final class DecisionResource {
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no decision with this decision_id"));
     }
 
-    private LedgerCommand command(String tenant, String idempotencyKey, String correlationId, DecisionRequest decision) {
+    private LedgerCommand command(String tenant, String idempotencyKey, String correlationId, Principal principal,
+                                  DecisionRequest decision) {
         return LedgerCommand.newBuilder()
                 .setCommandId(UUID.randomUUID().toString())
                 .setTenantId(tenant)
                 .setIdempotencyKey(idempotencyKey)
                 .setCorrelationId(correlationId)
-                .setActor(Actor.newBuilder().setKind(ActorKind.UNKNOWN).setKeyId(null).build())
+                .setActor(principal.actor())
                 .setReceivedAt(clock.instant())
                 .setBody(decision.toAvro())
                 .build();

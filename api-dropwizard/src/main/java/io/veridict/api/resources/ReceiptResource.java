@@ -1,5 +1,7 @@
 package io.veridict.api.resources;
 
+import io.veridict.api.auth.Scope;
+import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.api.ReceiptView;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.core.LedgerQueries;
@@ -32,6 +34,7 @@ public final class ReceiptResource {
 
     @GET
     @Path("{idempotency_key}")
+    @RequiresScope(Scope.DECISIONS_READ)
     public ReceiptView receipt(@Context HttpHeaders headers, @PathParam("idempotency_key") String idempotencyKey) {
         String tenant = RequestHeaders.tenantId(headers);
         StoredEntry entry = ledger.seqOfIdempotencyKey(tenant, idempotencyKey).flatMap(seq -> ledger.entry(tenant, seq))

@@ -48,6 +48,7 @@ class ServerCommandIT {
                     "VERIDICT_PARTITIONS", "2",
                     "VERIDICT_REPLICATION_FACTOR", "1",
                     "VERIDICT_MIN_ISR", "1",
+                    "VERIDICT_KEY_PEPPER", "c2VydmVyLWNvbW1hbmQtaXQtcGVwcGVyLTMyLWJ5dGVzLWxvbmc=",
                     "VERIDICT_STANDBY_REPLICAS", "0");
 
             try (VeridictProcess server = VeridictProcess.server(CONFIG, env, tmp.resolve("server-1.log")).start(Duration.ofSeconds(120))) {

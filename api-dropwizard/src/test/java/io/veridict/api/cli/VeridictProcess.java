@@ -111,6 +111,30 @@ public final class VeridictProcess implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
+    /**
+     * The value of an {@code export NAME=value} line the dev stack printed (the demo tenant's key,
+     * the operator token), waiting up to {@code timeout} for it to appear.
+     */
+    public String exported(String name, Duration timeout) throws IOException, InterruptedException {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("export " + name + "=(\\S+)");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.regex.Matcher m = line.matcher(output());
+            if (m.find()) {
+                return m.group(1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("veridict printed no export " + name + " within " + timeout + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The operator token {@code veridict dev} printed on its first start. */
+    public String operatorToken() throws IOException, InterruptedException {
+        return exported("VERIDICT_OPERATOR_TOKEN", Duration.ofSeconds(60));
+    }
+
     public HttpResponse<String> health() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(healthUrl()).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

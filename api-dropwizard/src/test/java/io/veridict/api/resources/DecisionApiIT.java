@@ -36,7 +36,7 @@ class DecisionApiIT {
     @BeforeAll
     static void startStack() throws Exception {
         stack = VeridictProcess.dev(tmp.resolve("data")).start(Duration.ofSeconds(120));
-        api = new LedgerClient(stack.apiPort);
+        api = new LedgerClient(stack.apiPort, stack.operatorToken());
     }
 
     @AfterAll
@@ -142,6 +142,7 @@ class DecisionApiIT {
             assertThat(api.record("umbrella", "page-" + i, DECISION.formatted("u-" + i)).status()).isEqualTo(201);
         }
 
+        // The tenant's ledger opens with its creation and its admin key (seq 0 and 1): 9 entries.
         JsonNode firstPage = api.get("/v1/audit/entries?from_seq=0&limit=5", "umbrella").json();
         JsonNode secondPage = api.get("/v1/audit/entries?from_seq=" + firstPage.get("next_from_seq").asLong() + "&limit=5", "umbrella").json();
         JsonNode head = api.get("/v1/audit/head", "umbrella").json();
@@ -149,19 +150,21 @@ class DecisionApiIT {
         LedgerClient.Answer export = api.get("/v1/audit/export", "umbrella");
 
         assertThat(firstPage.get("entries")).hasSize(5);
-        assertThat(secondPage.get("entries")).hasSize(2);
+        assertThat(firstPage.get("entries").get(0).get("entry_type").asText()).isEqualTo("TENANT_OPERATION");
+        assertThat(firstPage.get("entries").get(1).get("entry_type").asText()).isEqualTo("KEY_OPERATION");
+        assertThat(secondPage.get("entries")).hasSize(4);
         assertThat(secondPage.get("next_from_seq").isNull()).isTrue();
-        assertThat(head.get("size").asLong()).isEqualTo(7);
-        assertThat(head.get("chain_hash")).isEqualTo(secondPage.get("entries").get(1).get("chain_hash"));
+        assertThat(head.get("size").asLong()).isEqualTo(9);
+        assertThat(head.get("chain_hash")).isEqualTo(secondPage.get("entries").get(3).get("chain_hash"));
         assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
-        assertThat(verified.get("entries_checked").asLong()).isEqualTo(7);
+        assertThat(verified.get("entries_checked").asLong()).isEqualTo(9);
         assertThat(verified.get("head").get("merkle_root")).isEqualTo(head.get("merkle_root"));
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.body().lines()).hasSize(9);
+        assertThat(export.body().lines()).hasSize(11);
         ReplayReport offline = ExportVerifier.verify(new ByteArrayInputStream(export.body().getBytes(StandardCharsets.UTF_8)),
                 "umbrella.ndjson", ReplayProgress.NONE);
         assertThat(offline.verified()).as(offline.failures().toString()).isTrue();
-        assertThat(offline.entriesVerified()).isEqualTo(7);
+        assertThat(offline.entriesVerified()).isEqualTo(9);
         assertThat(api.get("/v1/audit/entries/3", "umbrella").json().get("seq").asLong()).isEqualTo(3);
 
         LedgerClient.Answer foreign = api.get("/v1/decisions/u-1", "acme");

@@ -3,6 +3,8 @@ package io.veridict.api.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.api.cli.VeridictProcess;
+import io.veridict.api.auth.AuthFactory;
+import io.veridict.api.auth.TokenFormat;
 import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import io.veridict.dev.testing.TestKafka;
 import java.net.URI;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiInstanceIT {
 
     private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
+    static final String OPERATOR_TOKEN = TokenFormat.newOperatorToken();
+    static final String PEPPER = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'p');
 
     @TempDir
     Path tmp;
@@ -41,7 +45,7 @@ class MultiInstanceIT {
                 two.start(Duration.ofSeconds(120));
                 awaitBothRunning(one, two);
 
-                LedgerClient writer = new LedgerClient(one.apiPort);
+                LedgerClient writer = new LedgerClient(one.apiPort, OPERATOR_TOKEN);
                 for (int t = 0; t < 8; t++) {
                     for (int i = 0; i <= t; i++) {
                         assertThat(writer.record("tenant-" + t, "k-" + i, "{\"context\":{\"i\":" + i + "},\"decision\":true}").status())
@@ -55,7 +59,8 @@ class MultiInstanceIT {
                 for (int t = 0; t < 8; t++) {
                     for (VeridictProcess instance : new VeridictProcess[] {one, two}) {
                         HttpRequest head = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.apiPort + "/v1/audit/head"))
-                                .header("X-Veridict-Tenant-Id", "tenant-" + t).build();
+                                .header("X-Veridict-Tenant-Id", "tenant-" + t)
+                                .header("Authorization", "Bearer " + writer.keyOf("tenant-" + t)).build();
                         HttpResponse<String> direct = noRedirects.send(head, HttpResponse.BodyHandlers.ofString());
                         statuses.merge(direct.statusCode(), 1, Integer::sum);
                         if (direct.statusCode() == 307) {
@@ -64,7 +69,7 @@ class MultiInstanceIT {
                         }
                         HttpResponse<String> followed = following.send(head, HttpResponse.BodyHandlers.ofString());
                         assertThat(followed.statusCode()).isEqualTo(200);
-                        assertThat(LedgerClient.JSON.readTree(followed.body()).get("size").asLong()).isEqualTo(t + 1);
+                        assertThat(LedgerClient.JSON.readTree(followed.body()).get("size").asLong()).isEqualTo(t + 1 + 2);
                     }
                 }
                 assertThat(statuses).as("each tenant is owned by exactly one instance").containsEntry(200, 8).containsEntry(307, 8);
@@ -83,6 +88,9 @@ class MultiInstanceIT {
         env.put("VERIDICT_MIN_ISR", "1");
         env.put("VERIDICT_STANDBY_REPLICAS", "0");
         env.put("VERIDICT_STREAM_THREADS", "1");
+        env.put("VERIDICT_KEY_PEPPER", PEPPER);
+        env.put("VERIDICT_OPERATOR_TOKEN_SHA256", AuthFactory.hashOperatorToken(OPERATOR_TOKEN));
+        env.put("VERIDICT_REQUIRE_HTTPS", "false");
         return env;
     }
 

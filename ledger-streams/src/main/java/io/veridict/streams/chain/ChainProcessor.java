@@ -1,5 +1,6 @@
 package io.veridict.streams.chain;
 
+import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.EntryType;
@@ -9,13 +10,18 @@ import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
 import java.nio.ByteBuffer;
+import io.veridict.streams.access.AccessChanges;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -52,6 +58,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private KeyValueStore<Bytes, byte[]> idempotency;
     private KeyValueStore<Bytes, StoredEntry> entries;
     private KeyValueStore<Bytes, Long> decisions;
+    private AccessChanges access;
 
     @Override
     public void init(ProcessorContext<String, ChainStep> context) {
@@ -60,6 +67,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.idempotency = context.getStateStore(ChainStores.IDEMPOTENCY);
         this.entries = context.getStateStore(ChainStores.ENTRIES);
         this.decisions = context.getStateStore(ChainStores.DECISIONS);
+        this.access = new AccessChanges(context.getStateStore(ChainStores.ACCESS));
     }
 
     @Override
@@ -79,6 +87,11 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             forward(record, ChainStep.outcomeOnly(Receipts.conflict(command, DECISION_ID_TAKEN)));
             return;
         }
+        Optional<String> refusal = access.check(tenant, command, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        if (refusal.isPresent()) {
+            forward(record, ChainStep.outcomeOnly(Receipts.conflict(command, refusal.get())));
+            return;
+        }
         forward(record, append(tenant, command, decisionId, fingerprint, idempotencyKey));
     }
 
@@ -88,8 +101,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         long seq = head.size();
         String entryId = UUID.randomUUID().toString();
         byte[] payload = payloadOf(command, decisionId);
+        long recordedAt = context.currentSystemTimeMs();
         EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, entryId,
-                entryTypeOf(command).name(), command.getReceivedAt().toEpochMilli(), context.currentSystemTimeMs(),
+                entryTypeOf(command).name(), command.getReceivedAt().toEpochMilli(), recordedAt,
                 command.getActor().getKeyId(), command.getCorrelationId(),
                 LedgerHashes.payloadHash(payload), head.chainHash());
 
@@ -104,7 +118,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         PayloadEnvelope envelope = PayloadEnvelope.newBuilder().setEnvelopeVersion(1).setKeyId(null).setNonce(null)
                 .setCiphertext(ByteBuffer.wrap(payload)).build();
         CommandOutcome outcome = Receipts.outcome(command, OutcomeStatus.CHAINED, Receipts.receipt(entry, decisionId));
-        return new ChainStep(new EntryKey(tenant, seq), entry, envelope, outcome);
+        Map<String, AccessRecord> accessChanges = access.apply(tenant, command, seq, Instant.ofEpochMilli(recordedAt));
+        return new ChainStep(new EntryKey(tenant, seq), entry, envelope, outcome, accessChanges);
     }
 
     private ChainStep replay(LedgerCommand command, byte[] seen, byte[] fingerprint) {
@@ -133,10 +148,16 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         if (command.getBody() instanceof RecordDecision decision) {
             return PayloadDocument.decision(decision, decisionId);
         }
+        if (command.getBody() instanceof TenantOperation operation) {
+            return PayloadDocument.tenantOperation(operation);
+        }
         return PayloadDocument.keyOperation((KeyOperation) command.getBody());
     }
 
     private static EntryType entryTypeOf(LedgerCommand command) {
-        return command.getBody() instanceof RecordDecision ? EntryType.DECISION : EntryType.KEY_OPERATION;
+        if (command.getBody() instanceof RecordDecision) {
+            return EntryType.DECISION;
+        }
+        return command.getBody() instanceof TenantOperation ? EntryType.TENANT_OPERATION : EntryType.KEY_OPERATION;
     }
 }

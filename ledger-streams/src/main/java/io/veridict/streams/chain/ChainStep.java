@@ -1,5 +1,7 @@
 package io.veridict.streams.chain;
 
+import io.veridict.schemas.avro.AccessRecord;
+import java.util.Map;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerEntry;
@@ -10,10 +12,11 @@ import io.veridict.schemas.avro.PayloadEnvelope;
  * command the new entry and its payload. Lives only inside the topology, between the
  * processor and its sinks.
  */
-public record ChainStep(EntryKey key, LedgerEntry entry, PayloadEnvelope payload, CommandOutcome outcome) {
+public record ChainStep(EntryKey key, LedgerEntry entry, PayloadEnvelope payload, CommandOutcome outcome,
+                        Map<String, AccessRecord> access) {
 
     static ChainStep outcomeOnly(CommandOutcome outcome) {
-        return new ChainStep(null, null, null, outcome);
+        return new ChainStep(null, null, null, outcome, Map.of());
     }
 
     public boolean chained() {

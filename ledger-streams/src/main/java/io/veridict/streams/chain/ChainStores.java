@@ -1,5 +1,6 @@
 package io.veridict.streams.chain;
 
+import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.StoredEntry;
 import io.veridict.schemas.serde.AvroBinarySerde;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class ChainStores {
     public static final String ENTRIES = "entries-by-seq";
     /** Per (tenant, decision id): the seq of the decision's entry. */
     public static final String DECISIONS = "decisions-by-id";
+    /** The tenant partition's copy of the access view: tenants and API keys ({@link io.veridict.streams.access.AccessKeys}). */
+    public static final String ACCESS = "access-state";
 
     private ChainStores() {
     }
@@ -30,6 +33,7 @@ public final class ChainStores {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADS), Serdes.String(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(), new AvroBinarySerde<>(StoredEntry.class)),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long()));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS), Serdes.String(), new AvroBinarySerde<>(AccessRecord.class)));
     }
 }

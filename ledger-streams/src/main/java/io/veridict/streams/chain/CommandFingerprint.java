@@ -4,6 +4,7 @@ import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.serde.AvroBinarySerde;
 import io.veridict.schemas.avro.KeyOperation;
+import io.veridict.schemas.avro.TenantOperation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -16,6 +17,7 @@ final class CommandFingerprint {
 
     private static final AvroBinarySerde<RecordDecision> DECISIONS = new AvroBinarySerde<>(RecordDecision.class);
     private static final AvroBinarySerde<KeyOperation> KEY_OPERATIONS = new AvroBinarySerde<>(KeyOperation.class);
+    private static final AvroBinarySerde<TenantOperation> TENANT_OPERATIONS = new AvroBinarySerde<>(TenantOperation.class);
 
     private CommandFingerprint() {
     }
@@ -28,8 +30,15 @@ final class CommandFingerprint {
             kind = 1;
             bytes = DECISIONS.serialize("fingerprint", decision);
         } else if (body instanceof KeyOperation operation) {
+            // A retried key creation or rotation carries a freshly generated secret: the request
+            // is the same without it.
             kind = 2;
-            bytes = KEY_OPERATIONS.serialize("fingerprint", operation);
+            KeyOperation withoutSecret = new KeyOperation(operation.getOperation(), operation.getKeyId(),
+                    operation.getScopes(), operation.getExpiresAt(), operation.getReason(), null, operation.getOverlapMs());
+            bytes = KEY_OPERATIONS.serialize("fingerprint", withoutSecret);
+        } else if (body instanceof TenantOperation operation) {
+            kind = 3;
+            bytes = TENANT_OPERATIONS.serialize("fingerprint", operation);
         } else {
             throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
         }

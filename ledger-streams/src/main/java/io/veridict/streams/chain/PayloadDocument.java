@@ -8,6 +8,7 @@ import io.veridict.schemas.avro.EvidenceRef;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.PolicyRef;
 import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.avro.Violation;
 import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.schemas.format.Rfc3339;
@@ -57,6 +58,16 @@ public final class PayloadDocument {
         body.getScopes().forEach(scopes::add);
         Instant expires = body.getExpiresAt();
         doc.set("expires_at", expires == null ? JSON.nullNode() : JSON.textNode(Rfc3339.millis(expires)));
+        doc.set("reason", body.getReason() == null ? JSON.nullNode() : JSON.textNode(body.getReason()));
+        return CanonicalJson.canonicalize(doc);
+    }
+
+    /** Canonical payload bytes of a tenant operation. */
+    public static byte[] tenantOperation(TenantOperation body) {
+        ObjectNode doc = JSON.objectNode();
+        doc.put("kind", "tenant_operation");
+        doc.put("operation", body.getOperation().name());
+        doc.put("display_name", body.getDisplayName());
         doc.set("reason", body.getReason() == null ? JSON.nullNode() : JSON.textNode(body.getReason()));
         return CanonicalJson.canonicalize(doc);
     }

@@ -18,13 +18,16 @@ import org.apache.kafka.common.config.TopicConfig;
  *       answer producers; kept for a day.</li>
  *   <li>{@code deadLetter}: records that could not be read or were rejected, with the
  *       reason in headers.</li>
+ *   <li>{@code access}: tenants and API keys (HMACs of secrets, never secrets), keyed by
+ *       {@code tenant/<id>}, {@code key/<id>}, {@code tenant-key/<tenant>/<id>}; compacted, and
+ *       read whole by every service instance.</li>
  * </ul>
  *
  * The commands, entries and payloads topics MUST have the same partition count: a
  * tenant's records are co-partitioned across them.
  */
 public record LedgerTopics(TopicSpec commands, TopicSpec entries, TopicSpec payloads,
-                           TopicSpec checkpoints, TopicSpec receipts, TopicSpec deadLetter) {
+                           TopicSpec checkpoints, TopicSpec receipts, TopicSpec deadLetter, TopicSpec access) {
 
     /** How long commands are kept once chained: 7 days. */
     public static final long COMMANDS_RETENTION_MS = 7L * 24 * 60 * 60 * 1000;
@@ -63,11 +66,13 @@ public record LedgerTopics(TopicSpec commands, TopicSpec entries, TopicSpec payl
                 new TopicSpec(prefix + "receipts", partitions, replicationFactor, configs(minIsr,
                         TopicConfig.CLEANUP_POLICY_DELETE, RECEIPTS_RETENTION_MS)),
                 new TopicSpec(prefix + "dead-letter", 1, replicationFactor, configs(minIsr,
-                        TopicConfig.CLEANUP_POLICY_DELETE, DEAD_LETTER_RETENTION_MS)));
+                        TopicConfig.CLEANUP_POLICY_DELETE, DEAD_LETTER_RETENTION_MS)),
+                new TopicSpec(prefix + "access", 1, replicationFactor, configs(minIsr,
+                        TopicConfig.CLEANUP_POLICY_COMPACT, -1)));
     }
 
     public List<TopicSpec> all() {
-        return List.of(commands, entries, payloads, checkpoints, receipts, deadLetter);
+        return List.of(commands, entries, payloads, checkpoints, receipts, deadLetter, access);
     }
 
     private static Map<String, String> configs(String minIsr, String cleanupPolicy, long retentionMs) {

@@ -33,7 +33,7 @@ class EntryHeaderDecoderTest {
     private static final int CURRENT_ID = 7;
     private static final int NEWER_ID = 8;
     private static final Schema NEWER_WRITER = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
-            .replace("\"KEY_OPERATION\",\"UNKNOWN\"]", "\"KEY_OPERATION\",\"UNKNOWN\",\"RETENTION\"]"));
+            .replace("\"UNKNOWN\",\"TENANT_OPERATION\"]", "\"UNKNOWN\",\"TENANT_OPERATION\",\"RETENTION\"]"));
 
     private final FakeRegistry registry = new FakeRegistry(Map.of(CURRENT_ID, LedgerEntry.getClassSchema(), NEWER_ID, NEWER_WRITER));
     private final EntryHeaderDecoder decoder = new EntryHeaderDecoder(registry);

@@ -26,7 +26,7 @@ class LedgerTopicsTest {
         TopicSpec six = new TopicSpec("a", 6, (short) 1, Map.of());
         TopicSpec three = new TopicSpec("b", 3, (short) 1, Map.of());
 
-        assertThatThrownBy(() -> new LedgerTopics(six, three, six, six, six, six))
+        assertThatThrownBy(() -> new LedgerTopics(six, three, six, six, six, six, six))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("same partition count");
     }

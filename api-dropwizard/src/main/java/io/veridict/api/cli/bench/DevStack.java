@@ -129,6 +129,25 @@ public final class DevStack implements AutoCloseable {
         return URI.create("http://localhost:" + apiPort);
     }
 
+    /**
+     * The operator token the child printed on its first start, waiting up to {@code timeout} for it.
+     *
+     * @throws IllegalStateException when it did not print one in time
+     */
+    public String operatorToken(Duration timeout) throws IOException, InterruptedException {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("export VERIDICT_OPERATOR_TOKEN=(\\S+)");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.regex.Matcher m = line.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "");
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("veridict dev printed no operator token within " + timeout.toSeconds() + " s: "
+                + logTail(2000));
+    }
+
     /** @return the last {@code maxChars} characters of the child's output, for error reports */
     public String logTail(int maxChars) {
         try {

@@ -1,5 +1,10 @@
 package io.veridict.api.cli.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,25 +20,51 @@ import java.util.concurrent.ExecutionException;
  * succeeds when it answers 201 (chained) or 200 (a duplicate, which the benchmark never sends);
  * 202 (not chained within the service's wait), 4xx and 5xx are errors.
  *
- * <p>The <em>floor</em> call sends the same single-record request without its tenant header:
- * Jetty, Jersey, the filters and the error mapper answer 400 before the body is parsed or Kafka
- * is touched, so it measures what the HTTP stack (and this client) cost on their own.
+ * <p>Every tenant is created once, up front, with the operator token; its admin key is sent with
+ * each of its requests. The <em>floor</em> call sends the same single-record request without its
+ * idempotency key: Jetty, Jersey, the filters, authentication and the error mapper answer 400
+ * before the body is parsed or Kafka is touched, so it measures what the HTTP stack (and this
+ * client) cost on their own.
  */
 final class LedgerHttp {
 
     static final String RECORD = "/v1/decisions/record";
     static final String RECORD_BATCH = "/v1/decisions/record:batch";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI record;
     private final URI recordBatch;
     private final byte[] body = SampleDecision.body();
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private final URI tenants;
+    private final String operatorToken;
 
-    LedgerHttp(URI apiBase) {
+    LedgerHttp(URI apiBase, String operatorToken) {
         this.record = apiBase.resolve(RECORD);
         this.recordBatch = apiBase.resolve(RECORD_BATCH);
+        this.tenants = apiBase.resolve("/v1/tenants");
+        this.operatorToken = operatorToken;
+    }
+
+    /** Creates {@code tenantIds} (once) and keeps each one's admin key. */
+    void provision(List<String> tenantIds) throws IOException, InterruptedException {
+        for (String tenant : tenantIds) {
+            if (keys.containsKey(tenant)) {
+                continue;
+            }
+            HttpResponse<String> created = client.send(HttpRequest.newBuilder(tenants).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + operatorToken)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\":\"" + tenant + "\",\"display_name\":\"" + tenant + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (created.statusCode() != 201) {
+                throw new IOException("creating tenant " + tenant + " answered " + created.statusCode() + ": " + created.body());
+            }
+            keys.put(tenant, JSON.readTree(created.body()).get("admin_key").get("key").asText());
+        }
     }
 
     /** @return whether {@code status} means the write was chained */
@@ -57,11 +88,13 @@ final class LedgerHttp {
                 .thenApply(HttpResponse::statusCode);
     }
 
-    /** The floor call: the single-record request without tenant header, answered 400. @return the future HTTP status */
+    /** The floor call: the single-record request without idempotency key, answered 400. @return the future HTTP status */
     CompletableFuture<Integer> floorAsync(String idempotencyKey) {
+        String tenant = SampleDecision.TENANTS.get(Math.floorMod(idempotencyKey.hashCode(), SampleDecision.TENANTS.size()));
         return client.sendAsync(HttpRequest.newBuilder(record).timeout(REQUEST_TIMEOUT)
                         .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", idempotencyKey)
+                        .header("X-Veridict-Tenant-Id", tenant)
+                        .header("Authorization", "Bearer " + keyOf(tenant))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(HttpResponse::statusCode);
@@ -82,10 +115,19 @@ final class LedgerHttp {
                 .statusCode();
     }
 
-    private static HttpRequest request(URI uri, String tenant, String idempotencyKey, byte[] json) {
+    private String keyOf(String tenant) {
+        String key = keys.get(tenant);
+        if (key == null) {
+            throw new IllegalStateException("tenant " + tenant + " was not provisioned");
+        }
+        return key;
+    }
+
+    private HttpRequest request(URI uri, String tenant, String idempotencyKey, byte[] json) {
         return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("X-Veridict-Tenant-Id", tenant)
+                .header("Authorization", "Bearer " + keyOf(tenant))
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                 .build();

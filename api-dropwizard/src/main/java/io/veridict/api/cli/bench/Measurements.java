@@ -30,14 +30,17 @@ final class Measurements {
      * @param serviceGroup   the service's Streams application id, to see its backlog
      */
     Measurements(BenchSizes sizes, int runs, PrintStream log, DevStack stack, Admin admin, SchemaRegistryClient registry,
-                 List<byte[]> commandPool, int commandBytes, Path stateRoot, Duration commitInterval, String serviceGroup) {
+                 List<byte[]> commandPool, int commandBytes, Path stateRoot, Duration commitInterval, String serviceGroup)
+            throws java.io.IOException, InterruptedException {
+        LedgerHttp ledgerHttp = new LedgerHttp(stack.apiUrl(), stack.operatorToken(Duration.ofMinutes(2)));
+        ledgerHttp.provision(SampleDecision.TENANTS);
         Runs repeated = new Runs(runs, log);
         this.kafka = new KafkaSections(sizes, repeated,
                 new ProducerBaseline(admin, stack.bootstrapServers(), commandPool),
                 new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval),
                 new ReplayComparison(stack.bootstrapServers(), registry, sizes.stepTimeout()),
                 commandBytes, commitInterval.toMillis());
-        this.http = new HttpSections(sizes, repeated, new LedgerHttp(stack.apiUrl()), new ServiceBacklog(admin, serviceGroup,
+        this.http = new HttpSections(sizes, repeated, ledgerHttp, new ServiceBacklog(admin, serviceGroup,
                 LedgerTopics.standard(Benchmark.DEV_TOPIC_PREFIX, 1, (short) 1, 1).commands().name()));
     }
 

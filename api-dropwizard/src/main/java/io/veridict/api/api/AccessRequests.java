@@ -1,0 +1,123 @@
+package io.veridict.api.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.veridict.api.auth.Scope;
+import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.FieldPath;
+import io.veridict.api.errors.FieldProblems;
+import io.veridict.schemas.format.Rfc3339;
+import io.veridict.streams.CommandValidator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The validated bodies of the tenant and key administration endpoints. Each parser collects
+ * every problem and answers 422 {@code INVALID_REQUEST} with them all.
+ */
+public final class AccessRequests {
+
+    private static final int MAX_DISPLAY_NAME = 200;
+    private static final int MAX_REASON = 1000;
+
+    private AccessRequests() {
+    }
+
+    /** {@code POST /v1/tenants}: {@code {"tenant_id": ..., "display_name": ...}}. */
+    public record NewTenant(String tenantId, String displayName) {
+        public static NewTenant fromJson(ObjectNode body) {
+            FieldProblems problems = new FieldProblems();
+            FieldReader read = new FieldReader(problems);
+            read.rejectUnknown(body, "", Set.of("tenant_id", "display_name"));
+            String id = read.requiredText(body, "", "tenant_id", FieldReader.TextRule.matching(3, 64,
+                    CommandValidator.TENANT_ID, "must be 3 to 64 lower-case letters, digits and inner hyphens"));
+            String name = read.requiredText(body, "", "display_name", FieldReader.TextRule.name(MAX_DISPLAY_NAME));
+            problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the tenant");
+            return new NewTenant(id, name);
+        }
+    }
+
+    /** {@code POST /v1/tenants/{id}/suspend|reactivate} and {@code POST /v1/keys/{id}/revoke}: an optional reason. */
+    public record Reason(String reason) {
+        public static Reason fromJson(ObjectNode body) {
+            FieldProblems problems = new FieldProblems();
+            FieldReader read = new FieldReader(problems);
+            read.rejectUnknown(body, "", Set.of("reason"));
+            String reason = read.optionalText(body, "", "reason", FieldReader.TextRule.anyText(MAX_REASON));
+            problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the request");
+            return new Reason(reason);
+        }
+    }
+
+    /** {@code POST /v1/keys}: scopes (required, non-empty) and an optional expiry in the future. */
+    public record NewKey(Set<Scope> scopes, Instant expiresAt) {
+        public static NewKey fromJson(ObjectNode body, Instant now) {
+            FieldProblems problems = new FieldProblems();
+            FieldReader read = new FieldReader(problems);
+            read.rejectUnknown(body, "", Set.of("scopes", "expires_at"));
+            Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+            if (body.get("scopes") == null || body.get("scopes").isNull()) {
+                problems.add("scopes", "is required");
+            } else {
+                ArrayNode items = read.optionalArray(body, "", "scopes", Scope.values().length);
+                if (items != null && items.isEmpty()) {
+                    problems.add("scopes", "must name at least one scope");
+                }
+                if (items != null) {
+                    for (int i = 0; i < items.size(); i++) {
+                        JsonNode item = items.get(i);
+                        if (!item.isTextual() || Scope.fromWireName(item.textValue()).isEmpty()) {
+                            problems.add(FieldPath.index("scopes", i), "is not a known scope");
+                        } else if (!scopes.add(Scope.fromWireName(item.textValue()).get())) {
+                            problems.add(FieldPath.index("scopes", i), "is listed twice");
+                        }
+                    }
+                }
+            }
+            String expires = read.optionalText(body, "", "expires_at", FieldReader.TextRule.name(40));
+            Instant expiresAt = null;
+            if (expires != null) {
+                try {
+                    expiresAt = Instant.parse(expires);
+                    if (!expiresAt.isAfter(now)) {
+                        problems.add("expires_at", "must be in the future");
+                    }
+                } catch (DateTimeParseException e) {
+                    problems.add("expires_at", "must be an RFC 3339 UTC timestamp such as 2030-01-01T00:00:00Z");
+                }
+            }
+            problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the key");
+            return new NewKey(scopes, expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli()));
+        }
+    }
+
+    /** {@code POST /v1/keys/{id}/rotate}: how long the old secret stays valid, in seconds. */
+    public record Rotation(Duration overlap) {
+        public static Rotation fromJson(ObjectNode body, Duration defaultOverlap, Duration maxOverlap) {
+            FieldProblems problems = new FieldProblems();
+            FieldReader read = new FieldReader(problems);
+            read.rejectUnknown(body, "", Set.of("overlap_seconds"));
+            JsonNode value = body.get("overlap_seconds");
+            Duration overlap = defaultOverlap;
+            if (value != null && !value.isNull()) {
+                if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() < 0
+                        || value.longValue() > maxOverlap.toSeconds()) {
+                    problems.add("overlap_seconds", "must be a whole number of seconds from 0 to " + maxOverlap.toSeconds());
+                } else {
+                    overlap = Duration.ofSeconds(value.longValue());
+                }
+            }
+            problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the rotation");
+            return new Rotation(overlap);
+        }
+    }
+
+    /** RFC 3339 text of an instant, or null. */
+    public static String time(Instant instant) {
+        return instant == null ? null : Rfc3339.millis(instant);
+    }
+}

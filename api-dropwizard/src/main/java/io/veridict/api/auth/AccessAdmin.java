@@ -1,0 +1,197 @@
+package io.veridict.api.auth;
+
+import io.veridict.api.core.DecisionRecorder;
+import io.veridict.api.core.LedgerUnavailableException;
+import io.veridict.api.errors.ApiException;
+import io.veridict.api.errors.ErrorCode;
+import io.veridict.schemas.avro.ApiKeyState;
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.KeyOperation;
+import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.TenantOperation;
+import io.veridict.schemas.avro.TenantOperationType;
+import io.veridict.schemas.avro.TenantState;
+import io.veridict.streams.access.AccessChanges;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Tenant and key administration. Every change is a command chained into the tenant's ledger;
+ * a call returns once the change is chained <em>and</em> visible in this instance's access
+ * view, so the very next request this instance authenticates sees it (a revoked key is refused).
+ */
+public final class AccessAdmin {
+
+    private static final Duration POLL = Duration.ofMillis(2);
+
+    private final DecisionRecorder recorder;
+    private final AccessView view;
+    private final SecretHasher hasher;
+    private final Duration wait;
+    private final Clock clock;
+
+    public AccessAdmin(DecisionRecorder recorder, AccessView view, SecretHasher hasher, Duration wait, Clock clock) {
+        this.recorder = recorder;
+        this.view = view;
+        this.hasher = hasher;
+        this.wait = wait;
+        this.clock = clock;
+    }
+
+    /** A created tenant, and its first key (all scopes) whose text is shown only on creation. */
+    public record CreatedTenant(TenantState tenant, ApiKeyState adminKey, String adminKeyText, boolean created) {
+    }
+
+    /** A created or rotated key, with its new text (null when a retry answered the original). */
+    public record IssuedKey(ApiKeyState key, String text, boolean created) {
+    }
+
+    /** Creates a tenant and its first admin key. */
+    public CreatedTenant createTenant(String tenantId, String displayName, String idempotencyKey, Principal by,
+                                      String correlationId) {
+        CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId,
+                new TenantOperation(TenantOperationType.CREATED, displayName, null)));
+        TenantState tenant = await(() -> view.tenant(tenantId), outcome);
+        IssuedKey admin = createKey(tenantId, List.copyOf(java.util.EnumSet.allOf(Scope.class)), null,
+                idempotencyKey + "/admin-key", by, correlationId);
+        return new CreatedTenant(tenant, admin.key(), admin.text(), outcome.getStatus() == OutcomeStatus.CHAINED);
+    }
+
+    /** Suspends or reactivates a tenant. */
+    public TenantState setTenantStatus(String tenantId, TenantOperationType operation, String reason, String idempotencyKey,
+                                       Principal by, String correlationId) {
+        TenantState current = view.tenant(tenantId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no tenant with this id"));
+        CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId,
+                new TenantOperation(operation, current.getDisplayName(), reason)));
+        return await(() -> view.tenant(tenantId), outcome);
+    }
+
+    /** Creates a key of {@code tenantId}. */
+    public IssuedKey createKey(String tenantId, Collection<Scope> scopes, Instant expiresAt, String idempotencyKey,
+                               Principal by, String correlationId) {
+        if (view.tenant(tenantId).isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no tenant with this id");
+        }
+        TokenFormat.ApiKey key = TokenFormat.newApiKey();
+        List<String> names = scopes.stream().sorted().map(Scope::wireName).toList();
+        CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId, new KeyOperation(
+                KeyOperationType.CREATED, key.keyId(), names, expiresAt, null, ByteBuffer.wrap(hasher.hash(key)), null)));
+        if (outcome.getStatus() == OutcomeStatus.DUPLICATE) {
+            // A retry: the key was made by the first attempt, whose id the receipt's entry names.
+            ApiKeyState original = keyOfEntry(tenantId, outcome);
+            return new IssuedKey(original, null, false);
+        }
+        return new IssuedKey(await(() -> view.key(key.keyId()), outcome), key.text(), true);
+    }
+
+    /** Gives a key a new secret; the old one stays valid for {@code overlap}. */
+    public IssuedKey rotateKey(String tenantId, String keyId, Duration overlap, String idempotencyKey, Principal by,
+                               String correlationId) {
+        ApiKeyState current = ownKey(tenantId, keyId);
+        TokenFormat.ApiKey key = TokenFormat.newSecret(keyId);
+        CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId, new KeyOperation(
+                KeyOperationType.ROTATED, keyId, current.getScopes(), current.getExpiresAt(), null,
+                ByteBuffer.wrap(hasher.hash(key)), overlap.toMillis())));
+        ApiKeyState rotated = await(() -> view.key(keyId), outcome);
+        return new IssuedKey(rotated, outcome.getStatus() == OutcomeStatus.CHAINED ? key.text() : null,
+                outcome.getStatus() == OutcomeStatus.CHAINED);
+    }
+
+    /** Revokes a key; returns once this instance refuses it. */
+    public ApiKeyState revokeKey(String tenantId, String keyId, String reason, String idempotencyKey, Principal by,
+                                 String correlationId) {
+        ApiKeyState current = ownKey(tenantId, keyId);
+        CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId, new KeyOperation(
+                KeyOperationType.REVOKED, keyId, current.getScopes(), current.getExpiresAt(), reason, null, null)));
+        return await(() -> view.key(keyId), outcome);
+    }
+
+    /** Records that a key passed its expiry (the sweep; idempotent across instances). */
+    public void expireKey(ApiKeyState key, Principal by) {
+        chain(command(key.getTenantId(), "key-expired/" + key.getKeyId(), by, "expiry-" + key.getKeyId(), new KeyOperation(
+                KeyOperationType.EXPIRED, key.getKeyId(), key.getScopes(), key.getExpiresAt(), "expired", null, null)));
+    }
+
+    /** The tenant's key {@code keyId}; another tenant's key answers as an unknown one. */
+    public ApiKeyState ownKey(String tenantId, String keyId) {
+        return view.key(keyId).filter(k -> k.getTenantId().equals(tenantId))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no key with this id"));
+    }
+
+    private ApiKeyState keyOfEntry(String tenantId, CommandOutcome outcome) {
+        long seq = outcome.getReceipt().getSeq();
+        return view.keysOf(tenantId).stream().filter(k -> k.getCreatedSeq() == seq).findFirst()
+                .orElseThrow(() -> new LedgerUnavailableException("the key is not visible here yet; retry", null));
+    }
+
+    private CommandOutcome chain(LedgerCommand command) {
+        Optional<CommandOutcome> answer = recorder.record(List.of(command)).get(0);
+        CommandOutcome outcome = answer.orElseThrow(() -> new LedgerUnavailableException(
+                "the change was accepted but not chained in time; retry with the same Idempotency-Key", null));
+        if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
+            throw conflict(outcome.getReason());
+        }
+        return outcome;
+    }
+
+    private <T> T await(Supplier<Optional<? extends T>> read, CommandOutcome outcome) {
+        long seq = outcome.getReceipt().getSeq();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<? extends T> state = read.get();
+            if (state.isPresent() && seqOf(state.get()) >= seq) {
+                return state.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LedgerUnavailableException("the change is chained but not yet visible here; retry with the same "
+                        + "Idempotency-Key", null);
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerUnavailableException("interrupted", e);
+            }
+        }
+    }
+
+    private static long seqOf(Object state) {
+        return state instanceof ApiKeyState key ? key.getSeq() : ((TenantState) state).getSeq();
+    }
+
+    private LedgerCommand command(String tenantId, String idempotencyKey, Principal by, String correlationId, Object body) {
+        return LedgerCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setTenantId(tenantId)
+                .setIdempotencyKey(idempotencyKey == null ? "admin/" + UUID.randomUUID() : idempotencyKey)
+                .setCorrelationId(correlationId)
+                .setActor(by.actor())
+                .setReceivedAt(Instant.ofEpochMilli(clock.millis()))
+                .setBody(body)
+                .build();
+    }
+
+    private static ApiException conflict(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case AccessChanges.TENANT_EXISTS -> new ApiException(ErrorCode.TENANT_EXISTS, "a tenant with this id exists");
+            case AccessChanges.TENANT_STATUS_CONFLICT -> new ApiException(ErrorCode.TENANT_STATUS_CONFLICT,
+                    "the tenant is not in a status this operation applies to");
+            case AccessChanges.TENANT_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no tenant with this id");
+            case AccessChanges.KEY_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no key with this id");
+            case AccessChanges.KEY_NOT_ACTIVE -> new ApiException(ErrorCode.KEY_NOT_ACTIVE, "the key is revoked or expired");
+            case "IDEMPOTENCY_KEY_REUSED" -> new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request");
+            default -> new ApiException(ErrorCode.INVALID_REQUEST, "the change was refused: " + reason);
+        };
+    }
+}

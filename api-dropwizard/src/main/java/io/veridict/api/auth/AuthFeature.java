@@ -1,0 +1,87 @@
+package io.veridict.api.auth;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+
+/**
+ * Binds each resource method's guard to a request filter. A Veridict resource method without
+ * exactly one guard stops the service from starting: an endpoint can be public only on purpose.
+ */
+public final class AuthFeature implements DynamicFeature {
+
+    private static final String OWN_PACKAGE = "io.veridict.";
+    private static final String TENANT_HEADER = io.veridict.api.api.RequestHeaders.TENANT_ID;
+
+    private final Authenticator authenticator;
+
+    public AuthFeature(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Method method = resource.getResourceMethod();
+        if (method == null || !resource.getResourceClass().getName().startsWith(OWN_PACKAGE)) {
+            return;
+        }
+        Annotation guard = Guards.require(method);
+        if (guard instanceof RequiresScope scope) {
+            context.register(new ScopeFilter(authenticator, scope.value(), scope.operator()));
+        } else if (guard instanceof OperatorOnly) {
+            context.register(new OperatorFilter(authenticator));
+        }
+    }
+
+    /** Authenticates an API key of the named tenant holding one scope (or, if allowed, the operator). */
+    @Priority(RequestAttributes.AUTHENTICATION_PRIORITY)
+    static final class ScopeFilter implements ContainerRequestFilter {
+        private final Authenticator authenticator;
+        private final Scope scope;
+        private final boolean operatorAllowed;
+
+        ScopeFilter(Authenticator authenticator, Scope scope, boolean operatorAllowed) {
+            this.authenticator = authenticator;
+            this.scope = scope;
+            this.operatorAllowed = operatorAllowed;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            var authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+            if (operatorAllowed && Authenticator.presentsOperatorToken(authorization)) {
+                request.setProperty(RequestAttributes.PRINCIPAL, authenticator.operator(authorization));
+                return;
+            }
+            Principal principal = authenticator.tenantKey(authorization, request.getHeaders().get(TENANT_HEADER));
+            if (!principal.scopes().contains(scope)) {
+                throw new io.veridict.api.errors.ApiException(io.veridict.api.errors.ErrorCode.INSUFFICIENT_SCOPE,
+                        "this key lacks the scope " + scope.wireName());
+            }
+            request.setProperty(RequestAttributes.PRINCIPAL, principal);
+            request.setProperty(RequestAttributes.TENANT, principal.tenantId());
+        }
+    }
+
+    /** Authenticates the operator. */
+    @Priority(RequestAttributes.AUTHENTICATION_PRIORITY)
+    static final class OperatorFilter implements ContainerRequestFilter {
+        private final Authenticator authenticator;
+
+        OperatorFilter(Authenticator authenticator) {
+            this.authenticator = authenticator;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            request.setProperty(RequestAttributes.PRINCIPAL,
+                    authenticator.operator(request.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+        }
+    }
+}

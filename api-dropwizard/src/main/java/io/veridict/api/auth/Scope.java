@@ -1,0 +1,40 @@
+package io.veridict.api.auth;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an API key may do. Every key holds an explicit list; nothing implies anything else.
+ * The wire name ({@link #wireName()}) is what requests, answers and ledger entries carry.
+ */
+public enum Scope {
+    /** Record decisions ({@code POST /v1/decisions/record}, {@code record:batch}). */
+    DECISIONS_RECORD("decisions:record"),
+    /** Read decisions and receipts. */
+    DECISIONS_READ("decisions:read"),
+    /** Evaluate decisions against policies (reserved for the evaluation endpoints). */
+    DECISIONS_EVALUATE("decisions:evaluate"),
+    /** Read the ledger: head, entries, export. */
+    AUDIT_READ("audit:read"),
+    /** Run the integrity check ({@code POST /v1/audit/verify}). */
+    AUDIT_VERIFY("audit:verify"),
+    /** Create, list, rotate and revoke the tenant's keys (only with scopes the caller holds). */
+    KEYS_MANAGE("keys:manage"),
+    /** Read the tenant's own record. */
+    TENANT_ADMIN("tenant:admin");
+
+    private final String wireName;
+
+    Scope(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The scope named {@code wireName}, if there is one. */
+    public static Optional<Scope> fromWireName(String wireName) {
+        return Arrays.stream(values()).filter(s -> s.wireName.equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,58 @@
+package io.veridict.api.cli;
+
+import io.veridict.api.auth.AuthFactory;
+import io.veridict.api.auth.TokenFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The dev stack's secrets, made on its first start under {@code <data dir>/secrets} (owner-only):
+ * the key pepper and the operator token's hash. The operator token itself is never stored; it is
+ * printed once, when it is made.
+ *
+ * @param pepperFile        the pepper file, for {@code auth.pepperFile}
+ * @param operatorTokenHash the hex SHA-256 of the operator token, for {@code auth.operatorTokenSha256}
+ * @param newOperatorToken  the operator token, only on the start that made it
+ */
+record DevSecrets(Path pepperFile, String operatorTokenHash, Optional<String> newOperatorToken) {
+
+    static DevSecrets in(Path dataDir) throws IOException {
+        Path dir = dataDir.resolve("secrets");
+        Files.createDirectories(dir);
+        restrict(dir, "rwx------");
+        Path pepper = dir.resolve("key-pepper");
+        if (!Files.exists(pepper)) {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            write(pepper, Base64.getEncoder().encodeToString(bytes));
+        }
+        Path operatorHash = dir.resolve("operator-token.sha256");
+        Optional<String> token = Optional.empty();
+        if (!Files.exists(operatorHash)) {
+            token = Optional.of(TokenFormat.newOperatorToken());
+            write(operatorHash, AuthFactory.hashOperatorToken(token.get()));
+        }
+        return new DevSecrets(pepper, Files.readString(operatorHash, StandardCharsets.US_ASCII).strip(), token);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, text + "\n", StandardCharsets.US_ASCII);
+        restrict(temp, "rw-------");
+        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's ACLs apply.
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.veridict.api.resources;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.veridict.api.api.AccessRequests;
+import io.veridict.api.api.RequestHeaders;
+import io.veridict.api.auth.AccessAdmin;
+import io.veridict.api.auth.AccessView;
+import io.veridict.api.auth.Principal;
+import io.veridict.api.auth.RequiresScope;
+import io.veridict.api.auth.Scope;
+import io.veridict.api.auth.TokenFormat;
+import io.veridict.api.errors.ApiException;
+import io.veridict.api.errors.CorrelationId;
+import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.json.StrictJsonReader;
+import io.veridict.schemas.avro.ApiKeyState;
+import io.veridict.schemas.avro.KeySecret;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The tenant's API keys. A key's text is in the answer only when it is created or rotated;
+ * afterwards only its id and HMAC exist. A {@code keys:manage} key can only hand out scopes it
+ * holds itself.
+ */
+@Path("/v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+public final class KeyResource {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final AccessAdmin admin;
+    private final AccessView view;
+    private final StrictJsonReader reader;
+    private final Duration defaultOverlap;
+    private final Duration maxOverlap;
+    private final Clock clock;
+
+    public KeyResource(AccessAdmin admin, AccessView view, StrictJsonReader reader, Duration defaultOverlap,
+                       Duration maxOverlap, Clock clock) {
+        this.admin = admin;
+        this.view = view;
+        this.reader = reader;
+        this.defaultOverlap = defaultOverlap;
+        this.maxOverlap = maxOverlap;
+        this.clock = clock;
+    }
+
+    @POST
+    @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
+    public Response create(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        Principal principal = Principal.of(request);
+        String tenant = tenantOf(principal, headers);
+        AccessRequests.NewKey key = AccessRequests.NewKey.fromJson(reader.read(body, headers), clock.instant());
+        if (!principal.isOperator() && !principal.scopes().containsAll(key.scopes())) {
+            throw new ApiException(ErrorCode.SCOPE_ESCALATION, "a key can only be given scopes its creator holds");
+        }
+        AccessAdmin.IssuedKey issued = admin.createKey(tenant, key.scopes(), key.expiresAt(),
+                RequestHeaders.adminIdempotencyKey(headers), principal, CorrelationId.current(request));
+        return Response.status(issued.created() ? Response.Status.CREATED : Response.Status.OK)
+                .location(URI.create("/v1/keys/" + issued.key().getKeyId()))
+                .entity(keyNode(issued.key(), issued.text())).build();
+    }
+
+    @GET
+    @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
+    public ObjectNode list(@Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        String tenant = tenantOf(Principal.of(request), headers);
+        ObjectNode answer = JSON.objectNode();
+        ArrayNode keys = answer.putArray("keys");
+        view.keysOf(tenant).stream().sorted(Comparator.comparing(ApiKeyState::getCreatedSeq))
+                .forEach(k -> keys.add(keyNode(k, null)));
+        return answer;
+    }
+
+    @POST
+    @Path("{key_id}/rotate")
+    @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
+    public ObjectNode rotate(@PathParam("key_id") String keyId, InputStream body, @Context HttpHeaders headers,
+                             @Context ContainerRequestContext request) {
+        Principal principal = Principal.of(request);
+        String tenant = tenantOf(principal, headers);
+        requireKeyId(keyId);
+        AccessRequests.Rotation rotation = AccessRequests.Rotation.fromJson(reader.readOptional(body, headers),
+                defaultOverlap, maxOverlap);
+        AccessAdmin.IssuedKey issued = admin.rotateKey(tenant, keyId, rotation.overlap(),
+                RequestHeaders.adminIdempotencyKey(headers), principal, CorrelationId.current(request));
+        return keyNode(issued.key(), issued.text());
+    }
+
+    /** Revokes a key. Answers once this instance refuses the key. */
+    @POST
+    @Path("{key_id}/revoke")
+    @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
+    public ObjectNode revoke(@PathParam("key_id") String keyId, InputStream body, @Context HttpHeaders headers,
+                             @Context ContainerRequestContext request) {
+        Principal principal = Principal.of(request);
+        String tenant = tenantOf(principal, headers);
+        requireKeyId(keyId);
+        AccessRequests.Reason reason = AccessRequests.Reason.fromJson(reader.readOptional(body, headers));
+        return keyNode(admin.revokeKey(tenant, keyId, reason.reason(), RequestHeaders.adminIdempotencyKey(headers),
+                principal, CorrelationId.current(request)), null);
+    }
+
+    /** A key as answers show it; {@code text} (the key itself) only when just created or rotated. */
+    static ObjectNode keyNode(ApiKeyState key, String text) {
+        ObjectNode node = JSON.objectNode();
+        node.put("key_id", key.getKeyId());
+        node.put("tenant_id", key.getTenantId());
+        if (text != null) {
+            node.put("key", text);
+        }
+        node.put("status", key.getStatus().name().toLowerCase(Locale.ROOT));
+        ArrayNode scopes = node.putArray("scopes");
+        key.getScopes().forEach(scopes::add);
+        node.put("expires_at", AccessRequests.time(key.getExpiresAt()));
+        node.put("created_at", AccessRequests.time(key.getCreatedAt()));
+        node.put("updated_at", AccessRequests.time(key.getUpdatedAt()));
+        key.getSecrets().stream().map(KeySecret::getValidUntil).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(until -> node.put("previous_secret_valid_until", AccessRequests.time(until)));
+        return node;
+    }
+
+    /** The tenant a request acts on: the key's own, or for the operator the one the header names. */
+    private static String tenantOf(Principal principal, HttpHeaders headers) {
+        return principal.isOperator() ? RequestHeaders.tenantId(headers) : principal.tenantId();
+    }
+
+    private static void requireKeyId(String keyId) {
+        if (!TokenFormat.KEY_ID.matcher(keyId).matches()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no key with this id");
+        }
+    }
+}

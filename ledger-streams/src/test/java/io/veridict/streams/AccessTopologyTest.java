@@ -1,0 +1,170 @@
+package io.veridict.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veridict.schemas.avro.AccessRecord;
+import io.veridict.schemas.avro.ApiKeyState;
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.KeyStatus;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.TenantOperationType;
+import io.veridict.schemas.avro.TenantState;
+import io.veridict.schemas.avro.TenantStatus;
+import io.veridict.streams.access.AccessChanges;
+import io.veridict.streams.access.AccessKeys;
+import io.veridict.streams.topics.LedgerTopics;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AccessTopologyTest {
+
+    private static final byte[] FIRST = filled(1);
+    private static final byte[] SECOND = filled(2);
+
+    private final LedgerTopics topics = LedgerTopics.standard("veridict.", 3, (short) 1, 1);
+    private final LedgerSerdes serdes = TestSerdes.plain();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, io.veridict.schemas.avro.LedgerCommand> commands;
+    private TestOutputTopic<String, CommandOutcome> outcomes;
+    private TestOutputTopic<EntryKey, LedgerEntry> entries;
+    private TestOutputTopic<EntryKey, PayloadEnvelope> payloads;
+    private KeyValueStore<String, AccessRecord> view;
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = LedgerStreamsConfig.required(topics);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes), props);
+        commands = driver.createInputTopic(topics.commands().name(), new StringSerializer(), serdes.commands().serializer());
+        outcomes = driver.createOutputTopic(topics.receipts().name(), new StringDeserializer(), serdes.outcomes().deserializer());
+        entries = driver.createOutputTopic(topics.entries().name(), serdes.entryKeys().deserializer(), serdes.entries().deserializer());
+        payloads = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(), serdes.payloads().deserializer());
+        view = driver.getKeyValueStore(LedgerTopology.ACCESS_VIEW);
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldChainATenantCreationAndPublishTheTenantToTheAccessView() {
+        commands.pipeInput("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
+
+        assertThat(outcomes.readValue().getStatus()).isEqualTo(OutcomeStatus.CHAINED);
+        assertThat(entries.readValue().getEntryType()).isEqualTo(EntryType.TENANT_OPERATION);
+        assertThat(text(payloads.readValue())).isEqualTo(
+                "{\"display_name\":\"Tenant acme\",\"kind\":\"tenant_operation\",\"operation\":\"CREATED\",\"reason\":null}");
+        TenantState tenant = (TenantState) view.get(AccessKeys.tenant("acme")).getState();
+        assertThat(tenant.getStatus()).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(tenant.getSeq()).isZero();
+    }
+
+    @Test
+    void shouldRefuseASecondCreationOfTheSameTenantWithoutAnEntry() {
+        commands.pipeInput("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
+        commands.pipeInput("acme", Commands.tenant("acme", "t2", TenantOperationType.CREATED));
+
+        outcomes.readValue();
+        CommandOutcome second = outcomes.readValue();
+        assertThat(second.getStatus()).isEqualTo(OutcomeStatus.CONFLICT);
+        assertThat(second.getReason()).isEqualTo(AccessChanges.TENANT_EXISTS);
+        assertThat(entries.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldSuspendAndReactivateOnlyFromTheMatchingStatus() {
+        commands.pipeInput("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
+        commands.pipeInput("acme", Commands.tenant("acme", "t2", TenantOperationType.REACTIVATED));
+        commands.pipeInput("acme", Commands.tenant("acme", "t3", TenantOperationType.SUSPENDED));
+        commands.pipeInput("globex", Commands.tenant("globex", "t1", TenantOperationType.SUSPENDED));
+
+        assertThat(outcomes.readValuesToList()).extracting(o -> o.getStatus() + ":" + o.getReason())
+                .containsExactly("CHAINED:null", "CONFLICT:" + AccessChanges.TENANT_STATUS_CONFLICT, "CHAINED:null",
+                        "CONFLICT:" + AccessChanges.TENANT_NOT_FOUND);
+        assertThat(((TenantState) view.get(AccessKeys.tenant("acme")).getState()).getStatus()).isEqualTo(TenantStatus.SUSPENDED);
+    }
+
+    @Test
+    void shouldPublishAKeyUnderItsIdAndUnderItsTenantWithoutAnySecretInThePayload() {
+        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+
+        assertThat(outcomes.readValue().getStatus()).isEqualTo(OutcomeStatus.CHAINED);
+        ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
+        assertThat(key.getTenantId()).isEqualTo("acme");
+        assertThat(key.getStatus()).isEqualTo(KeyStatus.ACTIVE);
+        assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));
+        assertThat(view.get(AccessKeys.tenantKey("acme", "key0000000000001")).getState()).isEqualTo(key);
+        String payload = text(payloads.readValue());
+        assertThat(payload).contains("\"key_id\":\"key0000000000001\"").doesNotContain(HexFormat.of().formatHex(FIRST))
+                .doesNotContain("secret");
+    }
+
+    @Test
+    void shouldKeepTheOldSecretUntilTheOverlapEndsWhenAKeyIsRotated() {
+        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        commands.pipeInput("acme", Commands.key("acme", "k2", KeyOperationType.ROTATED, "key0000000000001", SECOND, 60_000L));
+
+        ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
+        assertThat(key.getSecrets()).hasSize(2);
+        assertThat(key.getSecrets().get(0).getSecretHmac().array()).isEqualTo(FIRST);
+        assertThat(key.getSecrets().get(0).getValidUntil()).isEqualTo(key.getUpdatedAt().plusMillis(60_000));
+        assertThat(key.getSecrets().get(1).getSecretHmac().array()).isEqualTo(SECOND);
+        assertThat(key.getSecrets().get(1).getValidUntil()).isNull();
+    }
+
+    @Test
+    void shouldRevokeOnceAndTreatAnotherTenantsKeyAsUnknown() {
+        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        commands.pipeInput("globex", Commands.key("globex", "k1", KeyOperationType.REVOKED, "key0000000000001", null, null));
+        commands.pipeInput("acme", Commands.key("acme", "k2", KeyOperationType.REVOKED, "key0000000000001", null, null));
+        commands.pipeInput("acme", Commands.key("acme", "k3", KeyOperationType.REVOKED, "key0000000000001", null, null));
+        commands.pipeInput("acme", Commands.key("acme", "k4", KeyOperationType.ROTATED, "key0000000000001", SECOND, 0L));
+
+        assertThat(outcomes.readValuesToList()).extracting(o -> o.getStatus() + ":" + o.getReason())
+                .containsExactly("CHAINED:null", "CONFLICT:" + AccessChanges.KEY_NOT_FOUND, "CHAINED:null",
+                        "CONFLICT:" + AccessChanges.KEY_NOT_ACTIVE, "CONFLICT:" + AccessChanges.KEY_NOT_ACTIVE);
+        ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
+        assertThat(key.getStatus()).isEqualTo(KeyStatus.REVOKED);
+        assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));
+    }
+
+    @Test
+    void shouldTreatARetriedKeyCreationWithAFreshSecretAsTheSameRequest() {
+        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", SECOND, null));
+
+        assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getStatus)
+                .containsExactly(OutcomeStatus.CHAINED, OutcomeStatus.DUPLICATE);
+        ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
+        assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));
+    }
+
+    private static String text(PayloadEnvelope envelope) {
+        return new String(envelope.getCiphertext().array(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] filled(int value) {
+        byte[] bytes = new byte[32];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+}
