@@ -29,6 +29,7 @@ import io.veridict.api.health.SchemaRegistryHealthCheck;
 import io.veridict.api.health.StreamsHealthCheck;
 import io.veridict.api.health.TopicsHealthCheck;
 import io.veridict.api.json.StrictJsonReader;
+import io.veridict.api.logging.MaskedLogging;
 import io.veridict.api.resources.AuditResource;
 import io.veridict.api.resources.DecisionResource;
 import io.veridict.api.resources.KeyResource;
@@ -83,6 +84,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
 
     @Override
     public void run(VeridictConfiguration config, Environment environment) {
+        MaskedLogging.require(config);
         LedgerTopics topics = config.getKafka().topics();
         Duration adminTimeout = Duration.ofMillis(config.getKafka().getAdminTimeout().toMilliseconds());
 
