@@ -2,6 +2,8 @@ package io.veridict.api.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.veridict.api.auth.AuthFactory;
+import io.veridict.api.auth.TokenFormat;
 import io.veridict.api.cli.VeridictProcess;
 import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import io.veridict.dev.testing.TestKafka;
@@ -31,9 +33,10 @@ class LogScrubbingIT {
 
     private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
     private static final String TENANT = "logscrub";
-    /** The credentials every request carries; the secret after the key id must never be logged. */
-    private static final String API_KEY = "vdk_lg7k2_S3cretPartXyZ123";
-    private static final String KEY_SECRET = API_KEY.substring(API_KEY.lastIndexOf('_') + 1);
+    private static final String PEPPER = "bG9nLXNjcnViYmluZy1pdC1wZXBwZXItb2YtMzItYnl0ZXM=";
+    private static final String OPERATOR_TOKEN = TokenFormat.newOperatorToken();
+    /** The credentials every request carries (the tenant's admin key); the secret after the key id must never be logged. */
+    private static String apiKey;
     private static final String EMAIL = "ada.lovelace.q7x2@example.org";
     private static final String EMAIL_LOCAL_PART = "ada.lovelace.q7x2";
     private static final String PHONE = "+44 20 7946 0958";
@@ -50,7 +53,7 @@ class LogScrubbingIT {
     private static Map<String, String> baseHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Veridict-Tenant-Id", TENANT);
-        headers.put("Authorization", "Bearer " + API_KEY);
+        headers.put("Authorization", "Bearer " + apiKey);
         headers.put("Referer", "https://portal.example.com/profile?email=" + EMAIL + "&phone=" + encode(PHONE));
         headers.put("User-Agent", "probe/1.0 (" + EMAIL + "; " + PHONE + ")");
         headers.put("X-Contact", EMAIL + " " + PHONE + " " + CONTEXT_MARKER);
@@ -61,26 +64,33 @@ class LogScrubbingIT {
     void shouldKeepPersonalDataCredentialsAndContextsOutOfTheLogAndTagEveryRequestWithItsCorrelationId() throws Exception {
         try (TestKafka kafka = TestKafka.start(tmp.resolve("kafka"));
              BuiltInSchemaRegistry registry = BuiltInSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0, (short) 1)) {
-            VeridictProcess server = VeridictProcess.server(CONFIG, Map.of(
-                    "VERIDICT_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                    "VERIDICT_REGISTRY_URL", registry.url().toString(),
-                    "VERIDICT_BIND_HOST", "127.0.0.1",
-                    "VERIDICT_STATE_DIR", tmp.resolve("state").toString(),
-                    "VERIDICT_PARTITIONS", "1",
-                    "VERIDICT_REPLICATION_FACTOR", "1",
-                    "VERIDICT_MIN_ISR", "1",
-                    "VERIDICT_STANDBY_REPLICAS", "0",
-                    "JAVA_TOOL_OPTIONS", DEBUG_ERRORS), tmp.resolve("server.log"));
+            VeridictProcess server = VeridictProcess.server(CONFIG, Map.ofEntries(
+                    Map.entry("VERIDICT_KAFKA_BOOTSTRAP", kafka.bootstrapServers()),
+                    Map.entry("VERIDICT_REGISTRY_URL", registry.url().toString()),
+                    Map.entry("VERIDICT_BIND_HOST", "127.0.0.1"),
+                    Map.entry("VERIDICT_STATE_DIR", tmp.resolve("state").toString()),
+                    Map.entry("VERIDICT_PARTITIONS", "1"),
+                    Map.entry("VERIDICT_REPLICATION_FACTOR", "1"),
+                    Map.entry("VERIDICT_MIN_ISR", "1"),
+                    Map.entry("VERIDICT_STANDBY_REPLICAS", "0"),
+                    Map.entry("VERIDICT_KEY_PEPPER", PEPPER),
+                    Map.entry("VERIDICT_OPERATOR_TOKEN_SHA256", AuthFactory.hashOperatorToken(OPERATOR_TOKEN)),
+                    Map.entry("VERIDICT_REQUIRE_HTTPS", "false"),
+                    Map.entry("JAVA_TOOL_OPTIONS", DEBUG_ERRORS)), tmp.resolve("server.log"));
             try (server) {
                 server.start(Duration.ofSeconds(120));
-                List<Answer> answers = driveRequests(URI.create("http://localhost:" + server.apiPort));
+                URI base = URI.create("http://localhost:" + server.apiPort);
+                apiKey = createTenant(base);
+                String keySecret = apiKey.substring(apiKey.lastIndexOf('_') + 1);
+                String operatorSecret = OPERATOR_TOKEN.substring(4);
+                List<Answer> answers = driveRequests(base);
                 assertThat(server.stop()).isIn(0, 143); // flushes the asynchronous appenders
 
                 String output = server.output();
                 assertThat(answers.get(0).status()).as(answers.get(0).body()).isEqualTo(201);
                 assertThat(answers).allSatisfy(a -> assertThat(a.correlationId()).as(a.name()).isNotBlank());
                 assertThat(output).as("the log output").doesNotContain(EMAIL_LOCAL_PART,
-                        "7946 0958", "7946+0958", "7946%200958", "79460958", KEY_SECRET, CONTEXT_MARKER);
+                        "7946 0958", "7946+0958", "7946%200958", "79460958", keySecret, operatorSecret, CONTEXT_MARKER);
                 assertThat(output).as("masked request lines").contains("?email=a***%40example.org&phone=*** HTTP/1.1",
                         "\"probe/1.0 (a***@example.org; ***)\"");
                 for (Answer answer : answers) {
@@ -98,7 +108,7 @@ class LogScrubbingIT {
 
     private List<Answer> driveRequests(URI base) throws Exception {
         String context = "{\"applicant_email\":\"" + EMAIL + "\",\"phone\":\"" + PHONE + "\",\"note\":\"" + CONTEXT_MARKER
-                + "\",\"token\":\"Bearer " + API_KEY + "\"}";
+                + "\",\"token\":\"Bearer " + apiKey + "\"}";
         String valid = "{\"decision_id\":\"scrub-1\",\"context\":" + context + ",\"decision\":{\"approved\":true},"
                 + "\"metadata\":{\"contact\":\"" + EMAIL + "\",\"phone\":\"" + PHONE + "\"}}";
         String query = "?email=" + encode(EMAIL) + "&phone=" + encode(PHONE);
@@ -130,8 +140,26 @@ class LogScrubbingIT {
                 "{\"from_seq\":\"" + CONTEXT_MARKER + "\",\"to_seq\":\"" + EMAIL + "\"}", Map.of()));
         answers.add(send(base, "unsupported method", "DELETE", "/v1/decisions/record" + query, null, Map.of()));
         answers.add(send(base, "client correlation id", "GET", "/v1/audit/head", null, Map.of("X-Correlation-Id", "scrub-corr-0001")));
+        answers.add(send(base, "a key with a wrong secret", "GET", "/v1/audit/head", null,
+                Map.of("Authorization", "Bearer " + wrongSecret(apiKey))));
         answers.add(send(base, "data as correlation id", "GET", "/v1/audit/head", null, Map.of("X-Correlation-Id", EMAIL)));
         return answers;
+    }
+
+    /** Creates the tenant with the operator token; returns its admin key. */
+    private String createTenant(URI base) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("/v1/tenants")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tenant_id\":\"" + TENANT + "\",\"display_name\":\"Log scrub\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(created.body()).get("admin_key").get("key").asText();
+    }
+
+    /** The same key id with another (well-formed, correctly check-summed) secret. */
+    private static String wrongSecret(String key) {
+        TokenFormat.ApiKey other = TokenFormat.newSecret(key.substring(4, 20));
+        return other.text();
     }
 
     private Answer send(URI base, String name, String method, String pathAndQuery, String body, Map<String, String> extra)
