@@ -48,7 +48,8 @@ class ServerCommandIT {
                     "VERIDICT_PARTITIONS", "2",
                     "VERIDICT_REPLICATION_FACTOR", "1",
                     "VERIDICT_MIN_ISR", "1",
-                    "VERIDICT_STANDBY_REPLICAS", "0");
+                    "VERIDICT_STANDBY_REPLICAS", "0",
+                    "VERIDICT_REQUIRE_HTTPS", "false");
 
             try (VeridictProcess server = VeridictProcess.server(CONFIG, env, tmp.resolve("server-1.log")).start(Duration.ofSeconds(120))) {
                 assertThat(admin.describeTopics(List.of("prod.commands")).allTopicNames().get(30, TimeUnit.SECONDS)

@@ -83,6 +83,7 @@ class MultiInstanceIT {
         env.put("VERIDICT_MIN_ISR", "1");
         env.put("VERIDICT_STANDBY_REPLICAS", "0");
         env.put("VERIDICT_STREAM_THREADS", "1");
+        env.put("VERIDICT_REQUIRE_HTTPS", "false"); // plain HTTP on localhost, no TLS proxy in the test
         return env;
     }
 
