@@ -36,6 +36,7 @@ import io.veridict.api.resources.KeyResource;
 import io.veridict.api.resources.ReceiptResource;
 import io.veridict.api.resources.TenantResource;
 import io.veridict.api.resources.TenantOwnerFilter;
+import io.veridict.api.transport.Transport;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
@@ -107,6 +108,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
 
         // Recording and reading decisions.
         ErrorHandling.register(environment);
+        Transport.register(environment, config.getTransport(), config.getRateLimits());
         CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer());
         OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.receipts().name(), serdes.outcomes().deserializer());
         environment.lifecycle().manage(publisher);

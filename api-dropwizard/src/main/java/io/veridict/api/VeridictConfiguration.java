@@ -1,5 +1,6 @@
 package io.veridict.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
@@ -9,11 +10,14 @@ import io.veridict.api.core.ApiLimitsFactory;
 import io.veridict.api.core.KafkaFactory;
 import io.veridict.api.core.SchemaRegistryFactory;
 import io.veridict.api.core.StreamsFactory;
+import io.veridict.api.transport.RateLimitsFactory;
+import io.veridict.api.transport.TransportFactory;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
-/** The service's configuration: Kafka, the schema registry, the ledger topology and the API's limits. */
+/** The service's configuration: Kafka, the schema registry, the ledger topology, the API's limits and transport. */
 public class VeridictConfiguration extends Configuration {
 
     @Valid
@@ -36,6 +40,14 @@ public class VeridictConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthFactory auth = new AuthFactory();
+
+    @Valid
+    @NotNull
+    private TransportFactory transport = new TransportFactory();
+
+    @Valid
+    @NotNull
+    private RateLimitsFactory rateLimits = new RateLimitsFactory();
 
     /** How long a record request waits for its entry to be chained before answering 202. Default: 5 s. */
     @NotNull
@@ -100,5 +112,33 @@ public class VeridictConfiguration extends Configuration {
     @JsonProperty
     public void setRecordWait(Duration recordWait) {
         this.recordWait = recordWait;
+    }
+
+    @JsonProperty
+    public TransportFactory getTransport() {
+        return transport;
+    }
+
+    @JsonProperty
+    public void setTransport(TransportFactory transport) {
+        this.transport = transport;
+    }
+
+    @JsonProperty
+    public RateLimitsFactory getRateLimits() {
+        return rateLimits;
+    }
+
+    @JsonProperty
+    public void setRateLimits(RateLimitsFactory rateLimits) {
+        this.rateLimits = rateLimits;
+    }
+
+    /** HTTPS can only be required where it can arrive: on {@code https} connectors or through a trusted proxy. */
+    @JsonIgnore
+    @AssertTrue(message = "transport.requireHttps needs every server.applicationConnectors entry to be of type https,"
+            + " or transport.trustedProxies to name the proxies that terminate TLS")
+    public boolean isHttpsRequirementSatisfiable() {
+        return transport == null || transport.isSatisfiedBy(getServerFactory());
     }
 }

@@ -95,7 +95,11 @@ public enum ErrorCode {
     /** An unexpected error; it was logged with the correlation id. */
     INTERNAL_ERROR(500),
     /** A dependency (Kafka, the schema registry, the ledger views) is not available; retry later. */
-    SERVICE_UNAVAILABLE(503);
+    SERVICE_UNAVAILABLE(503),
+    /** The client address or the tenant sent more requests than its quota; see {@code Retry-After}. */
+    RATE_LIMITED(429),
+    /** The request did not arrive over HTTPS and the service requires it. */
+    HTTPS_REQUIRED(403);
 
     private final int status;
 

@@ -39,17 +39,18 @@ class ServerCommandIT {
         try (TestKafka kafka = TestKafka.start(tmp.resolve("kafka"));
              BuiltInSchemaRegistry registry = BuiltInSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0, (short) 1);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Map<String, String> env = Map.of(
-                    "VERIDICT_KAFKA_BOOTSTRAP", kafka.bootstrapServers(),
-                    "VERIDICT_REGISTRY_URL", registry.url().toString(),
-                    "VERIDICT_BIND_HOST", "127.0.0.1",
-                    "VERIDICT_STATE_DIR", tmp.resolve("state").toString(),
-                    "VERIDICT_TOPIC_PREFIX", "prod.",
-                    "VERIDICT_PARTITIONS", "2",
-                    "VERIDICT_REPLICATION_FACTOR", "1",
-                    "VERIDICT_MIN_ISR", "1",
-                    "VERIDICT_KEY_PEPPER", "c2VydmVyLWNvbW1hbmQtaXQtcGVwcGVyLTMyLWJ5dGVzLWxvbmc=",
-                    "VERIDICT_STANDBY_REPLICAS", "0");
+            Map<String, String> env = Map.ofEntries(
+                    Map.entry("VERIDICT_KAFKA_BOOTSTRAP", kafka.bootstrapServers()),
+                    Map.entry("VERIDICT_REGISTRY_URL", registry.url().toString()),
+                    Map.entry("VERIDICT_BIND_HOST", "127.0.0.1"),
+                    Map.entry("VERIDICT_STATE_DIR", tmp.resolve("state").toString()),
+                    Map.entry("VERIDICT_TOPIC_PREFIX", "prod."),
+                    Map.entry("VERIDICT_PARTITIONS", "2"),
+                    Map.entry("VERIDICT_REPLICATION_FACTOR", "1"),
+                    Map.entry("VERIDICT_MIN_ISR", "1"),
+                    Map.entry("VERIDICT_STANDBY_REPLICAS", "0"),
+                    Map.entry("VERIDICT_KEY_PEPPER", "c2VydmVyLWNvbW1hbmQtaXQtcGVwcGVyLTMyLWJ5dGVzLWxvbmc="),
+                    Map.entry("VERIDICT_REQUIRE_HTTPS", "false"));
 
             try (VeridictProcess server = VeridictProcess.server(CONFIG, env, tmp.resolve("server-1.log")).start(Duration.ofSeconds(120))) {
                 assertThat(admin.describeTopics(List.of("prod.commands")).allTopicNames().get(30, TimeUnit.SECONDS)

@@ -61,8 +61,11 @@ public final class DevStack implements AutoCloseable {
                 "--registry-port", Integer.toString(registryPort),
                 "--api-port", Integer.toString(apiPort),
                 "--admin-port", Integer.toString(adminPort)));
-        this.process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The benchmark measures the ledger at full load, not the rate limiter's refusals.
+        builder.environment().put("VERIDICT_RATE_LIMITS_ENABLED", "false");
+        this.process = builder.start();
         this.cleanup = new Thread(this::killAndDelete, "veridict-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
     }

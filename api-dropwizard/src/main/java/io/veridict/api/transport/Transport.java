@@ -1,0 +1,46 @@
+package io.veridict.api.transport;
+
+import io.dropwizard.core.setup.Environment;
+import io.github.bucket4j.TimeMeter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+
+/**
+ * Wires transport safety and rate limiting into the application port, in the order requests
+ * meet them:
+ * <ol>
+ *   <li>servlet filters, before Jersey: security headers, the HTTPS requirement, CORS;</li>
+ *   <li>Jersey, before matching: the client address, then the per-client limit;</li>
+ *   <li>Jersey, after authentication: the per-tenant limit; and the RateLimit headers on the way out.</li>
+ * </ol>
+ */
+public final class Transport {
+
+    private Transport() {
+    }
+
+    public static void register(Environment environment, TransportFactory transport, RateLimitsFactory rateLimits) {
+        TrustedProxies proxies = transport.buildTrustedProxies();
+        addFilter(environment, "security-headers", new SecurityHeadersFilter(proxies), DispatcherType.REQUEST,
+                DispatcherType.ERROR);
+        if (transport.isRequireHttps()) {
+            addFilter(environment, "https-required", new HttpsRequiredFilter(proxies), DispatcherType.REQUEST);
+        }
+        if (!transport.getCorsAllowedOrigins().isEmpty()) {
+            addFilter(environment, "cors", new CorsFilter(transport.getCorsAllowedOrigins()), DispatcherType.REQUEST);
+        }
+
+        environment.jersey().register(new ClientIpFilter(proxies));
+        if (rateLimits.isEnabled()) {
+            environment.jersey().register(new ClientIpLimitFilter(rateLimits.buildClientIpLimiter(TimeMeter.SYSTEM_NANOTIME)));
+            environment.jersey().register(new TenantLimitFilter(rateLimits.buildTenantLimiter(TimeMeter.SYSTEM_NANOTIME)));
+            environment.jersey().register(new RateLimitHeadersFilter());
+        }
+    }
+
+    private static void addFilter(Environment environment, String name, Filter filter, DispatcherType... dispatch) {
+        environment.servlets().addFilter(name, filter)
+                .addMappingForUrlPatterns(EnumSet.of(dispatch[0], dispatch), true, "/*");
+    }
+}
