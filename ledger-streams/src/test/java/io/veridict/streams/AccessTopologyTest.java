@@ -150,10 +150,11 @@ class AccessTopologyTest {
     @Test
     void shouldTreatARetriedKeyCreationWithAFreshSecretAsTheSameRequest() {
         commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
-        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", SECOND, null));
+        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000002", SECOND, null));
 
         assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getStatus)
                 .containsExactly(OutcomeStatus.CHAINED, OutcomeStatus.DUPLICATE);
+        assertThat(view.get(AccessKeys.key("key0000000000002"))).isNull();
         ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
         assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));
     }

@@ -4,6 +4,7 @@ import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.serde.AvroBinarySerde;
 import io.veridict.schemas.avro.KeyOperation;
+import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.TenantOperation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,10 +31,11 @@ final class CommandFingerprint {
             kind = 1;
             bytes = DECISIONS.serialize("fingerprint", decision);
         } else if (body instanceof KeyOperation operation) {
-            // A retried key creation or rotation carries a freshly generated secret: the request
-            // is the same without it.
+            // A retried key creation or rotation carries a freshly generated secret (and a created
+            // key a fresh id): the request is the same without them.
             kind = 2;
-            KeyOperation withoutSecret = new KeyOperation(operation.getOperation(), operation.getKeyId(),
+            String keyId = operation.getOperation() == KeyOperationType.CREATED ? "" : operation.getKeyId();
+            KeyOperation withoutSecret = new KeyOperation(operation.getOperation(), keyId,
                     operation.getScopes(), operation.getExpiresAt(), operation.getReason(), null, operation.getOverlapMs());
             bytes = KEY_OPERATIONS.serialize("fingerprint", withoutSecret);
         } else if (body instanceof TenantOperation operation) {

@@ -1,0 +1,86 @@
+package io.veridict.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint declares its guard. The audit walks every compiled class of the service, so a
+ * new resource cannot be forgotten: a method that answers HTTP requests without exactly one of
+ * {@code @RequiresScope}, {@code @OperatorOnly} or {@code @PublicEndpoint} fails the build (and
+ * {@link AuthFeature} refuses to start the service with it).
+ */
+class GuardAuditTest {
+
+    private static final java.nio.file.Path CLASSES = Paths.get("target", "classes");
+
+    @Test
+    void shouldFindAGuardOnEveryResourceMethodOfTheService() throws Exception {
+        List<Method> endpoints = endpoints();
+
+        assertThat(endpoints).as("resource methods found").hasSizeGreaterThanOrEqualTo(17);
+        assertThat(endpoints).allSatisfy(method -> assertThat(Guards.of(method))
+                .as(method.getDeclaringClass().getSimpleName() + "." + method.getName()).hasSize(1));
+    }
+
+    @Test
+    void shouldKeepTheLedgerEndpointsBehindScopesAndNothingPublic() throws Exception {
+        assertThat(endpoints()).noneMatch(method -> method.isAnnotationPresent(PublicEndpoint.class));
+    }
+
+    @Test
+    void shouldRefuseToBindAnUnguardedMethod() throws Exception {
+        Method unguarded = Unguarded.class.getMethod("open");
+
+        assertThatThrownBy(() -> Guards.require(unguarded)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Unguarded.open").hasMessageContaining("exactly one guard");
+    }
+
+    /** Every method of a compiled service class that answers requests (HTTP method or sub-resource locator). */
+    static List<Method> endpoints() throws IOException, ClassNotFoundException {
+        List<Method> endpoints = new ArrayList<>();
+        for (String name : classNames()) {
+            Class<?> type = Class.forName(name, false, GuardAuditTest.class.getClassLoader());
+            for (Method method : type.getDeclaredMethods()) {
+                if (isHttpMethod(method) || (method.isAnnotationPresent(Path.class) && !method.isSynthetic())) {
+                    endpoints.add(method);
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static boolean isHttpMethod(Method method) {
+        return Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
+    }
+
+    private static List<String> classNames() throws IOException {
+        try (Stream<java.nio.file.Path> files = Files.walk(CLASSES)) {
+            return files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> CLASSES.relativize(f).toString().replace('/', '.').replace('\\', '.'))
+                    .map(n -> n.substring(0, n.length() - ".class".length()))
+                    .filter(n -> n.startsWith("io.veridict.api"))
+                    .toList();
+        }
+    }
+
+    @Path("/unguarded")
+    public static final class Unguarded {
+        @GET
+        public String open() {
+            return "";
+        }
+    }
+}

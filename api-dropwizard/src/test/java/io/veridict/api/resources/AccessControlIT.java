@@ -1,0 +1,250 @@
+package io.veridict.api.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.veridict.api.auth.TokenFormat;
+import io.veridict.api.cli.VeridictProcess;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keys and tenants on a real dev stack: every credential problem answers its own code, a revoked
+ * key is refused on the very next request, rotation overlaps end, expiries are enforced and
+ * chained, suspension locks a tenant out.
+ */
+class AccessControlIT {
+
+    private static final String DECISION = "{\"context\":{\"n\":1},\"decision\":\"approve\"}";
+
+    @TempDir
+    static Path tmp;
+    static VeridictProcess stack;
+    static LedgerClient api;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = VeridictProcess.dev(tmp.resolve("data")).withEnv("VERIDICT_EXPIRY_SWEEP_INTERVAL", "1s")
+                .start(Duration.ofSeconds(120));
+        api = new LedgerClient(stack.apiPort, stack.operatorToken());
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        stack.close();
+    }
+
+    @Test
+    void shouldAnswerEachCredentialProblemWithItsOwnCodeAndChainNothing() throws Exception {
+        String key = api.keyOf("acme");
+        String otherTenantsKey = api.keyOf("globex");
+        String recordOnly = createKey("acme", "{\"scopes\":[\"decisions:record\"]}").get("key").asText();
+        long before = api.get("/v1/audit/head", "acme").json().get("size").asLong();
+        String typo = key.substring(0, key.length() - 1) + (key.endsWith("a") ? "b" : "a");
+        String wrongSecret = TokenFormat.newSecret(key.substring(4, 20)).text();
+
+        Map<String, LedgerClient.Answer> answers = new LinkedHashMap<>();
+        answers.put("MISSING_CREDENTIALS", record(null, "acme"));
+        answers.put("MALFORMED_CREDENTIALS", send(request("/v1/decisions/record", "acme").header("Authorization", "Basic YTpi")));
+        answers.put("MALFORMED_CREDENTIALS ", record("not-a-key", "acme"));
+        answers.put("CREDENTIAL_CHECKSUM_MISMATCH", record(typo, "acme"));
+        answers.put("INVALID_CREDENTIALS", record(TokenFormat.newApiKey().text(), "acme"));
+        answers.put("INVALID_CREDENTIALS ", record(wrongSecret, "acme"));
+        answers.put("TENANT_MISMATCH", record(otherTenantsKey, "acme"));
+        answers.put("INVALID_TENANT_HEADER", record(key, "Acme!"));
+        answers.put("INSUFFICIENT_SCOPE", send(get("/v1/audit/head", "acme", recordOnly)));
+        answers.put("FORBIDDEN", record(api.operatorToken(), "acme"));
+        answers.put("OPERATOR_REQUIRED", send(post("/v1/tenants", null, key, "{\"tenant_id\":\"x-corp\",\"display_name\":\"X\"}")));
+        answers.put("INVALID_CREDENTIALS  ", send(post("/v1/tenants", null, TokenFormat.newOperatorToken(),
+                "{\"tenant_id\":\"x-corp\",\"display_name\":\"X\"}")));
+
+        answers.forEach((code, answer) -> {
+            assertThat(answer.json().get("code").asText()).as(code + ": " + answer.body()).isEqualTo(code.strip());
+            assertThat(answer.json().get("correlation_id").asText()).as(code).isEqualTo(answer.correlationId());
+        });
+        assertThat(answers.values()).extracting(LedgerClient.Answer::status)
+                .containsExactly(401, 401, 401, 401, 401, 401, 403, 400, 403, 403, 403, 401);
+        // An unknown key id and a wrong secret read the same, word for word.
+        assertThat(answers.get("INVALID_CREDENTIALS").json().get("message"))
+                .isEqualTo(answers.get("INVALID_CREDENTIALS ").json().get("message"));
+        assertThat(api.get("/v1/audit/head", "acme").json().get("size").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseARevokedKeyOnTheVeryNextRequest() throws Exception {
+        JsonNode created = createKey("initech", "{\"scopes\":[\"decisions:record\"]}");
+        String key = created.get("key").asText();
+        String keyId = created.get("key_id").asText();
+        assertThat(record(key, "initech").status()).isEqualTo(201);
+
+        LedgerClient.Answer revoked = api.post("/v1/keys/" + keyId + "/revoke", "initech", null, "{\"reason\":\"left the team\"}");
+        LedgerClient.Answer next = record(key, "initech");
+
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asText()).isEqualTo("revoked");
+        assertThat(revoked.json().has("key")).isFalse();
+        assertThat(next.status()).isEqualTo(401);
+        assertThat(next.json().get("code").asText()).isEqualTo("KEY_REVOKED");
+        assertThat(api.post("/v1/keys/" + keyId + "/revoke", "initech", null, "{}").json().get("code").asText())
+                .isEqualTo("KEY_NOT_ACTIVE");
+        JsonNode last = lastEntry("initech");
+        assertThat(last.get("entry_type").asText()).isEqualTo("KEY_OPERATION");
+        assertThat(last.get("payload").asText()).contains("\"operation\":\"REVOKED\"", "\"key_id\":\"" + keyId + "\"",
+                "left the team").doesNotContain(key.substring(21));
+    }
+
+    @Test
+    void shouldKeepARotatedOutSecretForItsOverlapOnly() throws Exception {
+        JsonNode created = createKey("hooli", "{\"scopes\":[\"decisions:record\"]}");
+        String keyId = created.get("key_id").asText();
+        String first = created.get("key").asText();
+
+        JsonNode rotated = api.post("/v1/keys/" + keyId + "/rotate", "hooli", null, "{\"overlap_seconds\":3600}").json();
+        String second = rotated.get("key").asText();
+        assertThat(second).startsWith("vdk_" + keyId + "_").isNotEqualTo(first);
+        assertThat(rotated.get("previous_secret_valid_until").asText()).isNotBlank();
+        assertThat(record(first, "hooli").status()).as("old secret within its overlap").isEqualTo(201);
+        assertThat(record(second, "hooli").status()).isEqualTo(201);
+
+        String third = api.post("/v1/keys/" + keyId + "/rotate", "hooli", null, "{\"overlap_seconds\":0}").json().get("key").asText();
+        assertThat(record(first, "hooli").json().get("code").asText()).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(record(second, "hooli").json().get("code").asText()).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(record(third, "hooli").status()).isEqualTo(201);
+    }
+
+    @Test
+    void shouldRefuseAnExpiredKeyAndChainItsExpiry() throws Exception {
+        JsonNode created = createKey("umbrella", "{\"scopes\":[\"decisions:record\"],\"expires_at\":\""
+                + Instant.now().plusSeconds(3) + "\"}");
+        String key = created.get("key").asText();
+        assertThat(record(key, "umbrella").status()).isEqualTo(201);
+
+        LedgerClient.Answer refused = awaitCode(() -> record(key, "umbrella"), "KEY_EXPIRED");
+        assertThat(refused.status()).isEqualTo(401);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode last = lastEntry("umbrella");
+        while (!last.get("payload").asText().contains("\"operation\":\"EXPIRED\"") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            last = lastEntry("umbrella");
+        }
+        assertThat(last.get("payload").asText()).contains("\"operation\":\"EXPIRED\"", created.get("key_id").asText());
+    }
+
+    @Test
+    void shouldLockASuspendedTenantOutUntilItIsReactivated() throws Exception {
+        String key = api.keyOf("soylent");
+        String operator = api.operatorToken();
+
+        assertThat(send(post("/v1/tenants/soylent/suspend", null, operator, "{\"reason\":\"unpaid\"}")).status()).isEqualTo(200);
+        LedgerClient.Answer locked = record(key, "soylent");
+        LedgerClient.Answer twice = send(post("/v1/tenants/soylent/suspend", null, operator, "{}"));
+        assertThat(send(post("/v1/tenants/soylent/reactivate", null, operator, "{}")).status()).isEqualTo(200);
+
+        assertThat(locked.status()).isEqualTo(403);
+        assertThat(locked.json().get("code").asText()).isEqualTo("TENANT_SUSPENDED");
+        assertThat(twice.json().get("code").asText()).isEqualTo("TENANT_STATUS_CONFLICT");
+        assertThat(record(key, "soylent").status()).isEqualTo(201);
+        assertThat(api.get("/v1/tenants/soylent", "soylent").json().get("status").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void shouldAnswerARetriedKeyCreationWithTheOriginalKeyButNeverItsSecretAgain() throws Exception {
+        String admin = api.keyOf("wayne");
+        HttpRequest create = post("/v1/keys", "wayne", admin, "{\"scopes\":[\"audit:read\"]}").header("Idempotency-Key", "key-1").build();
+        LedgerClient.Answer first = api.send(create);
+        LedgerClient.Answer retry = api.send(create);
+        String limited = first.json().get("key").asText();
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("key_id")).isEqualTo(first.json().get("key_id"));
+        assertThat(retry.json().has("key")).isFalse();
+        assertThat(send(post("/v1/keys", "wayne", limited, "{\"scopes\":[\"decisions:record\"]}")).json().get("code").asText())
+                .as("a key without keys:manage").isEqualTo("INSUFFICIENT_SCOPE");
+        assertThat(send(post("/v1/tenants", null, api.operatorToken(), "{\"tenant_id\":\"wayne\",\"display_name\":\"W\"}"))
+                .json().get("code").asText()).isEqualTo("TENANT_EXISTS");
+        LedgerClient.Answer invalid = send(post("/v1/keys", "wayne", admin, "{\"scopes\":[\"root\"],\"expires_at\":\"yesterday\"}"));
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.body()).contains("scopes[0]", "expires_at");
+    }
+
+    private static JsonNode createKey(String tenant, String body) throws Exception {
+        LedgerClient.Answer answer = api.post("/v1/keys", tenant, null, body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json();
+    }
+
+    private static LedgerClient.Answer record(String key, String tenant) throws Exception {
+        HttpRequest.Builder request = request("/v1/decisions/record", tenant)
+                .header("Idempotency-Key", "r-" + System.nanoTime());
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return send(request);
+    }
+
+    private static HttpRequest.Builder request(String path, String tenant) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DECISION));
+        if (tenant != null) {
+            request.header("X-Veridict-Tenant-Id", tenant);
+        }
+        return request;
+    }
+
+    static HttpRequest.Builder post(String path, String tenant, String credential, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + credential)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (tenant != null) {
+            request.header("X-Veridict-Tenant-Id", tenant);
+        }
+        return request;
+    }
+
+    static HttpRequest.Builder get(String path, String tenant, String credential) {
+        return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("X-Veridict-Tenant-Id", tenant).header("Authorization", "Bearer " + credential).GET();
+    }
+
+    private static LedgerClient.Answer send(HttpRequest.Builder request) throws Exception {
+        return api.send(request.build());
+    }
+
+    private static JsonNode lastEntry(String tenant) throws Exception {
+        return lastEntryAnswer(tenant).json();
+    }
+
+    private static LedgerClient.Answer lastEntryAnswer(String tenant) throws Exception {
+        long size = api.get("/v1/audit/head", tenant).json().get("size").asLong();
+        return api.get("/v1/audit/entries/" + (size - 1), tenant);
+    }
+
+    private interface Call {
+        LedgerClient.Answer call() throws Exception;
+    }
+
+    /** Repeats {@code call} until it answers {@code code} (any 2xx when null), for up to 30 s. */
+    private static LedgerClient.Answer awaitCode(Call call, String code) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        LedgerClient.Answer answer = call.call();
+        while (System.nanoTime() < deadline && !matches(answer, code)) {
+            Thread.sleep(200);
+            answer = call.call();
+        }
+        assertThat(matches(answer, code)).as(answer.body()).isTrue();
+        return answer;
+    }
+
+    private static boolean matches(LedgerClient.Answer answer, String code) {
+        return code == null ? answer.status() / 100 == 2 : answer.body().contains("\"code\":\"" + code + "\"");
+    }
+}
