@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code @RequiresScope}, {@code @OperatorOnly} or {@code @PublicEndpoint} fails the build (and
  * {@link AuthFeature} refuses to start the service with it).
  */
-class GuardAuditTest {
+public class GuardAuditTest {
 
     private static final java.nio.file.Path CLASSES = Paths.get("target", "classes");
 
@@ -49,7 +49,7 @@ class GuardAuditTest {
     }
 
     /** Every method of a compiled service class that answers requests (HTTP method or sub-resource locator). */
-    static List<Method> endpoints() throws IOException, ClassNotFoundException {
+    public static List<Method> endpoints() throws IOException, ClassNotFoundException {
         List<Method> endpoints = new ArrayList<>();
         for (String name : classNames()) {
             Class<?> type = Class.forName(name, false, GuardAuditTest.class.getClassLoader());
@@ -60,6 +60,22 @@ class GuardAuditTest {
             }
         }
         return endpoints;
+    }
+
+    /** Every endpoint as {@code "<HTTP method> <path template>"}, e.g. {@code "GET /v1/keys"}. */
+    public static java.util.Set<String> routes() throws IOException, ClassNotFoundException {
+        java.util.Set<String> routes = new java.util.TreeSet<>();
+        for (Method method : endpoints()) {
+            Path type = method.getDeclaringClass().getAnnotation(Path.class);
+            Path sub = method.getAnnotation(Path.class);
+            String path = (type == null ? "" : type.value()) + (sub == null ? "" : "/" + sub.value());
+            String verb = Arrays.stream(method.getAnnotations()).map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                    .filter(java.util.Objects::nonNull).map(HttpMethod::value).findFirst().orElse("ANY");
+            if (!method.getDeclaringClass().equals(Unguarded.class)) {
+                routes.add(verb + " " + path.replace("//", "/"));
+            }
+        }
+        return routes;
     }
 
     private static boolean isHttpMethod(Method method) {
