@@ -2,9 +2,9 @@ package io.veridict.streams;
 
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
-import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.avro.TenantOperationType;

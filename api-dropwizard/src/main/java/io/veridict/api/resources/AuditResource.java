@@ -1,11 +1,11 @@
 package io.veridict.api.resources;
 
-import io.veridict.api.auth.Scope;
-import io.veridict.api.auth.RequiresScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.api.RequestHeaders;
+import io.veridict.api.auth.RequiresScope;
+import io.veridict.api.auth.Scope;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;

@@ -1,9 +1,9 @@
 package io.veridict.api.resources;
 
-import io.veridict.api.auth.Scope;
-import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.api.ReceiptView;
 import io.veridict.api.api.RequestHeaders;
+import io.veridict.api.auth.RequiresScope;
+import io.veridict.api.auth.Scope;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;

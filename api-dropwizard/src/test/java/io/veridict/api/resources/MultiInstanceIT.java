@@ -2,9 +2,10 @@ package io.veridict.api.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.veridict.api.cli.VeridictProcess;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.TokenFormat;
+import io.veridict.api.cli.VeridictProcess;
 import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import io.veridict.dev.testing.TestKafka;
 import java.net.URI;
@@ -13,7 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MultiInstanceIT {
 
     private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
+    private static final int REVOCATIONS = 40;
     static final String OPERATOR_TOKEN = TokenFormat.newOperatorToken();
     static final String PEPPER = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'p');
 
@@ -73,8 +78,49 @@ class MultiInstanceIT {
                     }
                 }
                 assertThat(statuses).as("each tenant is owned by exactly one instance").containsEntry(200, 8).containsEntry(307, 8);
+
+                measureRevocationReachingTheOtherInstance(writer, one, two);
             }
         }
+    }
+
+    /**
+     * Revokes keys through instance one and measures how long instance two keeps accepting them.
+     * Instance one refuses a key on the very next request after the revoke call returns.
+     */
+    private static void measureRevocationReachingTheOtherInstance(LedgerClient writer, VeridictProcess one, VeridictProcess two)
+            throws Exception {
+        LedgerClient viaOne = writer;
+        LedgerClient viaTwo = writer.at(two.apiPort);
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < REVOCATIONS; i++) {
+            JsonNode created = viaOne.post("/v1/keys", "tenant-1", null, "{\"scopes\":[\"audit:read\"]}").json();
+            String key = created.get("key").asText();
+            long visible = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (head(viaTwo, key).status() != 200 && System.nanoTime() < visible) {
+                Thread.onSpinWait();
+            }
+            assertThat(viaOne.post("/v1/keys/" + created.get("key_id").asText() + "/revoke", "tenant-1", null, "{}").status())
+                    .isEqualTo(200);
+            long revoked = System.nanoTime();
+            assertThat(head(viaOne, key).body()).as("the revoking instance, very next request").contains("KEY_REVOKED");
+            LedgerClient.Answer other = head(viaTwo, key);
+            while (other.status() == 200 && System.nanoTime() - revoked < Duration.ofSeconds(10).toNanos()) {
+                other = head(viaTwo, key);
+            }
+            micros.add((System.nanoTime() - revoked) / 1_000);
+            assertThat(other.body()).as("the other instance, within 10 s").contains("KEY_REVOKED");
+        }
+        Collections.sort(micros);
+        System.out.printf("Revocation seen by the other instance after: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d revocations)%n",
+                micros.get(micros.size() / 2) / 1000.0, micros.get((int) Math.ceil(micros.size() * 0.99) - 1) / 1000.0,
+                micros.get(micros.size() - 1) / 1000.0, micros.size());
+    }
+
+    private static LedgerClient.Answer head(LedgerClient client, String key) throws Exception {
+        return client.send(java.net.http.HttpRequest.newBuilder(client.base().resolve("/v1/audit/head"))
+                .timeout(Duration.ofSeconds(10)).header("X-Veridict-Tenant-Id", "tenant-1")
+                .header("Authorization", "Bearer " + key).GET().build());
     }
 
     private static Map<String, String> env(TestKafka kafka, BuiltInSchemaRegistry registry, Path stateDir) {

@@ -1,11 +1,11 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.AccessRecord;
-import java.util.Map;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import java.util.Map;
 
 /**
  * What the chain processor made of one command: always an outcome, and for a chained

@@ -1,11 +1,11 @@
 package io.veridict.streams.chain;
 
-import io.veridict.schemas.avro.LedgerCommand;
-import io.veridict.schemas.avro.RecordDecision;
-import io.veridict.schemas.serde.AvroBinarySerde;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.TenantOperation;
+import io.veridict.schemas.serde.AvroBinarySerde;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
