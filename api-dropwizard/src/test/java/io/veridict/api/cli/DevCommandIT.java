@@ -34,6 +34,7 @@ class DevCommandIT {
     void shouldComeUpHealthyAndKeepTopicsSchemasAndIdsAcrossARestart() throws Exception {
         Path dataDir = tmp.resolve("data");
         int schemaId;
+        String demoKey;
         VeridictProcess first = VeridictProcess.dev(dataDir);
         try (first) {
             first.start(Duration.ofSeconds(120));
@@ -44,6 +45,10 @@ class DevCommandIT {
             assertThat(health.get("topics").get("healthy").asBoolean()).isTrue();
             assertThat(first.output()).contains("Veridict dev stack is up", "localhost:" + first.kafkaPort,
                     "http://localhost:" + first.registryPort);
+
+            demoKey = first.exported("VERIDICT_KEY", Duration.ofSeconds(60));
+            assertThat(first.output()).contains("export VERIDICT_TENANT=demo", "export VERIDICT_OPERATOR_TOKEN=vdo_");
+            assertThat(demoHead(first, demoKey).statusCode()).isEqualTo(200);
 
             schemaId = register(first.registryUrl(), "demo-value", DEMO_SCHEMA);
             assertThat(topics(first.bootstrapServers())).contains("veridict.commands", "veridict.entries",
@@ -59,8 +64,20 @@ class DevCommandIT {
             JsonNode byId = get(second.registryUrl().resolve("/schemas/ids/" + schemaId));
             assertThat(JSON.readTree(byId.get("schema").asText())).isEqualTo(JSON.readTree(DEMO_SCHEMA));
             assertThat(topics(second.bootstrapServers())).contains("veridict.commands", "veridict.payloads");
+            // The demo tenant is made once: its key still works, and nothing new is printed.
+            HttpResponse<String> head = demoHead(second, demoKey);
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(head.body()).get("size").asLong()).isEqualTo(2);
+            assertThat(second.output().split("Demo tenant created", -1)).hasSize(2);
+            assertThat(second.output().split("export VERIDICT_OPERATOR_TOKEN", -1)).hasSize(2);
             assertThat(second.stop()).isIn(0, 143);
         }
+    }
+
+    private static HttpResponse<String> demoHead(VeridictProcess stack, String key) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.apiPort + "/v1/audit/head"))
+                .header("X-Veridict-Tenant-Id", "demo").header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static int register(URI registry, String subject, String schema) throws Exception {
