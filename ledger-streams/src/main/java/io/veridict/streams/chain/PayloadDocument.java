@@ -26,7 +26,11 @@ public final class PayloadDocument {
     private PayloadDocument() {
     }
 
-    /** Canonical payload bytes of a decision, with its (client-given or assigned) id. */
+    /**
+     * Canonical payload bytes of a decision, with its (client-given or assigned) id.
+     *
+     * @see "docs/ledger-format.md §4.1 Decision"
+     */
     public static byte[] decision(RecordDecision body, String decisionId) {
         ObjectNode doc = JSON.objectNode();
         doc.put("kind", "decision");
@@ -48,7 +52,12 @@ public final class PayloadDocument {
         return CanonicalJson.canonicalize(doc);
     }
 
-    /** Canonical payload bytes of a key operation. Carries no secret material. */
+    /**
+     * Canonical payload bytes of a key operation. Carries no secret material: the command's
+     * {@code secret_hmac} and {@code overlap_ms} are left out.
+     *
+     * @see "docs/ledger-format.md §4.2 Key operation"
+     */
     public static byte[] keyOperation(KeyOperation body) {
         ObjectNode doc = JSON.objectNode();
         doc.put("kind", "key_operation");
@@ -62,7 +71,11 @@ public final class PayloadDocument {
         return CanonicalJson.canonicalize(doc);
     }
 
-    /** Canonical payload bytes of a tenant operation. */
+    /**
+     * Canonical payload bytes of a tenant operation.
+     *
+     * @see "docs/ledger-format.md §4.3 Tenant operation"
+     */
     public static byte[] tenantOperation(TenantOperation body) {
         ObjectNode doc = JSON.objectNode();
         doc.put("kind", "tenant_operation");

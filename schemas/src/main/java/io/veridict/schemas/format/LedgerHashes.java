@@ -20,7 +20,7 @@ public final class LedgerHashes {
      *
      * @param payloadBytes the canonical payload bytes, as stored
      * @return {@code H(payload_bytes)}
-     * @see "docs/ledger-format.md §4.3 Payload hash"
+     * @see "docs/ledger-format.md §4.4 Payload hash"
      */
     public static byte[] payloadHash(byte[] payloadBytes) {
         return Sha256.hash(Objects.requireNonNull(payloadBytes, "payloadBytes"));

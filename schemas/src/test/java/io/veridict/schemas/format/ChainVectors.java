@@ -36,6 +36,10 @@ final class ChainVectors {
                 + "has been erased by retention and is counted, not failed.", SampleChains.mixedFive()));
         chains.add(chain("unicode-tenant", "Tenant id, actor key id and payloads beyond ASCII (2- and 4-byte UTF-8).",
                 SampleChains.unicodeTenant()));
+        chains.add(chain("tenant-onboarding", "A tenant's ledger as the API starts it: seq 0 the TENANT_OPERATION "
+                + "that created the tenant, seq 1 the KEY_OPERATION that created its first admin key, then two "
+                + "decisions made with that key and a TENANT_OPERATION that suspended the tenant.",
+                SampleChains.tenantOnboarding()));
         return root;
     }
 

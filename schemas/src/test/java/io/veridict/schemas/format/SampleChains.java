@@ -115,6 +115,44 @@ final class SampleChains {
                 .entries();
     }
 
+    /**
+     * Tenant {@code initech} as the API creates tenants: seq 0 the tenant's creation (by an
+     * operator, so no actor key), seq 1 its first admin key, then two decisions made with that
+     * key and a suspension.
+     */
+    static List<ChainEntry> tenantOnboarding() {
+        return tenant("initech")
+                .append("TENANT_OPERATION", "0197a3c1-7e00-7000-8000-000000000301", T0, T0 + 2, null,
+                        "req-7a10", """
+                        {"kind":"tenant_operation","operation":"CREATED","display_name":"Initech GmbH","reason":null}""")
+                .append("KEY_OPERATION", "0197a3c1-7e00-7000-8000-000000000302", T0 + 5, T0 + 7, null,
+                        "req-7a10", """
+                        {"kind":"key_operation","operation":"CREATED","key_id":"mzq4xk7ta2wnr5hb",
+                         "scopes":["decisions:record","decisions:read","decisions:evaluate","audit:read",
+                                   "audit:verify","keys:manage","tenant:admin"],
+                         "expires_at":null,"reason":null}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000303", T0 + 60_000, T0 + 60_003,
+                        "mzq4xk7ta2wnr5hb", "req-7a11", """
+                        {"kind":"decision","decision_id":"tps-2025-0001",
+                         "context":{"employee":"e-0042","report":"TPS","cover_sheet":false},
+                         "decision":{"outcome":"RETURN"},
+                         "policy":{"id":"tps-cover-sheet","version":"1"},
+                         "violations":[{"rule_id":"cover-sheet-missing","severity":"LOW","message":"no cover sheet"}],
+                         "metadata":null,"evidence":[]}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000304", T0 + 61_000, T0 + 61_001,
+                        "mzq4xk7ta2wnr5hb", "req-7a12", """
+                        {"kind":"decision","decision_id":"tps-2025-0002",
+                         "context":{"employee":"e-0042","report":"TPS","cover_sheet":true},
+                         "decision":{"outcome":"ACCEPT"},
+                         "policy":{"id":"tps-cover-sheet","version":"1"},
+                         "violations":[],"metadata":null,"evidence":[]}""")
+                .append("TENANT_OPERATION", "0197a3c1-7e00-7000-8000-000000000305", T0 + 120_000, T0 + 120_002,
+                        null, "req-7a13", """
+                        {"kind":"tenant_operation","operation":"SUSPENDED","display_name":"Initech GmbH",
+                         "reason":"invoice 2025-06 unpaid"}""")
+                .entries();
+    }
+
     /** The leaf hashes of a chain, in order. */
     static List<byte[]> leafHashes(List<ChainEntry> chain) {
         return chain.stream().map(e -> e.header().leafHash()).toList();
