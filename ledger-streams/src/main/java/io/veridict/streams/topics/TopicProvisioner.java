@@ -35,6 +35,8 @@ public final class TopicProvisioner {
     private final Admin admin;
     private final Duration timeout;
 
+    private static final long RETRY_BACKOFF_MS = 100;
+
     public TopicProvisioner(Admin admin, Duration timeout) {
         this.admin = admin;
         this.timeout = timeout;
@@ -56,10 +58,13 @@ public final class TopicProvisioner {
     /** Compares existing topics with their specs without creating anything. */
     public List<TopicMismatch> compare(Collection<TopicSpec> specs) {
         Set<String> names = specs.stream().map(TopicSpec::name).collect(Collectors.toSet());
-        Map<String, TopicDescription> descriptions = await(admin.describeTopics(names).allTopicNames(), "describe topics " + names);
+        // Right after creation the broker may not host a new topic yet: that is retriable.
+        Map<String, TopicDescription> descriptions = awaitRetrying(() -> admin.describeTopics(names).allTopicNames(),
+                "describe topics " + names);
         List<ConfigResource> resources = names.stream()
                 .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-        Map<ConfigResource, Config> configs = await(admin.describeConfigs(resources).all(), "describe topic configs " + names);
+        Map<ConfigResource, Config> configs = awaitRetrying(() -> admin.describeConfigs(resources).all(),
+                "describe topic configs " + names);
 
         List<TopicMismatch> mismatches = new ArrayList<>();
         for (TopicSpec spec : specs) {
@@ -105,6 +110,26 @@ public final class TopicProvisioner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TopicProvisioningException("interrupted creating topic " + spec.name(), e);
+            }
+        }
+    }
+
+    private <T> T awaitRetrying(java.util.function.Supplier<KafkaFuture<T>> call, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return await(call.get(), what);
+            } catch (TopicProvisioningException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.debug("Retrying to {}: {}", what, e.getCause().getMessage());
+            }
+            try {
+                Thread.sleep(RETRY_BACKOFF_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicProvisioningException("interrupted trying to " + what, e);
             }
         }
     }
