@@ -15,7 +15,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -23,11 +22,6 @@ import org.apache.kafka.streams.StreamsConfig;
  * is not a setting: the chain depends on it.
  */
 public class StreamsFactory {
-
-    /** Compression of everything the topology writes, changelogs included ({@code streams.properties} may override). */
-    static final String STREAMS_PRODUCER_COMPRESSION = "lz4";
-    /** Largest batch per partition of the topology's producer, in bytes (Kafka's default is 16 KiB). */
-    static final int STREAMS_PRODUCER_BATCH_BYTES = 256 * 1024;
 
     /** Streams application id (consumer group and internal topic prefix). Default: {@code veridict-ledger}. */
     @NotBlank
@@ -175,11 +169,6 @@ public class StreamsFactory {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         // A record waits at most this long in an idle poll before it is chained (default 100 ms).
         p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
-        // Each entry is seven records (entry, payload, outcome and four changelog records), all
-        // flushed at the next commit: large lz4 batches cost this producer and the broker less
-        // CPU per entry than many small uncompressed ones (the `veridict bench` chain figure).
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), STREAMS_PRODUCER_COMPRESSION);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), STREAMS_PRODUCER_BATCH_BYTES);
         advertisedHost().ifPresent(h -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, h.host() + ":" + h.port()));
         p.putAll(properties);
         p.putAll(LedgerStreamsConfig.required(topics));
