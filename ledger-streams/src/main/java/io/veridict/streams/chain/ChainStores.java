@@ -5,7 +5,6 @@ import io.veridict.schemas.avro.StoredEntry;
 import io.veridict.schemas.serde.AvroBinarySerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -29,25 +28,12 @@ public final class ChainStores {
     private ChainStores() {
     }
 
-    /**
-     * Every store is cached ({@code statestore.cache.max.bytes}): writes collect in memory and
-     * reach RocksDB and the changelog when the task commits (or the cache evicts), so a head
-     * written many times in one transaction costs one changelog record. Nothing else changes:
-     * the processor and interactive queries read through the cache, and the changelog records
-     * of a transaction commit with its outputs or not at all.
-     */
     public static List<StoreBuilder<?>> builders() {
         return List.of(
-                cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADS), Serdes.String(), Serdes.ByteArray())),
-                cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray())),
-                cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(),
-                        new AvroBinarySerde<>(StoredEntry.class))),
-                cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long())),
-                cached(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS), Serdes.String(),
-                        new AvroBinarySerde<>(AccessRecord.class))));
-    }
-
-    private static <K, V> StoreBuilder<KeyValueStore<K, V>> cached(StoreBuilder<KeyValueStore<K, V>> builder) {
-        return builder.withCachingEnabled();
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADS), Serdes.String(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(), new AvroBinarySerde<>(StoredEntry.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS), Serdes.String(), new AvroBinarySerde<>(AccessRecord.class)));
     }
 }
