@@ -8,12 +8,14 @@ import io.veridict.streams.LedgerTopology;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicMismatch;
 import io.veridict.streams.topics.TopicProvisioner;
+import io.veridict.streams.topics.TopicProvisioningException;
 import io.veridict.streams.topics.TopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -97,7 +100,7 @@ final class ChainThroughput {
     /** Chains {@code commands} commands on the topic set under {@code prefix}, e.g. {@code bench-1.}. */
     Result run(String prefix, int commands, Duration timeout) throws Exception {
         LedgerTopics topics = LedgerTopics.standard(prefix, ProducerBaseline.PARTITIONS, (short) 1, 1);
-        List<TopicMismatch> mismatches = new TopicProvisioner(admin, timeout).ensure(topics.all());
+        List<TopicMismatch> mismatches = provision(topics, timeout);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException("topics under " + prefix + " are not as specified: " + mismatches);
         }
@@ -125,6 +128,25 @@ final class ChainThroughput {
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                         .withTimeout(Duration.ofSeconds(30)));
+            }
+        }
+    }
+
+    /**
+     * Creates the topic set and compares it with its specs. On a busy broker a topic created a
+     * moment ago can still be unknown to the describe that follows; that is retried (creation is
+     * idempotent) until {@code timeout}.
+     */
+    private List<TopicMismatch> provision(LedgerTopics topics, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return new TopicProvisioner(admin, timeout).ensure(topics.all());
+            } catch (TopicProvisioningException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
             }
         }
     }
