@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +62,7 @@ public final class AccessAdmin {
         CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId,
                 new TenantOperation(TenantOperationType.CREATED, displayName, null)));
         TenantState tenant = await(() -> view.tenant(tenantId), outcome);
-        IssuedKey admin = createKey(tenantId, List.copyOf(java.util.EnumSet.allOf(Scope.class)), null,
+        IssuedKey admin = createKey(tenantId, EnumSet.allOf(Scope.class), null,
                 idempotencyKey + "/admin-key", by, correlationId);
         return new CreatedTenant(tenant, admin.key(), admin.text(), outcome.getStatus() == OutcomeStatus.CHAINED);
     }

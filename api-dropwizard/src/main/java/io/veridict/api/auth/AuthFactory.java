@@ -1,6 +1,7 @@
 package io.veridict.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.veridict.api.json.CanonicalText;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -84,7 +85,7 @@ public class AuthFactory {
 
     /** Lower-case hex SHA-256 of an operator token, as {@code operatorTokenSha256} expects it. */
     public static String hashOperatorToken(String token) {
-        return HexFormat.of().formatHex(Authenticator.sha256(token));
+        return CanonicalText.sha256Hex(token);
     }
 
     @JsonProperty

@@ -1,5 +1,8 @@
 package io.veridict.api.auth;
 
+import io.veridict.api.api.RequestHeaders;
+import io.veridict.api.errors.ApiException;
+import io.veridict.api.errors.ErrorCode;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,7 +20,7 @@ import java.lang.reflect.Method;
 public final class AuthFeature implements DynamicFeature {
 
     private static final String OWN_PACKAGE = "io.veridict.";
-    private static final String TENANT_HEADER = io.veridict.api.api.RequestHeaders.TENANT_ID;
+    private static final String TENANT_HEADER = RequestHeaders.TENANT_ID;
 
     private final Authenticator authenticator;
 
@@ -61,8 +64,7 @@ public final class AuthFeature implements DynamicFeature {
             }
             Principal principal = authenticator.tenantKey(authorization, request.getHeaders().get(TENANT_HEADER));
             if (!principal.scopes().contains(scope)) {
-                throw new io.veridict.api.errors.ApiException(io.veridict.api.errors.ErrorCode.INSUFFICIENT_SCOPE,
-                        "this key lacks the scope " + scope.wireName());
+                throw new ApiException(ErrorCode.INSUFFICIENT_SCOPE, "this key lacks the scope " + scope.wireName());
             }
             request.setProperty(RequestAttributes.PRINCIPAL, principal);
             request.setProperty(RequestAttributes.TENANT, principal.tenantId());

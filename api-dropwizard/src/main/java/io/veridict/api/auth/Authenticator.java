@@ -3,6 +3,7 @@ package io.veridict.api.auth;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.json.CanonicalText;
 import io.veridict.schemas.avro.ApiKeyState;
 import io.veridict.schemas.avro.KeySecret;
 import io.veridict.schemas.avro.KeyStatus;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +102,7 @@ public final class Authenticator {
         if (operatorTokenSha256.isEmpty()) {
             throw new ApiException(ErrorCode.OPERATOR_DISABLED, "operator endpoints are disabled on this service");
         }
-        byte[] presented = sha256(credential);
+        byte[] presented = HexFormat.of().parseHex(CanonicalText.sha256Hex(credential));
         if (!MessageDigest.isEqual(operatorTokenSha256.get(), presented)) {
             throw unauthenticated(ErrorCode.INVALID_CREDENTIALS, "the credentials are not valid");
         }
@@ -164,13 +166,5 @@ public final class Authenticator {
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
         return bytes;
-    }
-
-    static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
     }
 }

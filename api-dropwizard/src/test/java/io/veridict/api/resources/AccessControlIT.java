@@ -127,14 +127,10 @@ class AccessControlIT {
         String key = created.get("key").asText();
         assertThat(record(key, "umbrella").status()).isEqualTo(201);
 
-        LedgerClient.Answer refused = awaitCode(() -> record(key, "umbrella"), "KEY_EXPIRED");
+        LedgerClient.Answer refused = await(() -> record(key, "umbrella"), a -> a.body().contains("\"code\":\"KEY_EXPIRED\""));
         assertThat(refused.status()).isEqualTo(401);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode last = lastEntry("umbrella");
-        while (!last.get("payload").asText().contains("\"operation\":\"EXPIRED\"") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            last = lastEntry("umbrella");
-        }
+        JsonNode last = await(() -> lastEntryAnswer("umbrella"),
+                a -> a.json().get("payload").asText().contains("\"operation\":\"EXPIRED\"")).json();
         assertThat(last.get("payload").asText()).contains("\"operation\":\"EXPIRED\"", created.get("key_id").asText());
     }
 
@@ -232,19 +228,15 @@ class AccessControlIT {
         LedgerClient.Answer call() throws Exception;
     }
 
-    /** Repeats {@code call} until it answers {@code code} (any 2xx when null), for up to 30 s. */
-    private static LedgerClient.Answer awaitCode(Call call, String code) throws Exception {
+    /** Repeats {@code call} until its answer satisfies {@code done}, for up to 30 s; returns that answer. */
+    private static LedgerClient.Answer await(Call call, java.util.function.Predicate<LedgerClient.Answer> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         LedgerClient.Answer answer = call.call();
-        while (System.nanoTime() < deadline && !matches(answer, code)) {
+        while (System.nanoTime() < deadline && !done.test(answer)) {
             Thread.sleep(200);
             answer = call.call();
         }
-        assertThat(matches(answer, code)).as(answer.body()).isTrue();
+        assertThat(done.test(answer)).as(answer.body()).isTrue();
         return answer;
-    }
-
-    private static boolean matches(LedgerClient.Answer answer, String code) {
-        return code == null ? answer.status() / 100 == 2 : answer.body().contains("\"code\":\"" + code + "\"");
     }
 }

@@ -8,6 +8,7 @@ import io.veridict.schemas.avro.KeySecret;
 import io.veridict.schemas.avro.KeyStatus;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.TenantOperation;
+import io.veridict.schemas.avro.TenantOperationType;
 import io.veridict.schemas.avro.TenantState;
 import io.veridict.schemas.avro.TenantStatus;
 import java.nio.ByteBuffer;
@@ -68,6 +69,9 @@ public final class AccessChanges {
      * @return the access records to publish, by access-topic key; empty for decisions
      */
     public Map<String, AccessRecord> apply(String tenant, LedgerCommand command, long seq, Instant recordedAt) {
+        if (!(command.getBody() instanceof TenantOperation) && !(command.getBody() instanceof KeyOperation)) {
+            return Map.of();
+        }
         Map<String, AccessRecord> changes = new LinkedHashMap<>();
         if (command.getBody() instanceof TenantOperation op) {
             TenantState state = applyTenant(tenant, op, seq, recordedAt);
@@ -110,7 +114,7 @@ public final class AccessChanges {
 
     private TenantState applyTenant(String tenant, TenantOperation op, long seq, Instant at) {
         TenantState current = tenantState(tenant);
-        TenantStatus status = op.getOperation() == io.veridict.schemas.avro.TenantOperationType.SUSPENDED
+        TenantStatus status = op.getOperation() == TenantOperationType.SUSPENDED
                 ? TenantStatus.SUSPENDED : TenantStatus.ACTIVE;
         return TenantState.newBuilder()
                 .setTenantId(tenant)
