@@ -33,6 +33,8 @@ final class RegistryHandler extends Handler.Abstract {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Most bytes of a refused body that are read and dropped before the 413. */
+    private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
     private static final Set<String> ACCEPTED_CONTENT_TYPES = Set.of(CONTENT_TYPE,
             "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHandler.class);
@@ -70,22 +72,30 @@ final class RegistryHandler extends Handler.Abstract {
     }
 
     private static byte[] readBody(Request request) {
-        if (request.getLength() > MAX_BODY_BYTES) {
-            throw RegistryException.bodyTooLarge(MAX_BODY_BYTES);
-        }
         byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                // Read the rest (up to a bound) before refusing: a client still sending would
+                // otherwise see its connection reset instead of the 413.
+                drain(in);
+                throw RegistryException.bodyTooLarge(MAX_BODY_BYTES);
+            }
         } catch (IOException e) {
             throw RegistryException.badRequest("the request body could not be read");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw RegistryException.bodyTooLarge(MAX_BODY_BYTES);
         }
         if (body.length > 0) {
             requireAcceptedContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         }
         return body;
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = DRAIN_LIMIT_BYTES;
+        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+            left -= n;
+        }
     }
 
     /** A missing content type is accepted; parameters such as {@code charset} are ignored. */
