@@ -2,6 +2,7 @@ package io.veridict.api.cli.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -15,8 +16,27 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * @param runs           how many times each measurement is repeated (its median is reported)
  * @param commitInterval the Streams commit interval of the chain-throughput measurement; empty
  *                       means the value {@code veridict dev} runs with
+ * @param only           which measurements to run
  */
-public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Optional<Duration> commitInterval) {
+public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Optional<Duration> commitInterval, Group only) {
+
+    /** A subset of the measurements, for working on one figure. */
+    public enum Group {
+        /** Every measurement. */
+        ALL,
+        /** Raw producer, chain throughput and replay (1, 2, 5): no HTTP load. */
+        KAFKA,
+        /** Single records, open loop and batches through the API (3, 3b, 4). */
+        HTTP;
+
+        boolean kafka() {
+            return this != HTTP;
+        }
+
+        boolean http() {
+            return this != KAFKA;
+        }
+    }
 
     /** Most runs a benchmark accepts: keeps it bounded in time. */
     public static final int MAX_RUNS = 10;
@@ -25,6 +45,7 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
     private static final String JSON = "bench_json";
     private static final String RUNS = "bench_runs";
     private static final String COMMIT_INTERVAL = "bench_commit_interval";
+    private static final String ONLY = "bench_only";
 
     public BenchOptions {
         if (runs < 1 || runs > MAX_RUNS) {
@@ -53,6 +74,8 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
         parser.addArgument("--commit-interval").dest(COMMIT_INTERVAL).metavar("DURATION")
                 .help("Streams commit interval of the chain-throughput measurement, e.g. 100ms; "
                         + "default: the value veridict dev runs with");
+        parser.addArgument("--only").dest(ONLY).choices("all", "kafka", "http").setDefault("all")
+                .help("run only the Kafka measurements (1, 2, 5) or only the HTTP ones (3, 3b, 4); default all");
     }
 
     /** Reads the options from parsed arguments. */
@@ -63,7 +86,8 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
         return new BenchOptions(Boolean.TRUE.equals(namespace.getBoolean(QUICK)),
                 Optional.ofNullable(json).map(Path::of),
                 runs == null ? 3 : runs,
-                Optional.ofNullable(interval).map(BenchOptions::parseDuration));
+                Optional.ofNullable(interval).map(BenchOptions::parseDuration),
+                Group.valueOf(Optional.ofNullable(namespace.getString(ONLY)).orElse("all").toUpperCase(Locale.ROOT)));
     }
 
     /** Parses a Dropwizard-style duration such as {@code 20ms} or {@code 1s}. */

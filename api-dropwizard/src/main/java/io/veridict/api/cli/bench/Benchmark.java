@@ -75,7 +75,7 @@ public final class Benchmark {
                 AdminClientConfig.CLIENT_ID_CONFIG, "veridict-bench-admin"))) {
             Measurements measurements = new Measurements(options.sizes(), options.runs(), log, stack, admin, registry, pool,
                     commandBytes, stack.workDir().resolve("streams"), commitInterval, devConfig.applicationId());
-            List<BenchReport.Section> sections = measurements.all();
+            List<BenchReport.Section> sections = measurements.run(options.only());
             return new BenchReport(machine.ended(), options.runs(), options.quick(), commandBytes,
                     commitInterval.toMillis(), startSeconds, sections);
         }

@@ -6,6 +6,7 @@ import io.veridict.streams.topics.LedgerTopics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -44,11 +45,23 @@ final class Measurements {
                 LedgerTopics.standard(Benchmark.DEV_TOPIC_PREFIX, 1, (short) 1, 1).commands().name()));
     }
 
-    /** @return every section, in report order */
-    List<BenchReport.Section> all() throws Exception {
-        BenchReport.Section producer = kafka.producer();
-        BenchReport.Section chain = kafka.chain();
-        BenchReport.Section replay = kafka.replay();
-        return List.of(producer, chain, http.single(), http.openLoop(), http.batches(), replay);
+    /** @return the sections {@code only} asks for, in report order */
+    List<BenchReport.Section> run(BenchOptions.Group only) throws Exception {
+        List<BenchReport.Section> sections = new ArrayList<>();
+        BenchReport.Section replay = null;
+        if (only.kafka()) {
+            sections.add(kafka.producer());
+            sections.add(kafka.chain());
+            replay = kafka.replay();
+        }
+        if (only.http()) {
+            sections.add(http.single());
+            sections.add(http.openLoop());
+            sections.add(http.batches());
+        }
+        if (replay != null) {
+            sections.add(replay);
+        }
+        return sections;
     }
 }

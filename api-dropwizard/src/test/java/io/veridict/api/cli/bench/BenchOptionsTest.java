@@ -23,18 +23,21 @@ class BenchOptionsTest {
         assertThat(options.jsonFile()).isEmpty();
         assertThat(options.commitInterval()).isEmpty();
         assertThat(options.sizes()).isEqualTo(BenchSizes.full());
+        assertThat(options.only()).isEqualTo(BenchOptions.Group.ALL);
     }
 
     @Test
     void shouldReadEveryOption() throws Exception {
         BenchOptions options = BenchOptions.from(parse("--quick", "--runs", "1", "--json", "out.json",
-                "--commit-interval", "100ms"));
+                "--commit-interval", "100ms", "--only", "kafka"));
 
         assertThat(options.quick()).isTrue();
         assertThat(options.runs()).isEqualTo(1);
         assertThat(options.jsonFile()).contains(Path.of("out.json"));
         assertThat(options.commitInterval()).contains(Duration.ofMillis(100));
         assertThat(options.sizes()).isEqualTo(BenchSizes.quick());
+        assertThat(options.only()).isEqualTo(BenchOptions.Group.KAFKA);
+        assertThat(options.only().http()).isFalse();
     }
 
     @Test
