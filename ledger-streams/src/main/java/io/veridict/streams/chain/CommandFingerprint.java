@@ -23,6 +23,9 @@ final class CommandFingerprint {
     private CommandFingerprint() {
     }
 
+    /** SHA-256 per thread: the processor runs on every stream thread. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CommandFingerprint::sha256);
+
     static byte[] of(LedgerCommand command) {
         Object body = command.getBody();
         byte[] bytes;
@@ -44,10 +47,15 @@ final class CommandFingerprint {
         } else {
             throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
         }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        sha256.update(kind);
+        return sha256.digest(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(kind);
-            return sha256.digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }

@@ -1,18 +1,16 @@
 package io.veridict.streams.chain;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.schemas.avro.EvidenceRef;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.PolicyRef;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.avro.Violation;
-import io.veridict.schemas.format.CanonicalJson;
+import io.veridict.schemas.format.CanonicalObject;
 import io.veridict.schemas.format.Rfc3339;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The payload of an entry as the spec defines it (docs/ledger-format.md, payloads): a JSON
@@ -20,8 +18,6 @@ import java.time.Instant;
  * personal about a command lives here, never in the entry header.
  */
 public final class PayloadDocument {
-
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private PayloadDocument() {
     }
@@ -32,24 +28,26 @@ public final class PayloadDocument {
      * @see "docs/ledger-format.md §4.1 Decision"
      */
     public static byte[] decision(RecordDecision body, String decisionId) {
-        ObjectNode doc = JSON.objectNode();
-        doc.put("kind", "decision");
-        doc.put("decision_id", decisionId);
-        doc.set("context", CanonicalJson.parseStrict(body.getContextJson()));
-        doc.set("decision", CanonicalJson.parseStrict(body.getDecisionJson()));
-        doc.set("policy", policy(body.getPolicy()));
-        ArrayNode violations = doc.putArray("violations");
+        List<CanonicalObject> violations = new ArrayList<>(body.getViolations().size());
         for (Violation v : body.getViolations()) {
-            violations.addObject().put("rule_id", v.getRuleId()).put("severity", v.getSeverity().name()).put("message", v.getMessage());
+            violations.add(new CanonicalObject().string("rule_id", v.getRuleId()).string("severity", v.getSeverity().name())
+                    .string("message", v.getMessage()));
         }
-        doc.set("metadata", body.getMetadataJson() == null ? JSON.nullNode() : CanonicalJson.parseStrict(body.getMetadataJson()));
-        ArrayNode evidence = doc.putArray("evidence");
+        List<CanonicalObject> evidence = new ArrayList<>(body.getEvidence().size());
         for (EvidenceRef e : body.getEvidence()) {
-            ObjectNode ref = evidence.addObject().put("uri", e.getUri());
-            putIfPresent(ref, "sha256", e.getSha256());
-            putIfPresent(ref, "media_type", e.getMediaType());
+            evidence.add(new CanonicalObject().string("uri", e.getUri()).stringIfPresent("sha256", e.getSha256())
+                    .stringIfPresent("media_type", e.getMediaType()));
         }
-        return CanonicalJson.canonicalize(doc);
+        return new CanonicalObject()
+                .string("kind", "decision")
+                .string("decision_id", decisionId)
+                .json("context", body.getContextJson())
+                .json("decision", body.getDecisionJson())
+                .object("policy", policy(body.getPolicy()))
+                .objects("violations", violations)
+                .json("metadata", body.getMetadataJson())
+                .objects("evidence", evidence)
+                .utf8();
     }
 
     /**
@@ -59,16 +57,15 @@ public final class PayloadDocument {
      * @see "docs/ledger-format.md §4.2 Key operation"
      */
     public static byte[] keyOperation(KeyOperation body) {
-        ObjectNode doc = JSON.objectNode();
-        doc.put("kind", "key_operation");
-        doc.put("operation", body.getOperation().name());
-        doc.put("key_id", body.getKeyId());
-        ArrayNode scopes = doc.putArray("scopes");
-        body.getScopes().forEach(scopes::add);
         Instant expires = body.getExpiresAt();
-        doc.set("expires_at", expires == null ? JSON.nullNode() : JSON.textNode(Rfc3339.millis(expires)));
-        doc.set("reason", body.getReason() == null ? JSON.nullNode() : JSON.textNode(body.getReason()));
-        return CanonicalJson.canonicalize(doc);
+        return new CanonicalObject()
+                .string("kind", "key_operation")
+                .string("operation", body.getOperation().name())
+                .string("key_id", body.getKeyId())
+                .strings("scopes", body.getScopes())
+                .string("expires_at", expires == null ? null : Rfc3339.millis(expires))
+                .string("reason", body.getReason())
+                .utf8();
     }
 
     /**
@@ -77,27 +74,19 @@ public final class PayloadDocument {
      * @see "docs/ledger-format.md §4.3 Tenant operation"
      */
     public static byte[] tenantOperation(TenantOperation body) {
-        ObjectNode doc = JSON.objectNode();
-        doc.put("kind", "tenant_operation");
-        doc.put("operation", body.getOperation().name());
-        doc.put("display_name", body.getDisplayName());
-        doc.set("reason", body.getReason() == null ? JSON.nullNode() : JSON.textNode(body.getReason()));
-        return CanonicalJson.canonicalize(doc);
+        return new CanonicalObject()
+                .string("kind", "tenant_operation")
+                .string("operation", body.getOperation().name())
+                .string("display_name", body.getDisplayName())
+                .string("reason", body.getReason())
+                .utf8();
     }
 
-    private static JsonNode policy(PolicyRef policy) {
+    private static CanonicalObject policy(PolicyRef policy) {
         if (policy == null) {
-            return JSON.nullNode();
+            return null;
         }
-        ObjectNode node = JSON.objectNode().put("id", policy.getId());
-        putIfPresent(node, "version", policy.getVersion());
-        putIfPresent(node, "hash", policy.getHash());
-        return node;
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
+        return new CanonicalObject().string("id", policy.getId()).stringIfPresent("version", policy.getVersion())
+                .stringIfPresent("hash", policy.getHash());
     }
 }

@@ -1,13 +1,24 @@
 package io.veridict.streams.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.veridict.schemas.avro.EvidenceRef;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.PolicyRef;
+import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.Severity;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.avro.TenantOperationType;
+import io.veridict.schemas.avro.Violation;
+import io.veridict.schemas.format.CanonicalJson;
+import io.veridict.schemas.format.CanonicalJsonException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +58,73 @@ class PayloadDocumentTest {
         String payload = text(PayloadDocument.keyOperation(created));
 
         assertThat(payload).isEqualTo(vectorPayload(1)).doesNotContain("hmac").doesNotContain("secret");
+    }
+
+    @Test
+    void shouldBuildTheSameDecisionPayloadAsCanonicalisingTheWholeTree() {
+        List<RecordDecision> decisions = List.of(
+                new RecordDecision(null, "{\"amount\":25000,\"applicant\":\"app-829\",\"channel\":\"web\"}", "\"APPROVE\"",
+                        null, List.of(), null, List.of()),
+                // the API sends canonical text; a direct producer may not
+                new RecordDecision("d-1", " { \"z\" : [ 1.0 , 2e3 , \"\\u0041\\/\" ], \"a\" : { \"y\" : null, \"x\" : -0 } } ",
+                        "{\"outcome\":\"DENY\",\"score\":0.25}",
+                        new PolicyRef("credit-limit", "7", null),
+                        List.of(new Violation("R-1", Severity.HIGH, "limit \"exceeded\"\n"),
+                                new Violation("R-2", Severity.LOW, "Grüße, 😀")),
+                        "{\"trace\":\"t\\u0001\",\"b\":true,\"a\":[]}",
+                        List.of(new EvidenceRef("s3://bucket/a", "ab".repeat(32), "application/pdf"),
+                                new EvidenceRef("https://example.test/b", null, null))),
+                new RecordDecision(null, "{}", "[1,2,3]", new PolicyRef("p", null, "sha256:00"), List.of(),
+                        "{\"\u00e9\":1,\"e\":2,\"\\u0065\u0301\":3}", List.of()));
+
+        for (RecordDecision decision : decisions) {
+            assertThat(text(PayloadDocument.decision(decision, "assigned-id")))
+                    .isEqualTo(text(CanonicalJson.canonicalize(decisionTree(decision, "assigned-id"))));
+        }
+    }
+
+    @Test
+    void shouldRefuseADecisionWhoseContextIsNotStrictJson() {
+        RecordDecision duplicated = new RecordDecision(null, "{\"a\":1,\"a\":2}", "true", null, List.of(), null, List.of());
+
+        assertThatThrownBy(() -> PayloadDocument.decision(duplicated, "d")).isInstanceOf(CanonicalJsonException.class);
+    }
+
+    /** The payload as spec §4.1 defines it, built as a tree and canonicalised whole. */
+    private static ObjectNode decisionTree(RecordDecision body, String decisionId) {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ObjectNode doc = json.objectNode();
+        doc.put("kind", "decision");
+        doc.put("decision_id", decisionId);
+        doc.set("context", CanonicalJson.parseStrict(body.getContextJson()));
+        doc.set("decision", CanonicalJson.parseStrict(body.getDecisionJson()));
+        PolicyRef policy = body.getPolicy();
+        if (policy == null) {
+            doc.putNull("policy");
+        } else {
+            ObjectNode node = doc.putObject("policy").put("id", policy.getId());
+            if (policy.getVersion() != null) {
+                node.put("version", policy.getVersion());
+            }
+            if (policy.getHash() != null) {
+                node.put("hash", policy.getHash());
+            }
+        }
+        ArrayNode violations = doc.putArray("violations");
+        body.getViolations().forEach(v -> violations.addObject().put("rule_id", v.getRuleId())
+                .put("severity", v.getSeverity().name()).put("message", v.getMessage()));
+        doc.set("metadata", body.getMetadataJson() == null ? json.nullNode() : CanonicalJson.parseStrict(body.getMetadataJson()));
+        ArrayNode evidence = doc.putArray("evidence");
+        for (EvidenceRef e : body.getEvidence()) {
+            ObjectNode ref = evidence.addObject().put("uri", e.getUri());
+            if (e.getSha256() != null) {
+                ref.put("sha256", e.getSha256());
+            }
+            if (e.getMediaType() != null) {
+                ref.put("media_type", e.getMediaType());
+            }
+        }
+        return doc;
     }
 
     private static String vectorPayload(int seq) throws IOException {

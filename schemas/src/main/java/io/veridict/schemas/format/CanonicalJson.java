@@ -1,6 +1,7 @@
 package io.veridict.schemas.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -82,6 +83,24 @@ public final class CanonicalJson {
      */
     public static JsonNode parseStrict(String jsonText) {
         return StrictJsonParser.parse(Objects.requireNonNull(jsonText, "jsonText"));
+    }
+
+    /**
+     * The canonical text of JSON text. Text that already is canonical (as the API and the
+     * chain write it) is recognised in one pass and returned as it is; anything else is parsed
+     * strictly and canonicalised, exactly as {@link #canonicalize(String)} does.
+     *
+     * @param jsonText JSON text
+     * @return its canonical text
+     * @throws CanonicalJsonException with the reason the input was rejected
+     * @see "docs/ledger-format.md §3 Canonical JSON"
+     */
+    public static String canonicalText(String jsonText) {
+        Objects.requireNonNull(jsonText, "jsonText");
+        if (CanonicalTextScanner.isCanonical(jsonText)) {
+            return jsonText;
+        }
+        return new String(canonicalize(jsonText), StandardCharsets.UTF_8);
     }
 
     /**

@@ -92,6 +92,15 @@ final class CanonicalJsonWriter {
     }
 
     private void string(String text) {
+        appendString(out, text);
+    }
+
+    /**
+     * Appends {@code text} as a canonical JSON string (§3.2.2.2).
+     *
+     * @throws CanonicalJsonException {@code LONE_SURROGATE}
+     */
+    static void appendString(StringBuilder out, String text) {
         requireWellFormed(text);
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

@@ -23,6 +23,8 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
 
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
+    /** One output buffer and encoder per thread: the serde is shared by every stream thread's stores. */
+    private final ThreadLocal<Output> output = ThreadLocal.withInitial(Output::new);
 
     public AvroBinarySerde(Class<T> type) {
         TrustedSpecificData model = TrustedSpecificData.forClass(type);
@@ -37,14 +39,24 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
             return null;
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            writer.write(data, encoder);
-            encoder.flush();
-            return out.toByteArray();
+            return write(data, output.get());
         } catch (IOException | RuntimeException e) {
             throw new InvalidRecordException(topic, data.getSchema().getFullName(), e);
         }
+    }
+
+    private byte[] write(T data, Output buffer) throws IOException {
+        buffer.bytes.reset();
+        buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.bytes, buffer.encoder);
+        writer.write(data, buffer.encoder);
+        buffer.encoder.flush();
+        return buffer.bytes.toByteArray();
+    }
+
+    /** A thread's reusable buffer and encoder. */
+    private static final class Output {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        private BinaryEncoder encoder;
     }
 
     @Override
