@@ -47,9 +47,11 @@ final class ChainThroughput {
      * @param thread                 where the stream thread's time went, from its own metrics
      * @param topics                 the topic set written, for the replay measurement
      * @param errors                 commands not acknowledged, and outcomes other than CHAINED
+     * @param cpuMicros              CPU time of both JVMs (Streams and broker) per entry, start to last outcome, microseconds
+     * @param brokerCpuMicros        the part of {@code cpuMicros} used by the dev stack's JVM (the broker)
      */
     record Result(double entriesPerSecond, double steadyEntriesPerSecond, double startupMillis, ThreadTime thread,
-                  LedgerTopics topics, long errors) {
+                  LedgerTopics topics, long errors, double cpuMicros, double brokerCpuMicros) {
     }
 
     /**
@@ -88,8 +90,11 @@ final class ChainThroughput {
     private final LedgerSerdes serdes;
     private final Path stateRoot;
     private final Duration commitInterval;
+    private final CpuClock cpu;
 
-    ChainThroughput(Admin admin, String bootstrapServers, LedgerSerdes serdes, Path stateRoot, Duration commitInterval) {
+    ChainThroughput(Admin admin, String bootstrapServers, LedgerSerdes serdes, Path stateRoot, Duration commitInterval,
+                    CpuClock cpu) {
+        this.cpu = cpu;
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.serdes = serdes;
@@ -116,15 +121,19 @@ final class ChainThroughput {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             try {
+                long cpuBefore = cpu.nanos();
+                long brokerBefore = cpu.childNanos();
                 long started = System.nanoTime();
                 streams.start();
                 ReceiptCounter.Count count = receipts.await(commands - sendErrors, started + timeout.toNanos(), failure);
+                double cpuMicros = CpuClock.perItem(cpuBefore, cpu.nanos(), count.outcomes()) / 1e3;
+                double brokerCpuMicros = CpuClock.perItem(brokerBefore, cpu.childNanos(), count.outcomes()) / 1e3;
                 double elapsed = count.lastNanos() - started;
                 double steady = count.lastNanos() - count.firstNanos();
                 return new Result(count.outcomes() * 1e9 / elapsed,
                         steady <= 0 ? Double.NaN : (count.outcomes() - 1) * 1e9 / steady,
                         (count.firstNanos() - started) / 1e6, ThreadTime.of(streams), topics,
-                        sendErrors + count.notChained() + Math.max(0, commands - sendErrors - count.outcomes()));
+                        sendErrors + count.notChained() + Math.max(0, commands - sendErrors - count.outcomes()), cpuMicros, brokerCpuMicros);
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                         .withTimeout(Duration.ofSeconds(30)));

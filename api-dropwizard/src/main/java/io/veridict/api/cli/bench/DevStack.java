@@ -70,6 +70,11 @@ public final class DevStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
+    /** @return the dev stack's process, e.g. to read its CPU time */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /**
      * Starts {@code veridict dev} in a new temporary folder and waits until it is healthy.
      *

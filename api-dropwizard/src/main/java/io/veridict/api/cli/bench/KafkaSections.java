@@ -25,6 +25,7 @@ final class KafkaSections {
     private final long commitIntervalMs;
     private final String nonce = Long.toString(System.currentTimeMillis(), 36);
     private Summary producerRate;
+    private Summary producerCpu;
     private LedgerTopics chained;
 
     KafkaSections(BenchSizes sizes, Runs runs, ProducerBaseline producer, ChainThroughput chain, ReplayComparison replay,
@@ -47,10 +48,12 @@ final class KafkaSections {
                 run -> producer.run("bench-raw-" + run + "-" + nonce, sizes.producerRecords(), sizes.stepTimeout()),
                 r -> Table.number(r.recordsPerSecond()) + " records/s");
         producerRate = Summary.of(results, ProducerBaseline.Result::recordsPerSecond);
+        producerCpu = Summary.of(results, ProducerBaseline.Result::cpuMicros);
         return new BenchReport.Section(String.format(Locale.ROOT,
                 "1. raw producer: %,d records of %d B per run, acks=all, idempotent, linger 5 ms, lz4, 3 partitions",
                 sizes.producerRecords(), commandBytes), List.of(Figure.info("producer.records_per_s", "raw producer",
-                "records/s", producerRate, Runs.errors(results, ProducerBaseline.Result::errors))));
+                "records/s", producerRate, Runs.errors(results, ProducerBaseline.Result::errors)),
+                Figure.info("producer.cpu_us_per_record", "CPU per record, both JVMs", "us", producerCpu, 0)));
     }
 
     /** 2. Chain entries/s, each run on a fresh topic set, with the stream thread's own account. */
@@ -64,6 +67,7 @@ final class KafkaSections {
                         + Table.number(r.startupMillis()) + " ms)");
         chained = results.get(results.size() - 1).topics();
         Summary rate = Summary.of(results, ChainThroughput.Result::entriesPerSecond);
+        Summary chainCpu = Summary.of(results, ChainThroughput.Result::cpuMicros);
         return new BenchReport.Section(String.format(Locale.ROOT,
                 "2. chain throughput: backlog of %,d commands, production topology in the bench JVM, "
                         + "exactly-once v2, commit interval %d ms", sizes.chainCommands(), commitIntervalMs), List.of(
@@ -71,6 +75,11 @@ final class KafkaSections {
                         Runs.errors(results, ChainThroughput.Result::errors)),
                 new Figure("chain.ratio_to_producer", "ratio to raw producer", "x", rate.scaled(1 / producerRate.median()),
                         Target.atLeast(RATIO_TARGET), 0),
+                Figure.info("chain.cpu_us_per_entry", "CPU per entry, both JVMs", "us", chainCpu, 0),
+                Figure.info("chain.broker_cpu_us_per_entry", "of which the dev stack JVM (broker)", "us",
+                        Summary.of(results, ChainThroughput.Result::brokerCpuMicros), 0),
+                Figure.info("chain.cpu_ratio_to_record", "CPU per entry / CPU per raw record", "x",
+                        chainCpu.scaled(1 / producerCpu.median()), 0),
                 Figure.info("chain.steady_entries_per_s", "chain, first -> last outcome", "entries/s",
                         Summary.of(results, ChainThroughput.Result::steadyEntriesPerSecond), 0),
                 Figure.info("chain.startup_ms", "start -> first outcome", "ms",

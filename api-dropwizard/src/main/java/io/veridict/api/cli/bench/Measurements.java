@@ -36,9 +36,10 @@ final class Measurements {
         LedgerHttp ledgerHttp = new LedgerHttp(stack.apiUrl(), stack.operatorToken(Duration.ofMinutes(2)));
         ledgerHttp.provision(SampleDecision.TENANTS);
         Runs repeated = new Runs(runs, log);
+        CpuClock cpu = new CpuClock(stack.handle());
         this.kafka = new KafkaSections(sizes, repeated,
-                new ProducerBaseline(admin, stack.bootstrapServers(), commandPool),
-                new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval),
+                new ProducerBaseline(admin, stack.bootstrapServers(), commandPool, cpu),
+                new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval, cpu),
                 new ReplayComparison(stack.bootstrapServers(), registry, sizes.stepTimeout()),
                 commandBytes, commitInterval.toMillis());
         this.http = new HttpSections(sizes, repeated, ledgerHttp, new ServiceBacklog(admin, serviceGroup,

@@ -32,8 +32,9 @@ final class ProducerBaseline {
     /**
      * @param recordsPerSecond acknowledged records per second
      * @param errors           records the broker did not acknowledge
+     * @param cpuMicros        CPU time of both JVMs (client and broker) per record, microseconds
      */
-    record Result(double recordsPerSecond, long errors) {
+    record Result(double recordsPerSecond, long errors, double cpuMicros) {
     }
 
     private final Admin admin;
@@ -41,7 +42,10 @@ final class ProducerBaseline {
     private final List<byte[]> values;
 
     /** @param values serialized commands to cycle through; each record's key is its command's tenant */
-    ProducerBaseline(Admin admin, String bootstrapServers, List<byte[]> values) {
+    private final CpuClock cpu;
+
+    ProducerBaseline(Admin admin, String bootstrapServers, List<byte[]> values, CpuClock cpu) {
+        this.cpu = cpu;
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.values = List.copyOf(values);
@@ -67,6 +71,7 @@ final class ProducerBaseline {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(bootstrapServers, "veridict-bench-raw"),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.partitionsFor(topic); // metadata now, not in the timed part
+            long cpuBefore = cpu.nanos();
             long started = System.nanoTime();
             for (int i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, SampleDecision.tenant(i), values.get(i % values.size())),
@@ -78,7 +83,8 @@ final class ProducerBaseline {
             }
             producer.flush();
             long elapsed = System.nanoTime() - started;
-            return new Result((records - errors.get()) * 1e9 / elapsed, errors.get());
+            return new Result((records - errors.get()) * 1e9 / elapsed, errors.get(),
+                    CpuClock.perItem(cpuBefore, cpu.nanos(), records) / 1e3);
         }
     }
 }
