@@ -50,6 +50,10 @@ public enum ErrorCode {
     BATCH_EMPTY(422),
     /** The framework refused the request as malformed (for example a bad header or parameter). */
     BAD_REQUEST(400),
+    /** The request URI is longer than the server accepts. */
+    URI_TOO_LONG(414),
+    /** The request's header fields together are larger than the server accepts. */
+    HEADERS_TOO_LARGE(431),
     /** The request carries no valid credentials. */
     UNAUTHENTICATED(401),
     /** The credentials do not allow this request. */

@@ -25,9 +25,15 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
-    /** Registers the filters and every exception mapper with Jersey. */
+    /**
+     * Registers the filters and every exception mapper with Jersey, and the
+     * {@link JettyErrorHandler} for errors Jetty answers before Jersey sees the request.
+     */
     public static void register(Environment environment) {
         providers().forEach(environment.jersey()::register);
+        JettyErrorHandler jettyErrors = new JettyErrorHandler();
+        environment.getApplicationContext().setErrorHandler(jettyErrors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(jettyErrors));
     }
 
     /** The filter and mappers {@link #register} installs, for tests that build Jersey themselves. */

@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +121,48 @@ class IntakeServerTest {
         assertThat(response).doesNotContain("Exception", "\tat ", "at org.", "at java.", "jetty-12", "Caused by");
     }
 
+    @Test
+    void shouldAnswerHeaderFieldsTooLargeInTheErrorShape() throws IOException {
+        String response = raw("GET /test/echo HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+
+        assertJettyError(response, 431, "HEADERS_TOO_LARGE");
+    }
+
+    @Test
+    void shouldAnswerAnOverlongUriInTheErrorShape() throws IOException {
+        String response = raw("GET /test/" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertJettyError(response, 414, "URI_TOO_LONG");
+    }
+
+    @Test
+    void shouldAnswerAnUnparsableHeaderLineInTheErrorShape() throws IOException {
+        String response = raw("GET /test/echo HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n");
+
+        assertJettyError(response, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void shouldAnswerAMethodJettyRefusesInTheErrorShapeWithTheClientsCorrelationId() throws IOException {
+        String response = raw("TRACE /test/echo HTTP/1.1\r\nHost: localhost\r\nX-Correlation-Id: trace-000001\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertJettyError(response, 405, "METHOD_NOT_ALLOWED");
+        assertThat(body(response).get("correlation_id").asText()).isEqualTo("trace-000001");
+    }
+
+    /** Jetty's own refusals: JSON, a stable code, a correlation id in body and header, nothing echoed. */
+    private static void assertJettyError(String response, int status, String code) throws IOException {
+        assertThat(response).startsWith("HTTP/1.1 " + status + " ");
+        String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+        assertThat(headers).contains("content-type: application/json");
+        JsonNode body = body(response);
+        assertThat(body.get("code").asText()).isEqualTo(code);
+        String correlationId = body.get("correlation_id").asText();
+        assertThat(headers).contains("x-correlation-id: " + correlationId.toLowerCase(Locale.ROOT));
+        assertThat(response).doesNotContain("<html").doesNotContain("aaaa");
+    }
+
     private static URI uri(String path) {
         return URI.create("http://127.0.0.1:" + APP.getLocalPort() + path);
     }
@@ -151,7 +194,7 @@ class IntakeServerTest {
 
     private static int contentLength(String headers) {
         for (String line : headers.split("\r\n")) {
-            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 return Integer.parseInt(line.substring("content-length:".length()).trim());
             }
         }
