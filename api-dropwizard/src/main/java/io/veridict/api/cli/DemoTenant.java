@@ -6,6 +6,8 @@ import io.veridict.api.auth.Principal;
 import io.veridict.api.errors.ApiException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * tenant id, its admin key and (when just made) the operator token into the environment of the
  * README's {@code curl} examples. Later starts find it made and print nothing.
  */
-final class DemoTenant {
+public final class DemoTenant {
 
     static final String TENANT_ID = "demo";
     private static final String IDEMPOTENCY_KEY = "dev/demo-tenant";
@@ -49,6 +51,19 @@ final class DemoTenant {
             }
         }
         LOG.warn("Could not make the demo tenant within {}", PATIENCE);
+    }
+
+    /**
+     * Reads back what {@link #print} wrote: the value of the last {@code export NAME=value} line
+     * in {@code output} (a dev stack's console), if any.
+     */
+    public static Optional<String> exported(String output, String name) {
+        Matcher line = Pattern.compile("export " + Pattern.quote(name) + "=(\\S+)").matcher(output);
+        String value = null;
+        while (line.find()) {
+            value = line.group(1);
+        }
+        return Optional.ofNullable(value);
     }
 
     @SuppressWarnings("SystemOut")

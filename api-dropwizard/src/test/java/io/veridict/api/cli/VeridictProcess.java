@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -116,12 +117,11 @@ public final class VeridictProcess implements AutoCloseable {
      * the operator token), waiting up to {@code timeout} for it to appear.
      */
     public String exported(String name, Duration timeout) throws IOException, InterruptedException {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("export " + name + "=(\\S+)");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            java.util.regex.Matcher m = line.matcher(output());
-            if (m.find()) {
-                return m.group(1);
+            Optional<String> value = DemoTenant.exported(output(), name);
+            if (value.isPresent()) {
+                return value.get();
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("veridict printed no export " + name + " within " + timeout + ":\n" + output());

@@ -1,5 +1,6 @@
 package io.veridict.api.cli.bench;
 
+import io.veridict.api.cli.DemoTenant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -143,12 +145,12 @@ public final class DevStack implements AutoCloseable {
      * @throws IllegalStateException when it did not print one in time
      */
     public String operatorToken(Duration timeout) throws IOException, InterruptedException {
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("export VERIDICT_OPERATOR_TOKEN=(\\S+)");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            java.util.regex.Matcher m = line.matcher(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "");
-            if (m.find()) {
-                return m.group(1);
+            Optional<String> token = DemoTenant.exported(Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "",
+                    "VERIDICT_OPERATOR_TOKEN");
+            if (token.isPresent()) {
+                return token.get();
             }
             Thread.sleep(100);
         }
