@@ -4,17 +4,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 and hex helpers shared by the format classes. */
+/**
+ * SHA-256 and hex helpers shared by the format classes.
+ *
+ * <p>Each thread reuses one {@link MessageDigest}: looking one up per hash costs more than
+ * hashing a chain link. It is reset before each use, so input left by a hash that failed
+ * half-way (a null part) never leaks into the next.
+ */
 final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {
     }
 
     /** Returns SHA-256 over the concatenation of the parts. */
     static byte[] hash(byte[]... parts) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = cleanDigest();
         for (byte[] part : parts) {
             digest.update(part);
         }
@@ -23,7 +30,7 @@ final class Sha256 {
 
     /** Returns SHA-256 over a one-byte prefix followed by the parts. */
     static byte[] hashPrefixed(byte prefix, byte[]... parts) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = cleanDigest();
         digest.update(prefix);
         for (byte[] part : parts) {
             digest.update(part);
@@ -46,6 +53,12 @@ final class Sha256 {
                     + " bytes, got " + hash.length);
         }
         return hash;
+    }
+
+    private static MessageDigest cleanDigest() {
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        return digest;
     }
 
     private static MessageDigest newDigest() {
