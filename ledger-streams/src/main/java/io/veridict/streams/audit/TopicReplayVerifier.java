@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -76,12 +77,13 @@ public final class TopicReplayVerifier {
             List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
             RecordDecoders decoders = new RecordDecoders(registry);
-
             PayloadPass payloads = new PayloadPass(settings, decoders, payloadPartitions.size());
-            readAll(reader, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
-
-            EntryPass entries = new EntryPass(settings, decoders, payloads.index(), entryPartitions.size());
-            readAll(reader, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
+            EntryPass entries;
+            try (RecordFeed feed = RecordFeed.start(reader, concat(payloadRanges, entryRanges))) {
+                readAll(feed, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
+                entries = new EntryPass(settings, decoders, payloads.index(), entryPartitions.size());
+                readAll(feed, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
+            }
 
             List<AuditFailure> failures = new ArrayList<>(entries.failures());
             failures.addAll(payloads.unattributedFailures());
@@ -94,17 +96,30 @@ public final class TopicReplayVerifier {
         }
     }
 
-    private void readAll(PartitionReader reader, List<Range> ranges, PartitionReader.RecordHandler handler,
-                         ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
+    /** Takes the batches of {@code ranges} from the feed, in order, to the handler. */
+    private static void readAll(RecordFeed feed, List<Range> ranges, PartitionReader.RecordHandler handler,
+                                ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
         long total = ranges.stream().mapToLong(Range::size).sum();
-        long[] done = {0};
+        long done = 0;
         progress.update(phase, 0, total);
         for (Range range : ranges) {
-            reader.read(range, handler, consumed -> {
-                done[0] += consumed;
-                progress.update(phase, done[0], total);
-            });
+            for (RecordFeed.Batch batch = feed.next(); !batch.end(); batch = feed.next()) {
+                if (!batch.range().equals(range)) {
+                    throw new IllegalStateException("read " + batch.range() + " where " + range + " was due");
+                }
+                for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
+                    handler.handle(record);
+                }
+                done += batch.consumed();
+                progress.update(phase, done, total);
+            }
         }
+    }
+
+    private static List<Range> concat(List<Range> first, List<Range> then) {
+        List<Range> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     /** With a tenant filter, only the partitions those tenants live in. */
