@@ -45,11 +45,6 @@ final class PartitionReader {
         this.timeout = timeout;
     }
 
-    /** Makes a {@link #read} under way on another thread stop with an exception, soon. */
-    void wakeup() {
-        consumer.wakeup();
-    }
-
     /** The partitions of {@code topic}, in partition order; fails if Kafka does not answer or the topic is missing. */
     List<TopicPartition> partitionsOf(String topic) throws ReplayException {
         List<PartitionInfo> infos;

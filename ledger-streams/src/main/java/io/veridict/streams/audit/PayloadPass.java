@@ -18,48 +18,79 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The first pass of a replay: the payloads topic, read into a {@link PayloadIndex}. A record
  * outside its tenant's partition is not indexed (no reader of that tenant would ever see it)
  * but reported as an orphan; a record whose key cannot be decoded is a failure of its own.
+ *
+ * <p>Each record is first {@linkplain #read read} on its own (decoded and its payload hashed),
+ * which the reading thread does, then {@linkplain #accept accepted} in offset order.
  */
 final class PayloadPass {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * A payload record on its own.
+     *
+     * @param where            where it was read
+     * @param keyOrNull        its key, or null if it cannot be decoded
+     * @param keyProblemOrNull why the key cannot be decoded
+     * @param seenOrNull       what it holds; null when the key is unreadable or its tenant is not verified
+     */
+    record Read(KafkaRecord where, EntryKey keyOrNull, String keyProblemOrNull, Seen seenOrNull) {
+    }
+
     private final ReplaySettings settings;
-    private final RecordDecoders decoders;
     private final int partitionCount;
     private final PayloadIndex index = new PayloadIndex();
     private final List<AuditFailure> unattributed = new ArrayList<>();
     private final List<OrphanPayload> misplaced = new ArrayList<>();
 
-    PayloadPass(ReplaySettings settings, RecordDecoders decoders, int partitionCount) {
+    PayloadPass(ReplaySettings settings, int partitionCount) {
         this.settings = settings;
-        this.decoders = decoders;
         this.partitionCount = partitionCount;
     }
 
-    void accept(ConsumerRecord<byte[], byte[]> record) throws ReplayException {
+    /**
+     * Decodes a payload record and hashes its payload, needing nothing of the records before it.
+     *
+     * @param decoders the calling thread's decoders
+     * @throws ReplayException if the registry cannot answer
+     */
+    static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders, ReplaySettings settings)
+            throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
         EntryKey key;
         try {
             key = decoders.key(record.topic(), record.key());
         } catch (UnreadableRecordException e) {
-            unattributed.add(new AuditFailure(Kind.UNREADABLE_RECORD, null, null, where, null, null,
-                    "payload record whose key cannot be decoded: " + e.getMessage()));
+            return new Read(where, null, e.getMessage(), null);
+        }
+        if (!settings.includes(key.getTenantId())) {
+            return new Read(where, key, null, null);
+        }
+        return new Read(where, key, null, seen(record, decoders));
+    }
+
+    /** Takes the next record read, in offset order. */
+    void accept(Read read) {
+        if (read.keyOrNull() == null) {
+            unattributed.add(new AuditFailure(Kind.UNREADABLE_RECORD, null, null, read.where(), null, null,
+                    "payload record whose key cannot be decoded: " + read.keyProblemOrNull()));
             return;
         }
-        String tenant = key.getTenantId();
-        if (!settings.includes(tenant)) {
-            return;
+        Seen seen = read.seenOrNull();
+        if (seen == null) {
+            return; // a tenant not verified
         }
-        Seen seen = seen(record);
+        String tenant = read.keyOrNull().getTenantId();
+        long seq = read.keyOrNull().getSeq();
         int home = TenantPartitioner.partitionOf(tenant, partitionCount);
-        if (record.partition() != home) {
+        if (read.where().partition() != home) {
             if (seen.state() != State.ERASED) {
-                misplaced.add(new OrphanPayload(tenant, key.getSeq(), where, hashOrNull(seen),
+                misplaced.add(new OrphanPayload(tenant, seq, read.where(), hashOrNull(seen),
                         "payload outside its tenant's partition " + home));
             }
             return;
         }
-        index.put(tenant, key.getSeq(), seen);
+        index.put(tenant, seq, seen);
     }
 
     PayloadIndex index() {
@@ -78,7 +109,7 @@ final class PayloadPass {
         return seen.sha256OrNull() == null ? null : HEX.formatHex(seen.sha256OrNull());
     }
 
-    private Seen seen(ConsumerRecord<byte[], byte[]> record) throws ReplayException {
+    private static Seen seen(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
         PayloadEnvelope envelope;
         try {
             envelope = decoders.payload(record.topic(), record.value());

@@ -9,29 +9,37 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads ranges with a {@link PartitionReader} on a thread of its own and hands over what each
- * poll returned, so that fetching and parsing Kafka's record batches overlap with verifying.
- * The ranges are read one after the other, in the order given, each in offset order; the
- * taker gets every record in exactly the order a reader on its own thread would handle them.
+ * poll returned, each record already turned into a {@code T} by a {@link Preparer} on that
+ * thread, so that fetching, parsing Kafka's record batches and the work each record needs on
+ * its own (decoding, hashing) overlap with verifying. The ranges are read one after the other,
+ * in the order given, each in offset order; the taker gets every record in exactly the order a
+ * reader on its own thread would handle them.
  *
  * <p>At most {@value #CAPACITY} polls' worth of records wait to be taken. The reader's thread
  * is the only user of the consumer until {@link #close()} has returned; a failure of the read
  * is thrown by {@link #next()} once the records read before it have been taken. Taken by one
  * thread at a time.
  */
-final class RecordFeed implements AutoCloseable {
+final class RecordFeed<T> implements AutoCloseable {
 
     /** Polls read ahead of the taker, at most. */
     static final int CAPACITY = 8;
+
+    /** Turns a record into what the taker needs, on the reading thread; may stop the read by throwing. */
+    @FunctionalInterface
+    interface Preparer<T> {
+        T prepare(ConsumerRecord<byte[], byte[]> record) throws ReplayException;
+    }
 
     /**
      * What one poll of {@code range} returned, or its end.
      *
      * @param range    the range read
-     * @param records  its records, in offset order
+     * @param records  its records, prepared, in offset order
      * @param consumed offsets consumed by the poll (see {@link PartitionReader#read})
      * @param end      true for the item after the last poll of the range, which has no records
      */
-    record Batch(Range range, List<ConsumerRecord<byte[], byte[]>> records, long consumed, boolean end) {
+    record Batch<T>(Range range, List<T> records, long consumed, boolean end) {
     }
 
     /** The read failed; thrown on the taker's thread. */
@@ -41,19 +49,21 @@ final class RecordFeed implements AutoCloseable {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final PartitionReader reader;
     private final List<Range> ranges;
+    private final Preparer<T> preparer;
     private final Thread thread;
     private volatile boolean closing;
 
-    private RecordFeed(PartitionReader reader, List<Range> ranges) {
+    private RecordFeed(PartitionReader reader, List<Range> ranges, Preparer<T> preparer) {
         this.reader = reader;
         this.ranges = List.copyOf(ranges);
+        this.preparer = preparer;
         this.thread = new Thread(this::readAll, "veridict-replay-reader");
         thread.setDaemon(true);
     }
 
-    /** Starts reading {@code ranges} in order. */
-    static RecordFeed start(PartitionReader reader, List<Range> ranges) {
-        RecordFeed feed = new RecordFeed(reader, ranges);
+    /** Starts reading {@code ranges} in order, preparing each record with {@code preparer}. */
+    static <T> RecordFeed<T> start(PartitionReader reader, List<Range> ranges, Preparer<T> preparer) {
+        RecordFeed<T> feed = new RecordFeed<>(reader, ranges, preparer);
         feed.thread.start();
         return feed;
     }
@@ -63,7 +73,8 @@ final class RecordFeed implements AutoCloseable {
      *
      * @throws ReplayException if the read failed (as {@link PartitionReader#read} throws it)
      */
-    Batch next() throws ReplayException {
+    @SuppressWarnings("unchecked") // only Batch<T> and Failure are ever queued
+    Batch<T> next() throws ReplayException {
         Object item;
         try {
             item = queue.take();
@@ -75,16 +86,19 @@ final class RecordFeed implements AutoCloseable {
             queue.add(failure); // every later call fails the same way
             return rethrow(failure.cause());
         }
-        return (Batch) item;
+        return (Batch<T>) item;
     }
 
-    /** Stops the reading thread, if it still runs, and waits for it: the consumer is then the caller's again. */
+    /**
+     * Stops the reading thread, if it still runs, and waits for it: the consumer is then the
+     * caller's again. An interrupt, not {@code Consumer.wakeup()}: a wake-up that came too late
+     * for this read would stay pending and fail the consumer's next poll.
+     */
     @Override
     public void close() {
         closing = true;
         if (thread.isAlive()) {
-            reader.wakeup();
-            thread.interrupt();
+            thread.interrupt(); // ends a poll, a hand-over, or nothing if the read is over
         }
         boolean interrupted = false;
         while (true) {
@@ -105,7 +119,7 @@ final class RecordFeed implements AutoCloseable {
             for (Range range : ranges) {
                 Polls polls = new Polls(range);
                 reader.read(range, polls::add, polls::handOver);
-                put(new Batch(range, List.of(), 0, true));
+                put(new Batch<T>(range, List.of(), 0, true));
             }
         } catch (Stopped e) {
             // closed while waiting for the taker: nobody takes any more
@@ -128,7 +142,7 @@ final class RecordFeed implements AutoCloseable {
         }
     }
 
-    private static Batch rethrow(Throwable cause) throws ReplayException {
+    private static <T> Batch<T> rethrow(Throwable cause) throws ReplayException {
         if (cause instanceof ReplayException e) {
             throw e;
         }
@@ -144,18 +158,18 @@ final class RecordFeed implements AutoCloseable {
     /** The records of the poll under way, handed over when the reader reports its progress. */
     private final class Polls {
         private final Range range;
-        private List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        private List<T> records = new ArrayList<>();
 
         Polls(Range range) {
             this.range = range;
         }
 
-        void add(ConsumerRecord<byte[], byte[]> record) {
-            records.add(record);
+        void add(ConsumerRecord<byte[], byte[]> record) throws ReplayException {
+            records.add(preparer.prepare(record));
         }
 
         void handOver(long consumed) {
-            put(new Batch(range, records, consumed, false));
+            put(new Batch<>(range, records, consumed, false));
             records = new ArrayList<>();
         }
     }

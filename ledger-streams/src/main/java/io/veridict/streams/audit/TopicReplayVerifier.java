@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -36,6 +35,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       in one partition), with the Kafka offset as its position. The payload check uses the
  *       index. Keys left in the index are orphans: payloads no entry refers to.</li>
  * </ol>
+ *
+ * <p>Kafka is read on a second thread ({@link RecordFeed}), which also decodes each record and
+ * hashes its payload; everything that depends on the records before it (the index, the chains)
+ * happens on the calling thread, in the order above, so the report is the same as a reading on
+ * one thread would give.
  *
  * <p>A record that cannot be decoded is a failure ({@link AuditFailure.Kind#UNREADABLE_RECORD})
  * naming topic, partition and offset, never a crash. With a tenant filter only those tenants'
@@ -76,12 +80,17 @@ public final class TopicReplayVerifier {
             List<TopicPartition> entryPartitions = reader.partitionsOf(settings.entriesTopic());
             List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
-            RecordDecoders decoders = new RecordDecoders(registry);
-            PayloadPass payloads = new PayloadPass(settings, decoders, payloadPartitions.size());
-            EntryPass entries;
-            try (RecordFeed feed = RecordFeed.start(reader, concat(payloadRanges, entryRanges))) {
+            RecordDecoders decoders = new RecordDecoders(registry); // the reading thread's, one feed at a time
+
+            PayloadPass payloads = new PayloadPass(settings, payloadPartitions.size());
+            try (RecordFeed<PayloadPass.Read> feed = RecordFeed.start(reader, payloadRanges,
+                    record -> PayloadPass.read(record, decoders, settings))) {
                 readAll(feed, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
-                entries = new EntryPass(settings, decoders, payloads.index(), entryPartitions.size());
+            }
+
+            EntryPass entries = new EntryPass(settings, payloads.index(), entryPartitions.size());
+            try (RecordFeed<EntryPass.Read> feed = RecordFeed.start(reader, entryRanges,
+                    record -> EntryPass.read(record, decoders))) {
                 readAll(feed, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
             }
 
@@ -96,30 +105,22 @@ public final class TopicReplayVerifier {
         }
     }
 
-    /** Takes the batches of {@code ranges} from the feed, in order, to the handler. */
-    private static void readAll(RecordFeed feed, List<Range> ranges, PartitionReader.RecordHandler handler,
-                                ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
+    /** Takes the batches of {@code ranges} from the feed, in order, to the pass. */
+    private static <T> void readAll(RecordFeed<T> feed, List<Range> ranges, java.util.function.Consumer<T> pass,
+                                    ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
         long total = ranges.stream().mapToLong(Range::size).sum();
         long done = 0;
         progress.update(phase, 0, total);
         for (Range range : ranges) {
-            for (RecordFeed.Batch batch = feed.next(); !batch.end(); batch = feed.next()) {
+            for (RecordFeed.Batch<T> batch = feed.next(); !batch.end(); batch = feed.next()) {
                 if (!batch.range().equals(range)) {
                     throw new IllegalStateException("read " + batch.range() + " where " + range + " was due");
                 }
-                for (ConsumerRecord<byte[], byte[]> record : batch.records()) {
-                    handler.handle(record);
-                }
+                batch.records().forEach(pass);
                 done += batch.consumed();
                 progress.update(phase, done, total);
             }
         }
-    }
-
-    private static List<Range> concat(List<Range> first, List<Range> then) {
-        List<Range> all = new ArrayList<>(first);
-        all.addAll(then);
-        return all;
     }
 
     /** With a tenant filter, only the partitions those tenants live in. */

@@ -29,12 +29,13 @@ class RecordFeedTest {
         List<Range> ranges = List.of(new Range(P0, 2, 10), new Range(P1, 0, 0), new Range(Q0, 0, 5));
 
         List<String> seen = new ArrayList<>();
-        try (RecordFeed feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)), ranges)) {
+        try (RecordFeed<String> feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)), ranges,
+                r -> r.topic() + r.partition() + "@" + r.offset())) {
             for (Range range : ranges) {
                 long consumed = 0;
-                for (RecordFeed.Batch batch = feed.next(); !batch.end(); batch = feed.next()) {
+                for (RecordFeed.Batch<String> batch = feed.next(); !batch.end(); batch = feed.next()) {
                     assertThat(batch.range()).isEqualTo(range);
-                    batch.records().forEach(r -> seen.add(r.topic() + r.partition() + "@" + r.offset()));
+                    seen.addAll(batch.records());
                     consumed += batch.consumed();
                 }
                 assertThat(consumed).isEqualTo(range.size());
@@ -50,7 +51,8 @@ class RecordFeedTest {
         Log log = new Log(Map.of(P0, 10L));
         log.failOnPoll = 2;
 
-        try (RecordFeed feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)), List.of(new Range(P0, 0, 10)))) {
+        try (RecordFeed<Long> feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)),
+                List.of(new Range(P0, 0, 10)), ConsumerRecord::offset)) {
             assertThat(feed.next().records()).hasSize(Log.PER_POLL);
             assertThatThrownBy(feed::next).isInstanceOf(ReplayException.class)
                     .hasMessageContaining("reading t-0 failed: broker gone");
@@ -59,9 +61,27 @@ class RecordFeedTest {
     }
 
     @Test
+    void shouldThrowThePreparersFailureAfterTheRecordsPreparedBeforeIt() throws Exception {
+        Log log = new Log(Map.of(P0, 10L));
+        RecordFeed.Preparer<Long> failingAt4 = r -> {
+            if (r.offset() == 4) {
+                throw new ReplayException("registry down at offset 4");
+            }
+            return r.offset();
+        };
+
+        try (RecordFeed<Long> feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)),
+                List.of(new Range(P0, 0, 10)), failingAt4)) {
+            assertThat(feed.next().records()).containsExactly(0L, 1L, 2L);
+            assertThatThrownBy(feed::next).isInstanceOf(ReplayException.class).hasMessage("registry down at offset 4");
+        }
+    }
+
+    @Test
     void shouldStopReadingWhenClosedBeforeTheEnd() throws Exception {
         Log log = new Log(Map.of(P0, 1_000L));
-        RecordFeed feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)), List.of(new Range(P0, 0, 1_000)));
+        RecordFeed<Long> feed = RecordFeed.start(new PartitionReader(log, Duration.ofSeconds(5)),
+                List.of(new Range(P0, 0, 1_000)), ConsumerRecord::offset);
         feed.next();
 
         feed.close(); // the reader is blocked handing over: the queue is full
