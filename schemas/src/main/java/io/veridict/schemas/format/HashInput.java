@@ -99,6 +99,18 @@ final class HashInput {
      * @throws IllegalArgumentException if {@code value} is not valid Unicode
      */
     static byte[] utf8(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        // The encoder writes '?' for an unpaired surrogate: without a '?' there is none to look for.
+        for (byte b : utf8) {
+            if (b == '?') {
+                requirePairedSurrogates(value);
+                break;
+            }
+        }
+        return utf8;
+    }
+
+    private static void requirePairedSurrogates(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
@@ -107,6 +119,5 @@ final class HashInput {
                 throw new IllegalArgumentException("string is not valid Unicode (unpaired surrogate at index " + i + ")");
             }
         }
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -44,6 +44,14 @@ class HashInputTest {
         assertThatThrownBy(() -> new HashInput().u16(0x1_0000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HashInput().u32(-1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HashInput().str("a\uD800")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unpaired surrogate");
+                .hasMessageContaining("unpaired surrogate at index 1");
+        assertThatThrownBy(() -> HashInput.utf8("?\uDC00?")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unpaired surrogate at index 1");
+    }
+
+    @Test
+    void shouldEncodePairedSurrogatesAndQuestionMarksAsUtf8() {
+        assertThat(HashInput.utf8("why?🦊")).isEqualTo("why?🦊".getBytes(StandardCharsets.UTF_8)).hasSize(8);
+        assertThat(HashInput.utf8("Zoë")).containsExactly('Z', 'o', 0xC3 - 256, 0xAB - 256);
     }
 }
