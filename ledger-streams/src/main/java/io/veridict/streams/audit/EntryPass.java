@@ -6,6 +6,8 @@ import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import io.veridict.streams.chain.TenantPartitioner;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +41,7 @@ final class EntryPass {
     private final ReplaySettings settings;
     private final PayloadIndex payloads;
     private final int partitionCount;
-    private final Map<String, TenantReplay> tenants = new TreeMap<>();
+    private final Map<String, TenantReplay> tenants = new HashMap<>(); // looked up per entry; sorted for the report
     private final List<AuditFailure> unattributed = new ArrayList<>();
     private long entriesRead;
 
@@ -99,14 +101,14 @@ final class EntryPass {
 
     List<TenantResult> results() {
         List<TenantResult> results = new ArrayList<>();
-        tenants.values().forEach(t -> results.add(t.finish()));
+        inTenantOrder().forEach(t -> results.add(t.finish()));
         return results;
     }
 
     /** One failure per failed tenant, in tenant order, then those no tenant can be blamed for. */
     List<AuditFailure> failures() {
         List<AuditFailure> failures = new ArrayList<>();
-        tenants.values().forEach(t -> {
+        inTenantOrder().forEach(t -> {
             t.finish();
             AuditFailure failure = t.failureOrNull();
             if (failure != null) {
@@ -130,6 +132,10 @@ final class EntryPass {
                     "the entry record keyed (" + key.getTenantId() + ", " + key.getSeq() + ") cannot be decoded: "
                             + read.problemOrNull());
         }
+    }
+
+    private Collection<TenantReplay> inTenantOrder() {
+        return new TreeMap<>(tenants).values();
     }
 
     private TenantReplay tenant(String tenantId) {

@@ -33,20 +33,14 @@ final class PayloadPass {
      * @param keyOrNull        its key, or null if it cannot be decoded
      * @param keyProblemOrNull why the key cannot be decoded
      * @param seenOrNull       what it holds; null when the key is unreadable or its tenant is not verified
+     * @param home             the partition its tenant lives in, when {@code seenOrNull} is not null
      */
-    record Read(KafkaRecord where, EntryKey keyOrNull, String keyProblemOrNull, Seen seenOrNull) {
+    record Read(KafkaRecord where, EntryKey keyOrNull, String keyProblemOrNull, Seen seenOrNull, int home) {
     }
 
-    private final ReplaySettings settings;
-    private final int partitionCount;
     private final PayloadIndex index = new PayloadIndex();
     private final List<AuditFailure> unattributed = new ArrayList<>();
     private final List<OrphanPayload> misplaced = new ArrayList<>();
-
-    PayloadPass(ReplaySettings settings, int partitionCount) {
-        this.settings = settings;
-        this.partitionCount = partitionCount;
-    }
 
     /**
      * Decodes a payload record and hashes its payload, needing nothing of the records before it.
@@ -54,19 +48,20 @@ final class PayloadPass {
      * @param decoders the calling thread's decoders
      * @throws ReplayException if the registry cannot answer
      */
-    static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders, ReplaySettings settings)
-            throws ReplayException {
+    static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders, ReplaySettings settings,
+                     int partitionCount) throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
         EntryKey key;
         try {
             key = decoders.key(record.topic(), record.key());
         } catch (UnreadableRecordException e) {
-            return new Read(where, null, e.getMessage(), null);
+            return new Read(where, null, e.getMessage(), null, -1);
         }
         if (!settings.includes(key.getTenantId())) {
-            return new Read(where, key, null, null);
+            return new Read(where, key, null, null, -1);
         }
-        return new Read(where, key, null, seen(record, decoders));
+        return new Read(where, key, null, seen(record, decoders),
+                TenantPartitioner.partitionOf(key.getTenantId(), partitionCount));
     }
 
     /** Takes the next record read, in offset order. */
@@ -82,7 +77,7 @@ final class PayloadPass {
         }
         String tenant = read.keyOrNull().getTenantId();
         long seq = read.keyOrNull().getSeq();
-        int home = TenantPartitioner.partitionOf(tenant, partitionCount);
+        int home = read.home();
         if (read.where().partition() != home) {
             if (seen.state() != State.ERASED) {
                 misplaced.add(new OrphanPayload(tenant, seq, read.where(), hashOrNull(seen),

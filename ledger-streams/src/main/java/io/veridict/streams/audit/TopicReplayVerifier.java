@@ -82,9 +82,9 @@ public final class TopicReplayVerifier {
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
             RecordDecoders decoders = new RecordDecoders(registry); // the reading thread's, one feed at a time
 
-            PayloadPass payloads = new PayloadPass(settings, payloadPartitions.size());
+            PayloadPass payloads = new PayloadPass();
             try (RecordFeed<PayloadPass.Read> feed = RecordFeed.start(reader, payloadRanges,
-                    record -> PayloadPass.read(record, decoders, settings))) {
+                    record -> PayloadPass.read(record, decoders, settings, payloadPartitions.size()))) {
                 readAll(feed, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
             }
 
