@@ -19,8 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * outside its tenant's partition is not indexed (no reader of that tenant would ever see it)
  * but reported as an orphan; a record whose key cannot be decoded is a failure of its own.
  *
- * <p>Each record is first {@linkplain #read read} on its own (decoded and its payload hashed),
- * which the reading thread does, then {@linkplain #accept accepted} in offset order.
+ * <p>Each record is first {@linkplain #read read} on its own (decoded), which the reading
+ * thread does, then {@linkplain #accept accepted} in offset order: its payload hashed and
+ * indexed. The hash is taken on the accepting thread, which has little else to do in this
+ * pass, while the reading thread fetches and decodes.
  */
 final class PayloadPass {
 
@@ -32,10 +34,20 @@ final class PayloadPass {
      * @param where            where it was read
      * @param keyOrNull        its key, or null if it cannot be decoded
      * @param keyProblemOrNull why the key cannot be decoded
-     * @param seenOrNull       what it holds; null when the key is unreadable or its tenant is not verified
-     * @param home             the partition its tenant lives in, when {@code seenOrNull} is not null
+     * @param heldOrNull       what it holds; null when the key is unreadable or its tenant is not verified
+     * @param home             the partition its tenant lives in, when {@code heldOrNull} is not null
      */
-    record Read(KafkaRecord where, EntryKey keyOrNull, String keyProblemOrNull, Seen seenOrNull, int home) {
+    record Read(KafkaRecord where, EntryKey keyOrNull, String keyProblemOrNull, Held heldOrNull, int home) {
+    }
+
+    /**
+     * What a payload record holds, before hashing.
+     *
+     * @param state         what kind of value
+     * @param payloadOrNull the clear-text payload bytes when {@link State#PRESENT}
+     * @param problemOrNull why it is unreadable, for {@link State#UNREADABLE}
+     */
+    record Held(State state, byte[] payloadOrNull, String problemOrNull) {
     }
 
     private final PayloadIndex index = new PayloadIndex();
@@ -43,7 +55,7 @@ final class PayloadPass {
     private final List<OrphanPayload> misplaced = new ArrayList<>();
 
     /**
-     * Decodes a payload record and hashes its payload, needing nothing of the records before it.
+     * Decodes a payload record, needing nothing of the records before it.
      *
      * @param decoders the calling thread's decoders
      * @throws ReplayException if the registry cannot answer
@@ -60,7 +72,7 @@ final class PayloadPass {
         if (!settings.includes(key.getTenantId())) {
             return new Read(where, key, null, null, -1);
         }
-        return new Read(where, key, null, seen(record, decoders),
+        return new Read(where, key, null, held(record, decoders),
                 TenantPartitioner.partitionOf(key.getTenantId(), partitionCount));
     }
 
@@ -71,10 +83,12 @@ final class PayloadPass {
                     "payload record whose key cannot be decoded: " + read.keyProblemOrNull()));
             return;
         }
-        Seen seen = read.seenOrNull();
-        if (seen == null) {
+        Held held = read.heldOrNull();
+        if (held == null) {
             return; // a tenant not verified
         }
+        Seen seen = new Seen(held.state(), held.payloadOrNull() == null ? null : LedgerHashes.payloadHash(held.payloadOrNull()),
+                read.where().partition(), read.where().offset(), held.problemOrNull());
         String tenant = read.keyOrNull().getTenantId();
         long seq = read.keyOrNull().getSeq();
         int home = read.home();
@@ -104,22 +118,22 @@ final class PayloadPass {
         return seen.sha256OrNull() == null ? null : HEX.formatHex(seen.sha256OrNull());
     }
 
-    private static Seen seen(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
+    private static Held held(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
         PayloadEnvelope envelope;
         try {
             envelope = decoders.payload(record.topic(), record.value());
         } catch (UnreadableRecordException e) {
-            return new Seen(State.UNREADABLE, null, record.partition(), record.offset(), e.getMessage());
+            return new Held(State.UNREADABLE, null, e.getMessage());
         }
         if (envelope == null) {
-            return new Seen(State.ERASED, null, record.partition(), record.offset(), null);
+            return new Held(State.ERASED, null, null);
         }
         if (envelope.getKeyId() != null) {
-            return new Seen(State.ENCRYPTED, null, record.partition(), record.offset(), null);
+            return new Held(State.ENCRYPTED, null, null);
         }
         ByteBuffer ciphertext = envelope.getCiphertext().duplicate();
         byte[] bytes = new byte[ciphertext.remaining()];
         ciphertext.get(bytes);
-        return new Seen(State.PRESENT, LedgerHashes.payloadHash(bytes), record.partition(), record.offset(), null);
+        return new Held(State.PRESENT, bytes, null);
     }
 }

@@ -36,9 +36,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       index. Keys left in the index are orphans: payloads no entry refers to.</li>
  * </ol>
  *
- * <p>Kafka is read on a second thread ({@link RecordFeed}), which also decodes each record and
- * hashes its payload; everything that depends on the records before it (the index, the chains)
- * happens on the calling thread, in the order above, so the report is the same as a reading on
+ * <p>Kafka is read on a second thread ({@link RecordFeed}), which also decodes each record;
+ * payload hashes and everything that depends on the records before it (the index, the chains)
+ * happen on the calling thread, in the order above, so the report is the same as a reading on
  * one thread would give.
  *
  * <p>A record that cannot be decoded is a failure ({@link AuditFailure.Kind#UNREADABLE_RECORD})
