@@ -6,6 +6,8 @@ import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import io.veridict.streams.chain.TenantPartitioner;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,32 +19,65 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * payload its key had in the index. An entry outside its tenant's partition, and a record that
  * cannot be decoded, fail the tenant its key names, or stand alone when even the key is
  * unreadable.
+ *
+ * <p>Each record is first {@linkplain #read read} on its own (decoded), which the reading
+ * thread does, then {@linkplain #accept accepted} in offset order.
  */
 final class EntryPass {
 
+    /**
+     * An entry record on its own.
+     *
+     * @param where            where it was read
+     * @param headerOrNull     its header, or null if the value cannot be decoded
+     * @param problemOrNull    why the value cannot be decoded
+     * @param keyOrNull        when the value cannot be decoded: its key, or null if that cannot be decoded either
+     * @param keyProblemOrNull why the key cannot be decoded
+     */
+    record Read(KafkaRecord where, EntryHeader headerOrNull, String problemOrNull, EntryKey keyOrNull,
+                String keyProblemOrNull) {
+    }
+
     private final ReplaySettings settings;
-    private final RecordDecoders decoders;
     private final PayloadIndex payloads;
     private final int partitionCount;
-    private final Map<String, TenantReplay> tenants = new TreeMap<>();
+    private final Map<String, TenantReplay> tenants = new HashMap<>(); // looked up per entry; sorted for the report
     private final List<AuditFailure> unattributed = new ArrayList<>();
     private long entriesRead;
 
-    EntryPass(ReplaySettings settings, RecordDecoders decoders, PayloadIndex payloads, int partitionCount) {
+    EntryPass(ReplaySettings settings, PayloadIndex payloads, int partitionCount) {
         this.settings = settings;
-        this.decoders = decoders;
         this.payloads = payloads;
         this.partitionCount = partitionCount;
         settings.tenants().forEach(this::tenant);
     }
 
-    void accept(ConsumerRecord<byte[], byte[]> record) throws ReplayException {
+    /**
+     * Decodes an entry record, needing nothing of the records before it; the key only when the
+     * value cannot be decoded.
+     *
+     * @param decoders the calling thread's decoders
+     * @throws ReplayException if the registry cannot answer
+     */
+    static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
-        EntryHeader header;
         try {
-            header = decoders.header(record.value());
+            return new Read(where, decoders.header(record.value()), null, null, null);
         } catch (UnreadableRecordException e) {
-            unreadable(record, where, e.getMessage());
+            try {
+                return new Read(where, null, e.getMessage(), decoders.key(record.topic(), record.key()), null);
+            } catch (UnreadableRecordException keyProblem) {
+                return new Read(where, null, e.getMessage(), null, keyProblem.getMessage());
+            }
+        }
+    }
+
+    /** Takes the next record read, partition by partition in offset order. */
+    void accept(Read read) {
+        KafkaRecord where = read.where();
+        EntryHeader header = read.headerOrNull();
+        if (header == null) {
+            unreadable(read);
             return;
         }
         if (!settings.includes(header.tenantId())) {
@@ -51,13 +86,13 @@ final class EntryPass {
         entriesRead++;
         TenantReplay replay = tenant(header.tenantId());
         PayloadIndex.Seen payload = payloads.take(header.tenantId(), header.seq());
-        if (record.partition() != replay.partition()) {
+        if (where.partition() != replay.partition()) {
             replay.fail(Kind.WRONG_PARTITION, header.seq(), where, String.valueOf(replay.partition()),
-                    String.valueOf(record.partition()), "an entry of tenant " + header.tenantId()
+                    String.valueOf(where.partition()), "an entry of tenant " + header.tenantId()
                             + " outside the tenant's partition: its chain is read from partition " + replay.partition());
             return;
         }
-        replay.accept(header, payload, record.offset());
+        replay.accept(header, payload, where.offset());
     }
 
     long entriesRead() {
@@ -66,14 +101,14 @@ final class EntryPass {
 
     List<TenantResult> results() {
         List<TenantResult> results = new ArrayList<>();
-        tenants.values().forEach(t -> results.add(t.finish()));
+        inTenantOrder().forEach(t -> results.add(t.finish()));
         return results;
     }
 
     /** One failure per failed tenant, in tenant order, then those no tenant can be blamed for. */
     List<AuditFailure> failures() {
         List<AuditFailure> failures = new ArrayList<>();
-        tenants.values().forEach(t -> {
+        inTenantOrder().forEach(t -> {
             t.finish();
             AuditFailure failure = t.failureOrNull();
             if (failure != null) {
@@ -84,21 +119,23 @@ final class EntryPass {
         return failures;
     }
 
-    private void unreadable(ConsumerRecord<byte[], byte[]> record, KafkaRecord where, String problem)
-            throws ReplayException {
-        EntryKey key;
-        try {
-            key = decoders.key(record.topic(), record.key());
-        } catch (UnreadableRecordException e) {
-            unattributed.add(new AuditFailure(Kind.UNREADABLE_RECORD, null, null, where, null, null,
-                    "entry record that cannot be decoded, nor can its key: " + problem));
+    private void unreadable(Read read) {
+        EntryKey key = read.keyOrNull();
+        if (key == null) {
+            unattributed.add(new AuditFailure(Kind.UNREADABLE_RECORD, null, null, read.where(), null, null,
+                    "entry record that cannot be decoded, nor can its key: " + read.problemOrNull()));
             return;
         }
         if (settings.includes(key.getTenantId())) {
             entriesRead++;
-            tenant(key.getTenantId()).fail(Kind.UNREADABLE_RECORD, key.getSeq(), where, null, null,
-                    "the entry record keyed (" + key.getTenantId() + ", " + key.getSeq() + ") cannot be decoded: " + problem);
+            tenant(key.getTenantId()).fail(Kind.UNREADABLE_RECORD, key.getSeq(), read.where(), null, null,
+                    "the entry record keyed (" + key.getTenantId() + ", " + key.getSeq() + ") cannot be decoded: "
+                            + read.problemOrNull());
         }
+    }
+
+    private Collection<TenantReplay> inTenantOrder() {
+        return new TreeMap<>(tenants).values();
     }
 
     private TenantReplay tenant(String tenantId) {

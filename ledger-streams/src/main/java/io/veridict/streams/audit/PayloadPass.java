@@ -18,48 +18,88 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * The first pass of a replay: the payloads topic, read into a {@link PayloadIndex}. A record
  * outside its tenant's partition is not indexed (no reader of that tenant would ever see it)
  * but reported as an orphan; a record whose key cannot be decoded is a failure of its own.
+ *
+ * <p>Each record is first {@linkplain #read read} on its own (decoded), which the reading
+ * thread does, then {@linkplain #accept accepted} in offset order: its payload hashed and
+ * indexed. The hash is taken on the accepting thread, which has little else to do in this
+ * pass, while the reading thread fetches and decodes.
  */
 final class PayloadPass {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private final ReplaySettings settings;
-    private final RecordDecoders decoders;
-    private final int partitionCount;
+    /**
+     * A payload record on its own.
+     *
+     * @param where            where it was read
+     * @param keyOrNull        its key, or null if it cannot be decoded
+     * @param keyProblemOrNull why the key cannot be decoded
+     * @param heldOrNull       what it holds; null when the key is unreadable or its tenant is not verified
+     * @param home             the partition its tenant lives in, when {@code heldOrNull} is not null
+     */
+    record Read(KafkaRecord where, EntryKey keyOrNull, String keyProblemOrNull, Held heldOrNull, int home) {
+    }
+
+    /**
+     * What a payload record holds, before hashing.
+     *
+     * @param state         what kind of value
+     * @param payloadOrNull the clear-text payload bytes when {@link State#PRESENT}
+     * @param problemOrNull why it is unreadable, for {@link State#UNREADABLE}
+     */
+    record Held(State state, byte[] payloadOrNull, String problemOrNull) {
+    }
+
     private final PayloadIndex index = new PayloadIndex();
     private final List<AuditFailure> unattributed = new ArrayList<>();
     private final List<OrphanPayload> misplaced = new ArrayList<>();
 
-    PayloadPass(ReplaySettings settings, RecordDecoders decoders, int partitionCount) {
-        this.settings = settings;
-        this.decoders = decoders;
-        this.partitionCount = partitionCount;
-    }
-
-    void accept(ConsumerRecord<byte[], byte[]> record) throws ReplayException {
+    /**
+     * Decodes a payload record, needing nothing of the records before it.
+     *
+     * @param decoders the calling thread's decoders
+     * @throws ReplayException if the registry cannot answer
+     */
+    static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders, ReplaySettings settings,
+                     int partitionCount) throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
         EntryKey key;
         try {
             key = decoders.key(record.topic(), record.key());
         } catch (UnreadableRecordException e) {
-            unattributed.add(new AuditFailure(Kind.UNREADABLE_RECORD, null, null, where, null, null,
-                    "payload record whose key cannot be decoded: " + e.getMessage()));
+            return new Read(where, null, e.getMessage(), null, -1);
+        }
+        if (!settings.includes(key.getTenantId())) {
+            return new Read(where, key, null, null, -1);
+        }
+        return new Read(where, key, null, held(record, decoders),
+                TenantPartitioner.partitionOf(key.getTenantId(), partitionCount));
+    }
+
+    /** Takes the next record read, in offset order. */
+    void accept(Read read) {
+        if (read.keyOrNull() == null) {
+            unattributed.add(new AuditFailure(Kind.UNREADABLE_RECORD, null, null, read.where(), null, null,
+                    "payload record whose key cannot be decoded: " + read.keyProblemOrNull()));
             return;
         }
-        String tenant = key.getTenantId();
-        if (!settings.includes(tenant)) {
-            return;
+        Held held = read.heldOrNull();
+        if (held == null) {
+            return; // a tenant not verified
         }
-        Seen seen = seen(record);
-        int home = TenantPartitioner.partitionOf(tenant, partitionCount);
-        if (record.partition() != home) {
+        Seen seen = new Seen(held.state(), held.payloadOrNull() == null ? null : LedgerHashes.payloadHash(held.payloadOrNull()),
+                read.where().partition(), read.where().offset(), held.problemOrNull());
+        String tenant = read.keyOrNull().getTenantId();
+        long seq = read.keyOrNull().getSeq();
+        int home = read.home();
+        if (read.where().partition() != home) {
             if (seen.state() != State.ERASED) {
-                misplaced.add(new OrphanPayload(tenant, key.getSeq(), where, hashOrNull(seen),
+                misplaced.add(new OrphanPayload(tenant, seq, read.where(), hashOrNull(seen),
                         "payload outside its tenant's partition " + home));
             }
             return;
         }
-        index.put(tenant, key.getSeq(), seen);
+        index.put(tenant, seq, seen);
     }
 
     PayloadIndex index() {
@@ -78,22 +118,22 @@ final class PayloadPass {
         return seen.sha256OrNull() == null ? null : HEX.formatHex(seen.sha256OrNull());
     }
 
-    private Seen seen(ConsumerRecord<byte[], byte[]> record) throws ReplayException {
+    private static Held held(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
         PayloadEnvelope envelope;
         try {
             envelope = decoders.payload(record.topic(), record.value());
         } catch (UnreadableRecordException e) {
-            return new Seen(State.UNREADABLE, null, record.partition(), record.offset(), e.getMessage());
+            return new Held(State.UNREADABLE, null, e.getMessage());
         }
         if (envelope == null) {
-            return new Seen(State.ERASED, null, record.partition(), record.offset(), null);
+            return new Held(State.ERASED, null, null);
         }
         if (envelope.getKeyId() != null) {
-            return new Seen(State.ENCRYPTED, null, record.partition(), record.offset(), null);
+            return new Held(State.ENCRYPTED, null, null);
         }
         ByteBuffer ciphertext = envelope.getCiphertext().duplicate();
         byte[] bytes = new byte[ciphertext.remaining()];
         ciphertext.get(bytes);
-        return new Seen(State.PRESENT, LedgerHashes.payloadHash(bytes), record.partition(), record.offset(), null);
+        return new Held(State.PRESENT, bytes, null);
     }
 }

@@ -4,7 +4,6 @@ import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.ChainVerification;
 import io.veridict.schemas.format.ChainVerifier;
 import io.veridict.schemas.format.EntryHeader;
-import io.veridict.schemas.format.MerkleFrontier;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import java.security.MessageDigest;
@@ -18,7 +17,8 @@ import java.util.HexFormat;
  * as "payload absent" and check 7 is made here, once the verifier has accepted the entry
  * (seq as expected and no failure): the stored hash must equal the header's
  * {@code payload_hash}. The first failure stops the tenant, whichever side found it; the head
- * reported is then the one after the last entry that passed. Not thread-safe.
+ * reported is then the one after the last entry that passed: the verifier's head from before
+ * the entry whose payload failed. Not thread-safe.
  */
 final class TenantReplay {
 
@@ -29,9 +29,6 @@ final class TenantReplay {
     private final String payloadsTopic;
     private final int partition;
     private final ChainVerifier verifier;
-    private long expectedSeq;
-    private byte[] lastChainHash;
-    private MerkleFrontier frontier = MerkleFrontier.empty();
     private boolean parked;
     private long erased;
     private long encrypted;
@@ -47,7 +44,6 @@ final class TenantReplay {
         this.payloadsTopic = payloadsTopic;
         this.partition = partition;
         this.verifier = ChainVerifier.fromGenesis(tenantId);
-        this.lastChainHash = ChainHead.genesis(tenantId).chainHash();
     }
 
     int partition() {
@@ -65,19 +61,16 @@ final class TenantReplay {
         if (ownFailure != null || verifier.hasFailed()) {
             return;
         }
+        ChainHead before = verifier.head();
         verifier.accept(header, null, offset);
-        parked = !verifier.hasFailed() && header.seq() != expectedSeq;
+        parked = !verifier.hasFailed() && header.seq() != before.size();
         if (verifier.hasFailed() || parked) {
             return; // a failure, or a too-high seq that the next entry decides about (spec §9.3)
         }
         AuditFailure payloadFailure = checkPayload(header, payload, offset);
         if (payloadFailure != null) {
-            stop(payloadFailure);
-            return;
+            stop(payloadFailure, before);
         }
-        expectedSeq++;
-        lastChainHash = header.chainHash();
-        frontier = frontier.append(header.leafHash());
     }
 
     /**
@@ -90,7 +83,7 @@ final class TenantReplay {
         if (ownFailure != null || verifier.hasFailed() || parked) {
             return;
         }
-        stop(new AuditFailure(kind, tenantId, seqOrNull, location, expected, actual, detail));
+        stop(new AuditFailure(kind, tenantId, seqOrNull, location, expected, actual, detail), verifier.head());
     }
 
     /** Ends the input; the verdict, with the head after the last entry that passed. */
@@ -140,8 +133,8 @@ final class TenantReplay {
         }
     }
 
-    private void stop(AuditFailure failure) {
+    private void stop(AuditFailure failure, ChainHead lastPassed) {
         ownFailure = failure;
-        headAtOwnFailure = new ChainHead(tenantId, expectedSeq, lastChainHash, frontier);
+        headAtOwnFailure = lastPassed;
     }
 }

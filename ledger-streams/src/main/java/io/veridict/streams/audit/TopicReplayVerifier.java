@@ -36,6 +36,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       index. Keys left in the index are orphans: payloads no entry refers to.</li>
  * </ol>
  *
+ * <p>Kafka is read on a second thread ({@link RecordFeed}), which also decodes each record;
+ * payload hashes and everything that depends on the records before it (the index, the chains)
+ * happen on the calling thread, in the order above, so the report is the same as a reading on
+ * one thread would give.
+ *
  * <p>A record that cannot be decoded is a failure ({@link AuditFailure.Kind#UNREADABLE_RECORD})
  * naming topic, partition and offset, never a crash. With a tenant filter only those tenants'
  * partitions are read, so an entry of theirs forged into another partition is not seen; a full
@@ -75,13 +80,19 @@ public final class TopicReplayVerifier {
             List<TopicPartition> entryPartitions = reader.partitionsOf(settings.entriesTopic());
             List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
-            RecordDecoders decoders = new RecordDecoders(registry);
+            RecordDecoders decoders = new RecordDecoders(registry); // the reading thread's, one feed at a time
 
-            PayloadPass payloads = new PayloadPass(settings, decoders, payloadPartitions.size());
-            readAll(reader, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
+            PayloadPass payloads = new PayloadPass();
+            try (RecordFeed<PayloadPass.Read> feed = RecordFeed.start(reader, payloadRanges,
+                    record -> PayloadPass.read(record, decoders, settings, payloadPartitions.size()))) {
+                readAll(feed, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
+            }
 
-            EntryPass entries = new EntryPass(settings, decoders, payloads.index(), entryPartitions.size());
-            readAll(reader, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
+            EntryPass entries = new EntryPass(settings, payloads.index(), entryPartitions.size());
+            try (RecordFeed<EntryPass.Read> feed = RecordFeed.start(reader, entryRanges,
+                    record -> EntryPass.read(record, decoders))) {
+                readAll(feed, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
+            }
 
             List<AuditFailure> failures = new ArrayList<>(entries.failures());
             failures.addAll(payloads.unattributedFailures());
@@ -94,16 +105,21 @@ public final class TopicReplayVerifier {
         }
     }
 
-    private void readAll(PartitionReader reader, List<Range> ranges, PartitionReader.RecordHandler handler,
-                         ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
+    /** Takes the batches of {@code ranges} from the feed, in order, to the pass. */
+    private static <T> void readAll(RecordFeed<T> feed, List<Range> ranges, java.util.function.Consumer<T> pass,
+                                    ReplayProgress.Phase phase, ReplayProgress progress) throws ReplayException {
         long total = ranges.stream().mapToLong(Range::size).sum();
-        long[] done = {0};
+        long done = 0;
         progress.update(phase, 0, total);
         for (Range range : ranges) {
-            reader.read(range, handler, consumed -> {
-                done[0] += consumed;
-                progress.update(phase, done[0], total);
-            });
+            for (RecordFeed.Batch<T> batch = feed.next(); !batch.end(); batch = feed.next()) {
+                if (!batch.range().equals(range)) {
+                    throw new IllegalStateException("read " + batch.range() + " where " + range + " was due");
+                }
+                batch.records().forEach(pass);
+                done += batch.consumed();
+                progress.update(phase, done, total);
+            }
         }
     }
 

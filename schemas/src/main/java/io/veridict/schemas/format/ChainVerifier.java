@@ -104,6 +104,16 @@ public final class ChainVerifier {
     }
 
     /**
+     * The head after the last entry that passed every check so far: the start head before any.
+     * An entry with a too-high seq that waits for its verdict has not passed.
+     *
+     * @return the current head
+     */
+    public ChainHead head() {
+        return head;
+    }
+
+    /**
      * Tells whether the verdict is already a failure, so a caller may stop reading. An entry
      * with a too-high seq is not a failure yet: the next entry decides between
      * {@link Kind#SEQ_REORDERED} and {@link Kind#SEQ_GAP} (spec §9.3), so keep feeding until

@@ -1,7 +1,7 @@
 package io.veridict.schemas.format;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -12,11 +12,13 @@ import java.util.Objects;
  */
 final class HashInput {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    private byte[] buf = new byte[256];
+    private int size;
 
     /** {@code u8}: one byte. */
     HashInput u8(int value) {
-        out.write(value);
+        room(1);
+        buf[size++] = (byte) value;
         return this;
     }
 
@@ -25,8 +27,9 @@ final class HashInput {
         if (value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("u16 out of range: " + value);
         }
-        out.write(value >>> 8);
-        out.write(value);
+        room(2);
+        buf[size++] = (byte) (value >>> 8);
+        buf[size++] = (byte) value;
         return this;
     }
 
@@ -35,16 +38,18 @@ final class HashInput {
         if (value < 0 || value > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("u32 out of range: " + value);
         }
+        room(4);
         for (int shift = 24; shift >= 0; shift -= 8) {
-            out.write((int) (value >>> shift));
+            buf[size++] = (byte) (value >>> shift);
         }
         return this;
     }
 
     /** {@code u64} / {@code i64}: eight bytes, big-endian two's complement. */
     HashInput u64(long value) {
+        room(8);
         for (int shift = 56; shift >= 0; shift -= 8) {
-            out.write((int) (value >>> shift));
+            buf[size++] = (byte) (value >>> shift);
         }
         return this;
     }
@@ -53,8 +58,7 @@ final class HashInput {
     HashInput str(String value) {
         byte[] utf8 = utf8(Objects.requireNonNull(value, "str field"));
         u32(utf8.length);
-        out.writeBytes(utf8);
-        return this;
+        return raw(utf8);
     }
 
     /** {@code opt_str(s)}: {@code 0x00} when null, else {@code 0x01 || str(s)}. */
@@ -67,13 +71,26 @@ final class HashInput {
 
     /** {@code h32}: exactly 32 raw bytes. */
     HashInput h32(byte[] hash) {
-        out.writeBytes(Sha256.requireHash(hash, "h32 field"));
-        return this;
+        return raw(Sha256.requireHash(hash, "h32 field"));
     }
 
     /** The bytes written so far. */
     byte[] toByteArray() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, size);
+    }
+
+    private HashInput raw(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, buf, size, bytes.length);
+        size += bytes.length;
+        return this;
+    }
+
+    /** Grows the buffer to take {@code more} bytes (unsynchronised, unlike a ByteArrayOutputStream). */
+    private void room(int more) {
+        if (size + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
     }
 
     /**
@@ -82,6 +99,18 @@ final class HashInput {
      * @throws IllegalArgumentException if {@code value} is not valid Unicode
      */
     static byte[] utf8(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        // The encoder writes '?' for an unpaired surrogate: without a '?' there is none to look for.
+        for (byte b : utf8) {
+            if (b == '?') {
+                requirePairedSurrogates(value);
+                break;
+            }
+        }
+        return utf8;
+    }
+
+    private static void requirePairedSurrogates(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
@@ -90,6 +119,5 @@ final class HashInput {
                 throw new IllegalArgumentException("string is not valid Unicode (unpaired surrogate at index " + i + ")");
             }
         }
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

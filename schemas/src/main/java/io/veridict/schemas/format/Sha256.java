@@ -4,31 +4,48 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 and hex helpers shared by the format classes. */
+/**
+ * SHA-256 and hex helpers shared by the format classes.
+ *
+ * <p>Each thread reuses one {@link MessageDigest}: looking one up per hash costs more than
+ * hashing a chain link. {@link MessageDigest#digest()} leaves it reset, and a hash that fails
+ * half-way (a null part) resets it, so no input ever leaks into the next hash.
+ */
 final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
 
     private Sha256() {
     }
 
     /** Returns SHA-256 over the concatenation of the parts. */
     static byte[] hash(byte[]... parts) {
-        MessageDigest digest = newDigest();
-        for (byte[] part : parts) {
-            digest.update(part);
+        MessageDigest digest = DIGEST.get();
+        try {
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (RuntimeException e) {
+            digest.reset();
+            throw e;
         }
-        return digest.digest();
     }
 
     /** Returns SHA-256 over a one-byte prefix followed by the parts. */
     static byte[] hashPrefixed(byte prefix, byte[]... parts) {
-        MessageDigest digest = newDigest();
-        digest.update(prefix);
-        for (byte[] part : parts) {
-            digest.update(part);
+        MessageDigest digest = DIGEST.get();
+        try {
+            digest.update(prefix);
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
+        } catch (RuntimeException e) {
+            digest.reset();
+            throw e;
         }
-        return digest.digest();
     }
 
     /** Lower-case hex of the bytes, or {@code "null"} for a null array. */

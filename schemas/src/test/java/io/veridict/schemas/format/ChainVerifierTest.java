@@ -44,6 +44,23 @@ class ChainVerifierTest {
     }
 
     @Test
+    void theHeadIsTheOneAfterTheLastEntryThatPassed() {
+        ChainVerifier verifier = ChainVerifier.fromGenesis(TENANT);
+        assertThat(verifier.head()).isEqualTo(ChainHead.genesis(TENANT));
+        verifier.accept(CHAIN.get(0).header(), CHAIN.get(0).payloadOrNull());
+        verifier.accept(CHAIN.get(1).header(), CHAIN.get(1).payloadOrNull());
+        ChainHead afterTwo = verifier.head();
+
+        verifier.accept(CHAIN.get(3).header(), CHAIN.get(3).payloadOrNull()); // too high: waits for its verdict
+        assertThat(verifier.head()).isEqualTo(afterTwo);
+        verifier.accept(CHAIN.get(0).header(), CHAIN.get(0).payloadOrNull());
+
+        assertThat(afterTwo.size()).isEqualTo(2);
+        assertThat(afterTwo.chainHash()).isEqualTo(CHAIN.get(1).header().chainHash());
+        assertThat(verifier.head()).isEqualTo(afterTwo).isEqualTo(verifier.finish().head());
+    }
+
+    @Test
     void anUnsupportedVersionIsRejectedFirst() {
         List<ChainEntry> chain = replace(CHAIN, 3, HeaderEdit.of(header(3)).formatVersion(2).tenantId("other").build());
         assertFailure(verify(chain), Kind.UNSUPPORTED_VERSION, 3, 3, "1", "2");

@@ -1,0 +1,147 @@
+package io.veridict.streams.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.Sha256;
+import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.LedgerFormat;
+import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.schemas.registry.SchemaRegistryException;
+import io.veridict.schemas.serde.ConfluentAvroDeserializer;
+import io.veridict.schemas.serde.TrustedSpecificData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+
+/** The fast path decodes exactly what the general decoders decode, and hands everything else back to them. */
+class DirectDecodersTest {
+
+    private static final int KEY_ID = 1;
+    private static final int ENVELOPE_ID = 2;
+    private static final int ENTRY_ID = 3;
+    private static final int NEWER_ENTRY_ID = 4;
+    private static final Schema NEWER_ENTRY = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
+            .replace("\"UNKNOWN\",\"TENANT_OPERATION\"]", "\"UNKNOWN\",\"TENANT_OPERATION\",\"RETENTION\"]"));
+    /** The current schema as a registry may hand it out: another doc, no defaults. The bytes are the same. */
+    private static final Schema KEY_REWORDED = new Schema.Parser().parse(EntryKey.getClassSchema().toString()
+            .replace("Key of entries and payloads", "The key"));
+
+    private final Map<Integer, Schema> schemas = new HashMap<>(Map.of(KEY_ID, KEY_REWORDED,
+            ENVELOPE_ID, PayloadEnvelope.getClassSchema(), ENTRY_ID, LedgerEntry.getClassSchema(), NEWER_ENTRY_ID, NEWER_ENTRY));
+    private final EntryHeaderDecoderTest.FakeRegistry registry = new EntryHeaderDecoderTest.FakeRegistry(schemas);
+    private final DirectDecoders direct = new DirectDecoders(registry);
+
+    @Test
+    void shouldDecodeKeysAndEnvelopesAsTheConfluentDeserializerDoes() throws Exception {
+        byte[] key = wire(KEY_ID, new EntryKey("zoë-tenant", 1L << 40));
+        byte[] clear = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{\"a\":1}")));
+        byte[] sealed = wire(ENVELOPE_ID, new PayloadEnvelope(1, "k-7", utf8("nonce"), utf8("secret")));
+
+        assertThat(direct.keyOrNull(key))
+                .isEqualTo(new ConfluentAvroDeserializer<>(registry, EntryKey.class).deserialize("t", key));
+        ConfluentAvroDeserializer<PayloadEnvelope> envelopes = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class);
+        assertThat(direct.payloadOrNull(clear)).isEqualTo(envelopes.deserialize("t", clear));
+        assertThat(direct.payloadOrNull(sealed)).isEqualTo(envelopes.deserialize("t", sealed));
+    }
+
+    @Test
+    void shouldDecodeHeadersAsTheWriterSchemaDecoderDoes() throws Exception {
+        EntryHeaderDecoder general = new EntryHeaderDecoder(registry);
+        for (String actor : new String[] {null, "key_live_1"}) {
+            byte[] record = wire(ENTRY_ID, entry(header(actor)));
+
+            assertThat(direct.headerOrNull(record)).isEqualTo(general.decode(record)).isEqualTo(header(actor));
+        }
+    }
+
+    @Test
+    void shouldLeaveRecordsOfOtherSchemasToTheGeneralDecoders() throws Exception {
+        byte[] newer = wire(NEWER_ENTRY_ID, entry(header(null)));
+        byte[] unknownId = wire(99, new EntryKey("acme", 0L));
+
+        assertThat(direct.headerOrNull(newer)).isNull();
+        assertThat(direct.keyOrNull(wire(ENTRY_ID, entry(header(null))))).isNull();
+        assertThat(direct.keyOrNull(unknownId)).isNull();
+    }
+
+    @Test
+    void shouldLeaveBytesItCannotDecodeToTheGeneralDecoders() throws Exception {
+        byte[] good = wire(ENTRY_ID, entry(header(null)));
+        byte[] key = wire(KEY_ID, new EntryKey("acme", 3L));
+        byte[] envelope = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{}")));
+        byte[] badUnion = envelope.clone();
+        badUnion[6] = 4; // key_id's union branch 2: no such branch
+
+        assertThat(direct.headerOrNull(Arrays.copyOf(good, good.length - 3))).isNull();
+        assertThat(direct.headerOrNull(Arrays.copyOf(good, good.length + 1))).isNull();
+        assertThat(direct.keyOrNull(Arrays.copyOf(key, key.length + 1))).isNull();
+        assertThat(direct.payloadOrNull(badUnion)).isNull();
+        assertThat(direct.headerOrNull(wire(ENTRY_ID, new EntryKey("acme", 0L)))).isNull();
+        assertThat(direct.headerOrNull(null)).isNull();
+        assertThat(direct.headerOrNull("plain text".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(direct.headerOrNull(new byte[] {0, 0, 0})).isNull();
+    }
+
+    @Test
+    void shouldAskTheRegistryAgainAfterItCouldNotAnswer() throws Exception {
+        boolean[] down = {true};
+        DirectDecoders flaky = new DirectDecoders(new EntryHeaderDecoderTest.FakeRegistry(schemas) {
+            @Override
+            public Schema schemaById(int id) {
+                if (down[0]) {
+                    throw new SchemaRegistryException("GET /schemas/ids/" + id + ": connection refused", 0, -1, true, null);
+                }
+                return super.schemaById(id);
+            }
+        });
+        byte[] key = wire(KEY_ID, new EntryKey("acme", 3L));
+
+        assertThat(flaky.keyOrNull(key)).isNull();
+        down[0] = false;
+        assertThat(flaky.keyOrNull(key)).isEqualTo(new EntryKey("acme", 3L));
+    }
+
+    private static EntryHeader header(String actor) {
+        return EntryHeader.seal(LedgerFormat.FORMAT_VERSION, "acme", 5, "0197a3c1-7e00-7000-8000-000000000001", "KEY_OPERATION",
+                1_750_000_000_000L, 1_750_000_000_004L, actor, "req-1", LedgerHashes.payloadHash(utf8("{}").array()),
+                ChainHead.genesis("acme").chainHash());
+    }
+
+    private static LedgerEntry entry(EntryHeader h) {
+        return LedgerEntry.newBuilder().setFormatVersion(h.formatVersion()).setTenantId(h.tenantId()).setSeq(h.seq())
+                .setEntryId(h.entryId()).setEntryType(EntryType.valueOf(h.entryType()))
+                .setReceivedAt(Instant.ofEpochMilli(h.receivedAtMs())).setRecordedAt(Instant.ofEpochMilli(h.recordedAtMs()))
+                .setActorKeyId(h.actorKeyIdOrNull()).setCorrelationId(h.correlationId())
+                .setPayloadHash(new Sha256(h.payloadHash())).setLeafHash(new Sha256(h.leafHash()))
+                .setPrevChainHash(new Sha256(h.prevChainHash())).setChainHash(new Sha256(h.chainHash())).build();
+    }
+
+    private static <T extends SpecificRecord> byte[] wire(int id, T record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ByteBuffer.allocate(5).put((byte) 0).putInt(id).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<T>(record.getSchema(), TrustedSpecificData.forClass(record.getClass())).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
