@@ -42,7 +42,9 @@ class TokenFormatTest {
 
         TokenFormat.checkOperatorToken(token);
         assertThat(TokenFormat.isOperatorToken(token)).isTrue();
-        assertThatThrownBy(() -> TokenFormat.checkOperatorToken(token.substring(0, token.length() - 1) + "0"))
+        char last = token.charAt(token.length() - 1);
+        String typo = token.substring(0, token.length() - 1) + (last == '0' ? '1' : '0'); // always a different character
+        assertThatThrownBy(() -> TokenFormat.checkOperatorToken(typo))
                 .isInstanceOf(TokenFormat.InvalidTokenException.class);
     }
 }
