@@ -34,16 +34,18 @@ public final class JettyErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         String correlationId = CorrelationId.accept(request.getHeaders().get(CorrelationId.HEADER));
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
-        response.getHeaders().put(CorrelationId.HEADER, correlationId);
-        response.write(true, ByteBuffer.wrap(body(status, correlationId)), callback);
+        response.write(true, answer(status, correlationId, response.getHeaders()), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        String correlationId = CorrelationId.generate();
-        fields.put(HttpHeader.CONTENT_TYPE, JSON);
-        fields.put(CorrelationId.HEADER, correlationId);
+        return answer(status, CorrelationId.generate(), fields);
+    }
+
+    /** Sets the answer's headers and returns its body. */
+    private static ByteBuffer answer(int status, String correlationId, HttpFields.Mutable headers) {
+        headers.put(HttpHeader.CONTENT_TYPE, JSON);
+        headers.put(CorrelationId.HEADER, correlationId);
         return ByteBuffer.wrap(body(status, correlationId));
     }
 

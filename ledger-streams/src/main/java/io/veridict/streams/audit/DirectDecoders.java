@@ -54,43 +54,22 @@ final class DirectDecoders {
 
     /** @return the key, or null: use the general decoder */
     EntryKey keyOrNull(byte[] bytes) {
-        if (!has(bytes, Layout.ENTRY_KEY)) {
-            return null;
-        }
-        try {
-            BinaryDecoder in = body(bytes);
-            String tenantId = in.readString();
-            long seq = in.readLong();
-            return in.isEnd() ? new EntryKey(tenantId, seq) : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return decode(bytes, Layout.ENTRY_KEY, in -> new EntryKey(in.readString(), in.readLong()));
     }
 
     /** @return the envelope (its byte fields are copies), or null: use the general decoder */
     PayloadEnvelope payloadOrNull(byte[] bytes) {
-        if (!has(bytes, Layout.PAYLOAD_ENVELOPE)) {
-            return null;
-        }
-        try {
-            BinaryDecoder in = body(bytes);
+        return decode(bytes, Layout.PAYLOAD_ENVELOPE, in -> {
             int version = in.readInt();
             String keyId = present(in) ? in.readString() : null;
             ByteBuffer nonce = present(in) ? in.readBytes(null) : null;
-            ByteBuffer ciphertext = in.readBytes(null);
-            return in.isEnd() ? new PayloadEnvelope(version, keyId, nonce, ciphertext) : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+            return new PayloadEnvelope(version, keyId, nonce, in.readBytes(null));
+        });
     }
 
     /** @return the header, field for field as written, or null: use the general decoder */
     EntryHeader headerOrNull(byte[] bytes) {
-        if (!has(bytes, Layout.LEDGER_ENTRY)) {
-            return null;
-        }
-        try {
-            BinaryDecoder in = body(bytes);
+        return decode(bytes, Layout.LEDGER_ENTRY, in -> {
             int formatVersion = in.readInt();
             String tenantId = in.readString();
             long seq = in.readLong();
@@ -104,11 +83,29 @@ final class DirectDecoders {
             byte[] leafHash = hash(in);
             byte[] prevChainHash = hash(in);
             byte[] chainHash = hash(in);
-            if (!in.isEnd()) {
-                return null;
-            }
             return new EntryHeader(formatVersion, tenantId, seq, entryId, entryType, receivedAt, recordedAt, actorKeyId,
                     correlationId, payloadHash, leafHash, prevChainHash, chainHash);
+        });
+    }
+
+    /** Reads one value of a layout's fields, in schema order. */
+    @FunctionalInterface
+    private interface Body<T> {
+        T read(BinaryDecoder in) throws IOException;
+    }
+
+    /**
+     * The value {@code body} reads from {@code bytes} when they were written with the current
+     * schema of {@code layout} and hold exactly that value; otherwise null.
+     */
+    private <T> T decode(byte[] bytes, Layout layout, Body<T> body) {
+        if (!has(bytes, layout)) {
+            return null;
+        }
+        try {
+            decoder = DecoderFactory.get().binaryDecoder(bytes, WIRE_HEADER_SIZE, bytes.length - WIRE_HEADER_SIZE, decoder);
+            T value = body.read(decoder);
+            return decoder.isEnd() ? value : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -138,11 +135,6 @@ final class DirectDecoders {
         } catch (SchemaRegistryException e) {
             return e.isSchemaNotFound() ? Layout.OTHER : null;
         }
-    }
-
-    private BinaryDecoder body(byte[] bytes) {
-        decoder = DecoderFactory.get().binaryDecoder(bytes, WIRE_HEADER_SIZE, bytes.length - WIRE_HEADER_SIZE, decoder);
-        return decoder;
     }
 
     /** Reads the branch of a {@code union { null, T }}: whether a {@code T} follows. */

@@ -5,9 +5,8 @@ import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.TenantOperation;
+import io.veridict.schemas.format.Sha256;
 import io.veridict.schemas.serde.AvroBinarySerde;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * What makes two commands "the same request" for idempotency: the SHA-256 of the Avro
@@ -22,9 +21,6 @@ final class CommandFingerprint {
 
     private CommandFingerprint() {
     }
-
-    /** SHA-256 per thread: the processor runs on every stream thread. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CommandFingerprint::sha256);
 
     static byte[] of(LedgerCommand command) {
         Object body = command.getBody();
@@ -47,17 +43,6 @@ final class CommandFingerprint {
         } else {
             throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
         }
-        MessageDigest sha256 = SHA256.get();
-        sha256.reset();
-        sha256.update(kind);
-        return sha256.digest(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        return Sha256.hashPrefixed(kind, bytes);
     }
 }

@@ -88,7 +88,8 @@ class RecordFeedTest {
 
         int polls = log.polls.get();
         assertThat(polls).isLessThanOrEqualTo(RecordFeed.CAPACITY + 2);
-        Thread.sleep(50);
+        // close() has joined the reading thread, so nothing polls any more
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("veridict-replay-reader"));
         assertThat(log.polls.get()).isEqualTo(polls);
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Builds a JSON object straight into canonical text, for documents whose members the code
@@ -49,23 +50,12 @@ public final class CanonicalObject {
 
     /** Adds an array of objects. */
     public CanonicalObject objects(String name, List<CanonicalObject> items) {
-        StringBuilder array = new StringBuilder().append('[');
-        for (int i = 0; i < items.size(); i++) {
-            array.append(i == 0 ? "" : ",").append(items.get(i).text());
-        }
-        return put(name, array.append(']').toString());
+        return put(name, array(items, (out, item) -> out.append(item.text())));
     }
 
     /** Adds an array of strings. */
     public CanonicalObject strings(String name, List<? extends CharSequence> items) {
-        StringBuilder array = new StringBuilder().append('[');
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) {
-                array.append(',');
-            }
-            CanonicalJsonWriter.appendString(array, items.get(i).toString());
-        }
-        return put(name, array.append(']').toString());
+        return put(name, array(items, (out, item) -> CanonicalJsonWriter.appendString(out, item.toString())));
     }
 
     /** @return the canonical text of the object */
@@ -94,6 +84,17 @@ public final class CanonicalObject {
             throw new IllegalArgumentException("member \"" + name + "\" set twice");
         }
         return this;
+    }
+
+    private static <T> String array(List<T> items, BiConsumer<StringBuilder, T> element) {
+        StringBuilder out = new StringBuilder().append('[');
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            element.accept(out, items.get(i));
+        }
+        return out.append(']').toString();
     }
 
     private static String quoted(String value) {

@@ -5,13 +5,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * SHA-256 and hex helpers shared by the format classes.
+ * SHA-256 and hex helpers shared by the format classes; {@link #hashPrefixed} also serves
+ * other modules that hash on hot paths.
  *
  * <p>Each thread reuses one {@link MessageDigest}: looking one up per hash costs more than
  * hashing a chain link. {@link MessageDigest#digest()} leaves it reset, and a hash that fails
  * half-way (a null part) resets it, so no input ever leaks into the next hash.
  */
-final class Sha256 {
+public final class Sha256 {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
@@ -21,23 +22,19 @@ final class Sha256 {
 
     /** Returns SHA-256 over the concatenation of the parts. */
     static byte[] hash(byte[]... parts) {
-        MessageDigest digest = DIGEST.get();
-        try {
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
-        } catch (RuntimeException e) {
-            digest.reset();
-            throw e;
-        }
+        return digest(DIGEST.get(), parts);
     }
 
     /** Returns SHA-256 over a one-byte prefix followed by the parts. */
-    static byte[] hashPrefixed(byte prefix, byte[]... parts) {
+    public static byte[] hashPrefixed(byte prefix, byte[]... parts) {
         MessageDigest digest = DIGEST.get();
+        digest.update(prefix);
+        return digest(digest, parts);
+    }
+
+    /** Feeds the parts to the thread's digest and finishes it; resets it if a part is null. */
+    private static byte[] digest(MessageDigest digest, byte[][] parts) {
         try {
-            digest.update(prefix);
             for (byte[] part : parts) {
                 digest.update(part);
             }

@@ -46,8 +46,9 @@ public final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T>
     }
 
     private byte[] write(T data, Output buffer) throws IOException {
-        buffer.bytes.reset();
+        // Reconfiguring flushes what a failed write left in the encoder; the reset drops it after.
         buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.bytes, buffer.encoder);
+        buffer.bytes.reset();
         writer.write(data, buffer.encoder);
         buffer.encoder.flush();
         return buffer.bytes.toByteArray();
