@@ -6,19 +6,18 @@ import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistryException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 
 /**
  * The fast path of {@link RecordDecoders}: decodes a record straight from its Avro binary,
- * field by field with Avro's {@link BinaryDecoder}, when it was written with <em>exactly</em>
+ * field by field, when it was written with <em>exactly</em>
  * the current schema of its type (the same parsing canonical form, so the same bytes for the
  * same values). There is then nothing to resolve, so no resolving reader, no reflection and no
  * intermediate record are needed; the result equals what the general decoders make of it.
@@ -46,7 +45,6 @@ final class DirectDecoders {
 
     private final SchemaRegistryClient registry;
     private final Map<Integer, Layout> layouts = new HashMap<>();
-    private BinaryDecoder decoder;
 
     DirectDecoders(SchemaRegistryClient registry) {
         this.registry = registry;
@@ -54,35 +52,39 @@ final class DirectDecoders {
 
     /** @return the key, or null: use the general decoder */
     EntryKey keyOrNull(byte[] bytes) {
-        return decode(bytes, Layout.ENTRY_KEY, in -> new EntryKey(in.readString(), in.readLong()));
+        return decode(bytes, Layout.ENTRY_KEY, in -> new EntryKey(in.string(), in.longValue()));
     }
 
     /** @return the envelope (its byte fields are copies), or null: use the general decoder */
     PayloadEnvelope payloadOrNull(byte[] bytes) {
         return decode(bytes, Layout.PAYLOAD_ENVELOPE, in -> {
-            int version = in.readInt();
-            String keyId = present(in) ? in.readString() : null;
-            ByteBuffer nonce = present(in) ? in.readBytes(null) : null;
-            return new PayloadEnvelope(version, keyId, nonce, in.readBytes(null));
+            int version = in.intValue();
+            String keyId = in.present() ? in.string() : null;
+            ByteBuffer nonce = in.present() ? in.bytes() : null;
+            return new PayloadEnvelope(version, keyId, nonce, in.bytes());
         });
     }
 
     /** @return the header, field for field as written, or null: use the general decoder */
     EntryHeader headerOrNull(byte[] bytes) {
         return decode(bytes, Layout.LEDGER_ENTRY, in -> {
-            int formatVersion = in.readInt();
-            String tenantId = in.readString();
-            long seq = in.readLong();
-            String entryId = in.readString();
-            String entryType = ENTRY_TYPES.get(in.readEnum());
-            long receivedAt = in.readLong();
-            long recordedAt = in.readLong();
-            String actorKeyId = present(in) ? in.readString() : null;
-            String correlationId = in.readString();
-            byte[] payloadHash = hash(in);
-            byte[] leafHash = hash(in);
-            byte[] prevChainHash = hash(in);
-            byte[] chainHash = hash(in);
+            int formatVersion = in.intValue();
+            String tenantId = in.string();
+            long seq = in.longValue();
+            String entryId = in.string();
+            int symbol = in.intValue();
+            if (symbol < 0 || symbol >= ENTRY_TYPES.size()) {
+                throw new Malformed();
+            }
+            String entryType = ENTRY_TYPES.get(symbol);
+            long receivedAt = in.longValue();
+            long recordedAt = in.longValue();
+            String actorKeyId = in.present() ? in.string() : null;
+            String correlationId = in.string();
+            byte[] payloadHash = in.fixed(HASH_SIZE);
+            byte[] leafHash = in.fixed(HASH_SIZE);
+            byte[] prevChainHash = in.fixed(HASH_SIZE);
+            byte[] chainHash = in.fixed(HASH_SIZE);
             return new EntryHeader(formatVersion, tenantId, seq, entryId, entryType, receivedAt, recordedAt, actorKeyId,
                     correlationId, payloadHash, leafHash, prevChainHash, chainHash);
         });
@@ -91,7 +93,7 @@ final class DirectDecoders {
     /** Reads one value of a layout's fields, in schema order. */
     @FunctionalInterface
     private interface Body<T> {
-        T read(BinaryDecoder in) throws IOException;
+        T read(Cursor in);
     }
 
     /**
@@ -103,10 +105,10 @@ final class DirectDecoders {
             return null;
         }
         try {
-            decoder = DecoderFactory.get().binaryDecoder(bytes, WIRE_HEADER_SIZE, bytes.length - WIRE_HEADER_SIZE, decoder);
-            T value = body.read(decoder);
-            return decoder.isEnd() ? value : null;
-        } catch (IOException | RuntimeException e) {
+            Cursor in = new Cursor(bytes, WIRE_HEADER_SIZE);
+            T value = body.read(in);
+            return in.atEnd() ? value : null;
+        } catch (RuntimeException e) { // Malformed, or a value the generated class refuses
             return null;
         }
     }
@@ -137,22 +139,102 @@ final class DirectDecoders {
         }
     }
 
-    /** Reads the branch of a {@code union { null, T }}: whether a {@code T} follows. */
-    private static boolean present(BinaryDecoder in) throws IOException {
-        int branch = in.readIndex();
-        if (branch != 0 && branch != 1) {
-            throw new IOException("no union branch " + branch);
-        }
-        return branch == 1;
-    }
-
-    private static byte[] hash(BinaryDecoder in) throws IOException {
-        byte[] hash = new byte[HASH_SIZE];
-        in.readFixed(hash);
-        return hash;
-    }
-
     private static String canonical(Schema schema) {
         return SchemaNormalization.toParsingForm(schema);
+    }
+
+    /**
+     * Avro binary encoding (the specification's "Binary Encoding" section) read from a byte
+     * array. Stricter than Avro's own decoder: a varint must be minimal, an {@code int} must fit
+     * 32 bits, a length must fit what is left; anything else is {@link Malformed}, and the
+     * general decoder then has the last word.
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private int at;
+
+        Cursor(byte[] bytes, int at) {
+            this.bytes = bytes;
+            this.at = at;
+        }
+
+        long longValue() {
+            long raw = 0;
+            for (int shift = 0; ; shift += 7) {
+                if (at >= bytes.length || shift > 63) {
+                    throw new Malformed();
+                }
+                int b = bytes[at++] & 0xFF;
+                if (shift == 63 && b > 1) {
+                    throw new Malformed();
+                }
+                raw |= (long) (b & 0x7F) << shift;
+                if (b < 0x80) {
+                    if (b == 0 && shift > 0) {
+                        throw new Malformed(); // not minimal
+                    }
+                    return (raw >>> 1) ^ -(raw & 1);
+                }
+            }
+        }
+
+        int intValue() {
+            long value = longValue();
+            if (value != (int) value) {
+                throw new Malformed();
+            }
+            return (int) value;
+        }
+
+        /** The branch of a {@code union { null, T }}: whether a {@code T} follows. */
+        boolean present() {
+            int branch = intValue();
+            if (branch != 0 && branch != 1) {
+                throw new Malformed();
+            }
+            return branch == 1;
+        }
+
+        String string() {
+            int length = length();
+            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return value;
+        }
+
+        ByteBuffer bytes() {
+            int length = length();
+            ByteBuffer value = ByteBuffer.wrap(Arrays.copyOfRange(bytes, at, at + length));
+            at += length;
+            return value;
+        }
+
+        byte[] fixed(int size) {
+            if (bytes.length - at < size) {
+                throw new Malformed();
+            }
+            byte[] value = Arrays.copyOfRange(bytes, at, at + size);
+            at += size;
+            return value;
+        }
+
+        boolean atEnd() {
+            return at == bytes.length;
+        }
+
+        private int length() {
+            long length = longValue();
+            if (length < 0 || length > bytes.length - at) {
+                throw new Malformed();
+            }
+            return (int) length;
+        }
+    }
+
+    /** The bytes are not what the fast path reads; the general decoder decides. */
+    private static final class Malformed extends RuntimeException {
+        Malformed() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -139,8 +139,13 @@ final class EntryPass {
     }
 
     private TenantReplay tenant(String tenantId) {
-        return tenants.computeIfAbsent(tenantId, t -> new TenantReplay(t, settings.entriesTopic(),
-                settings.payloadsTopic(), TenantPartitioner.partitionOf(t, partitionCount)));
+        TenantReplay replay = tenants.get(tenantId);
+        if (replay == null) {
+            replay = new TenantReplay(tenantId, settings.entriesTopic(), settings.payloadsTopic(),
+                    TenantPartitioner.partitionOf(tenantId, partitionCount));
+            tenants.put(tenantId, replay);
+        }
+        return replay;
     }
 
 }

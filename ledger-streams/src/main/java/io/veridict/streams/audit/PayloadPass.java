@@ -7,7 +7,6 @@ import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.PayloadIndex.Seen;
 import io.veridict.streams.audit.PayloadIndex.State;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
-import io.veridict.streams.chain.TenantPartitioner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -58,10 +57,11 @@ final class PayloadPass {
      * Decodes a payload record, needing nothing of the records before it.
      *
      * @param decoders the calling thread's decoders
+     * @param homes    the calling thread's partitions of tenants
      * @throws ReplayException if the registry cannot answer
      */
     static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders, ReplaySettings settings,
-                     int partitionCount) throws ReplayException {
+                     TenantHomes homes) throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
         EntryKey key;
         try {
@@ -72,8 +72,7 @@ final class PayloadPass {
         if (!settings.includes(key.getTenantId())) {
             return new Read(where, key, null, null, -1);
         }
-        return new Read(where, key, null, held(record, decoders),
-                TenantPartitioner.partitionOf(key.getTenantId(), partitionCount));
+        return new Read(where, key, null, held(record, decoders), homes.of(key.getTenantId()));
     }
 
     /** Takes the next record read, in offset order. */

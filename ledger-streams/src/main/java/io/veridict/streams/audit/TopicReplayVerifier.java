@@ -82,9 +82,10 @@ public final class TopicReplayVerifier {
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
             RecordDecoders decoders = new RecordDecoders(registry); // the reading thread's, one feed at a time
 
+            TenantHomes homes = new TenantHomes(payloadPartitions.size()); // the reading thread's too
             PayloadPass payloads = new PayloadPass();
             try (RecordFeed<PayloadPass.Read> feed = RecordFeed.start(reader, payloadRanges,
-                    record -> PayloadPass.read(record, decoders, settings, payloadPartitions.size()))) {
+                    record -> PayloadPass.read(record, decoders, settings, homes))) {
                 readAll(feed, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
             }
 

@@ -99,6 +99,57 @@ class DirectDecodersTest {
     }
 
     @Test
+    void shouldDecodeExtremeValuesAndLeaveNonMinimalVarintsToTheGeneralDecoders() throws Exception {
+        for (long seq : new long[] {0, 63, 64, -1, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(direct.keyOrNull(wire(KEY_ID, new EntryKey("acme", seq)))).isEqualTo(new EntryKey("acme", seq));
+        }
+        byte[] key = wire(KEY_ID, new EntryKey("", 0L)); // header, string length 0, seq 0
+        byte[] padded = Arrays.copyOf(key, key.length + 1);
+        padded[key.length - 1] = (byte) 0x80; // seq 0 written in two bytes: valid Avro, not what an encoder writes
+        padded[key.length] = 0;
+
+        assertThat(direct.keyOrNull(key)).isEqualTo(new EntryKey("", 0L));
+        assertThat(direct.keyOrNull(padded)).isNull();
+        assertThat(new ConfluentAvroDeserializer<>(registry, EntryKey.class).deserialize("t", padded))
+                .isEqualTo(new EntryKey("", 0L));
+    }
+
+    @Test
+    void shouldDecodeDamagedRecordsEitherAsTheGeneralDecodersDoOrNotAtAll() throws Exception {
+        EntryHeaderDecoder headers = new EntryHeaderDecoder(registry);
+        ConfluentAvroDeserializer<PayloadEnvelope> envelopes = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class);
+        byte[] entry = wire(ENTRY_ID, entry(header("key_live_1")));
+        byte[] envelope = wire(ENVELOPE_ID, new PayloadEnvelope(1, "k-7", utf8("nonce"), utf8("{\"a\":[1,2,3]}")));
+        java.util.Random random = new java.util.Random(20261123);
+        int decoded = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] damagedEntry = damage(entry, random);
+            EntryHeader fast = direct.headerOrNull(damagedEntry);
+            if (fast != null) {
+                decoded++;
+                assertThat(fast).isEqualTo(headers.decode(damagedEntry));
+            }
+            byte[] damagedEnvelope = damage(envelope, random);
+            PayloadEnvelope fastEnvelope = direct.payloadOrNull(damagedEnvelope);
+            if (fastEnvelope != null) {
+                decoded++;
+                assertThat(fastEnvelope).isEqualTo(envelopes.deserialize("t", damagedEnvelope));
+            }
+        }
+        assertThat(decoded).as("damage that leaves a decodable record is common").isGreaterThan(1_000);
+    }
+
+    /** One changed byte (after the wire header) or a cut end. */
+    private static byte[] damage(byte[] record, java.util.Random random) {
+        if (random.nextInt(8) == 0) {
+            return Arrays.copyOf(record, 5 + random.nextInt(record.length - 5));
+        }
+        byte[] damaged = record.clone();
+        damaged[5 + random.nextInt(record.length - 5)] = (byte) random.nextInt(256);
+        return damaged;
+    }
+
+    @Test
     void shouldAskTheRegistryAgainAfterItCouldNotAnswer() throws Exception {
         boolean[] down = {true};
         DirectDecoders flaky = new DirectDecoders(new EntryHeaderDecoderTest.FakeRegistry(schemas) {

@@ -1,7 +1,7 @@
 package io.veridict.schemas.format;
 
 import io.veridict.schemas.format.ChainFailure.Kind;
-import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -159,22 +159,23 @@ public final class ChainVerifier {
             return null;
         }
         byte[] prev = head.chainHash();
-        if (!MessageDigest.isEqual(prev, entry.prevChainHash())) {
+        // Every hash compared here is public: no need for a constant-time comparison.
+        if (!Arrays.equals(prev, entry.prevChainHash())) {
             return fail.hashes(Kind.PREV_HASH_MISMATCH, prev, entry.prevChainHash(),
                     entry.seq() == 0 ? "prev_chain_hash is not the tenant's genesis value"
                             : "prev_chain_hash is not the chain hash of seq " + (entry.seq() - 1));
         }
         byte[] leaf = LedgerHashes.leafHash(entry);
-        if (!MessageDigest.isEqual(leaf, entry.leafHash())) {
+        if (!Arrays.equals(leaf, entry.leafHash())) {
             return fail.hashes(Kind.LEAF_HASH_MISMATCH, leaf, entry.leafHash(),
                     "stored leaf_hash differs from the hash of the header fields");
         }
         byte[] chain = LedgerHashes.chainHash(prev, leaf);
-        if (!MessageDigest.isEqual(chain, entry.chainHash())) {
+        if (!Arrays.equals(chain, entry.chainHash())) {
             return fail.hashes(Kind.CHAIN_HASH_MISMATCH, chain, entry.chainHash(),
                     "stored chain_hash differs from H(0x02 || prev_chain_hash || leaf_hash)");
         }
-        if (payload != null && !MessageDigest.isEqual(entry.payloadHash(), LedgerHashes.payloadHash(payload))) {
+        if (payload != null && !Arrays.equals(entry.payloadHash(), LedgerHashes.payloadHash(payload))) {
             return fail.hashes(Kind.PAYLOAD_HASH_MISMATCH, entry.payloadHash(), LedgerHashes.payloadHash(payload),
                     "SHA-256 of the payload bytes differs from the header's payload_hash");
         }
@@ -202,8 +203,8 @@ public final class ChainVerifier {
             return null;
         }
         if (expected > 0 && seq == expected - 1) {
-            boolean identical = MessageDigest.isEqual(entry.chainHash(), head.chainHash())
-                    && lastLeafHash != null && MessageDigest.isEqual(entry.leafHash(), lastLeafHash);
+            boolean identical = Arrays.equals(entry.chainHash(), head.chainHash())
+                    && lastLeafHash != null && Arrays.equals(entry.leafHash(), lastLeafHash);
             return fail.of(Kind.SEQ_DUPLICATE, expectedText, actualText, "seq " + seq + " appears again: "
                     + (identical ? "an identical copy of the previous entry" : "a conflicting entry with the same seq"));
         }

@@ -56,9 +56,22 @@ final class HashInput {
 
     /** {@code str(s)}: u32 byte length, then the UTF-8 bytes; {@code s} must be valid Unicode. */
     HashInput str(String value) {
-        byte[] utf8 = utf8(Objects.requireNonNull(value, "str field"));
-        u32(utf8.length);
-        return raw(utf8);
+        Objects.requireNonNull(value, "str field");
+        int length = value.length();
+        room(4 + length);
+        int start = size + 4;
+        for (int i = 0; i < length; i++) { // ASCII, the usual case, is its own UTF-8: copied as is
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = utf8(value);
+                u32(utf8.length);
+                return raw(utf8);
+            }
+            buf[start + i] = (byte) c;
+        }
+        u32(length);
+        size += length;
+        return this;
     }
 
     /** {@code opt_str(s)}: {@code 0x00} when null, else {@code 0x01 || str(s)}. */
