@@ -2,11 +2,15 @@ package io.veridict.api.cli.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Closed-loop load: {@code concurrency} clients, each sending its next request as soon as its
@@ -34,8 +38,20 @@ final class ClosedLoop {
      * @param latency           round trips of successful requests
      * @param errors            requests that failed: an unexpected status, an I/O error, or no
      *                          answer before the run's timeout
+     * @param errorKinds        the errors by kind ({@code "HTTP 503"}, {@code "I/O error"},
+     *                          {@code "no answer"}), in name order
      */
-    record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, long errors) {
+    record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, long errors, Map<String, Long> errorKinds) {
+
+        /** @return e.g. {@code "0"} or {@code "2 (HTTP 202: 1, I/O error: 1)"} */
+        String describeErrors() {
+            if (errors == 0) {
+                return "0";
+            }
+            StringJoiner kinds = new StringJoiner(", ", " (", ")");
+            errorKinds.forEach((kind, count) -> kinds.add(kind + ": " + count));
+            return errors + kinds.toString();
+        }
     }
 
     private ClosedLoop() {
@@ -49,7 +65,7 @@ final class ClosedLoop {
             throws InterruptedException {
         LatencyRecorder latencies = new LatencyRecorder(requests);
         AtomicInteger next = new AtomicInteger();
-        AtomicLong errors = new AtomicLong();
+        Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
@@ -58,13 +74,14 @@ final class ClosedLoop {
                 for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
                     long sent = System.nanoTime();
                     try {
-                        if (expected.test(call.send(i))) {
+                        int status = call.send(i);
+                        if (expected.test(status)) {
                             latencies.record(System.nanoTime() - sent);
                         } else {
-                            errors.incrementAndGet();
+                            kinds.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
                         }
                     } catch (IOException e) {
-                        errors.incrementAndGet();
+                        kinds.computeIfAbsent("I/O error", k -> new LongAdder()).increment();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -79,7 +96,13 @@ final class ClosedLoop {
         }
         long elapsed = System.nanoTime() - started;
         LatencyRecorder.Snapshot latency = latencies.snapshot();
-        long unanswered = Math.max(0, requests - latency.count() - errors.get());
-        return new Result(latency.count() * 1e9 / elapsed, latency, errors.get() + unanswered);
+        Map<String, Long> errorKinds = new TreeMap<>();
+        kinds.forEach((kind, count) -> errorKinds.put(kind, count.sum()));
+        long failed = errorKinds.values().stream().mapToLong(Long::longValue).sum();
+        long unanswered = Math.max(0, requests - latency.count() - failed);
+        if (unanswered > 0) {
+            errorKinds.put("no answer", unanswered);
+        }
+        return new Result(latency.count() * 1e9 / elapsed, latency, failed + unanswered, errorKinds);
     }
 }

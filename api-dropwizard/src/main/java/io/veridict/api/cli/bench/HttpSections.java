@@ -44,7 +44,7 @@ final class HttpSections {
                     run -> ClosedLoop.run(singles(drained("c" + c + "-" + run + "-")), LedgerHttp::succeeded, c,
                             step.requests(), sizes.stepTimeout()),
                     r -> Table.number(r.requestsPerSecond()) + " requests/s, p99 "
-                            + Table.number(r.latency().percentileMillis(99)) + " ms, errors " + r.errors());
+                            + Table.number(r.latency().percentileMillis(99)) + " ms, errors " + r.describeErrors());
             String id = "http.c" + c + ".";
             String label = "c=" + c + " ";
             figures.add(Figure.info(id + "requests_per_s", label + "throughput", "requests/s",
@@ -69,7 +69,7 @@ final class HttpSections {
                 run -> ClosedLoop.run(i -> http.floor(prefix + run + "-" + i), LedgerHttp::refusedAsExpected, c,
                         widest.requests(), sizes.stepTimeout()),
                 r -> Table.number(r.requestsPerSecond()) + " requests/s, p99 "
-                        + Table.number(r.latency().percentileMillis(99)) + " ms, errors " + r.errors());
+                        + Table.number(r.latency().percentileMillis(99)) + " ms, errors " + r.describeErrors());
         String id = "http.floor.c" + c + ".";
         String label = "floor (400 before Kafka) c=" + c + " ";
         List<Figure> figures = new ArrayList<>();
@@ -123,7 +123,7 @@ final class HttpSections {
             List<ClosedLoop.Result> results = runs.repeat("HTTP batch " + name,
                     run -> ClosedLoop.run(batch(drained("b" + step.size() + "c" + step.concurrency() + "-" + run + "-"), body),
                             LedgerHttp::succeeded, step.concurrency(), step.requests(), sizes.stepTimeout()),
-                    r -> Table.number(r.requestsPerSecond() * step.size()) + " decisions/s, errors " + r.errors());
+                    r -> Table.number(r.requestsPerSecond() * step.size()) + " decisions/s, errors " + r.describeErrors());
             figures.add(new Figure("batch.s" + step.size() + ".c" + step.concurrency() + ".decisions_per_s", name,
                     "decisions/s", Summary.of(results, r -> r.requestsPerSecond() * step.size()),
                     Target.atLeast(BATCH_TARGET), Runs.errors(results, ClosedLoop.Result::errors)));
