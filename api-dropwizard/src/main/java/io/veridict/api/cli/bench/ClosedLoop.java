@@ -38,12 +38,13 @@ final class ClosedLoop {
      * @param latency           round trips of successful requests
      * @param errors            requests that failed: an unexpected status, an I/O error, or no
      *                          answer before the run's timeout
-     * @param errorKinds        the errors by kind ({@code "HTTP 503"}, {@code "I/O error"},
-     *                          {@code "no answer"}), in name order
+     * @param errorKinds        the errors by kind ({@code "HTTP 503"}, {@code "I/O error
+     *                          (HttpTimeoutException: request timed out)"}, {@code "no answer"}),
+     *                          in name order
      */
     record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, long errors, Map<String, Long> errorKinds) {
 
-        /** @return e.g. {@code "0"} or {@code "2 (HTTP 202: 1, I/O error: 1)"} */
+        /** @return e.g. {@code "0"} or {@code "2 (HTTP 202: 1, no answer: 1)"} */
         String describeErrors() {
             if (errors == 0) {
                 return "0";
@@ -81,7 +82,7 @@ final class ClosedLoop {
                             kinds.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
                         }
                     } catch (IOException e) {
-                        kinds.computeIfAbsent("I/O error", k -> new LongAdder()).increment();
+                        kinds.computeIfAbsent(ioError(e), k -> new LongAdder()).increment();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -104,5 +105,12 @@ final class ClosedLoop {
             errorKinds.put("no answer", unanswered);
         }
         return new Result(latency.count() * 1e9 / elapsed, latency, failed + unanswered, errorKinds);
+    }
+
+    /** The kind of an I/O error: its class and the start of its message. */
+    static String ioError(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return "I/O error (" + e.getClass().getSimpleName() + ": "
+                + (message.length() > 80 ? message.substring(0, 80) + "..." : message) + ")";
     }
 }

@@ -21,8 +21,8 @@ class ClosedLoopTest {
 
         assertThat(result.latency().count()).isEqualTo(5);
         assertThat(result.errors()).isEqualTo(3);
-        assertThat(result.errorKinds()).isEqualTo(Map.of("HTTP 202", 2L, "I/O error", 1L));
-        assertThat(result.describeErrors()).isEqualTo("3 (HTTP 202: 2, I/O error: 1)");
+        assertThat(result.errorKinds()).isEqualTo(Map.of("HTTP 202", 2L, "I/O error (IOException: connection reset)", 1L));
+        assertThat(result.describeErrors()).isEqualTo("3 (HTTP 202: 2, I/O error (IOException: connection reset): 1)");
     }
 
     @Test
