@@ -24,6 +24,18 @@ class HashInputTest {
     }
 
     @Test
+    void shouldWriteStringsThatTurnNonAsciiPartWayAsTheirUtf8() {
+        for (String value : new String[] {"", "plain ascii ?~\u007f", "abcé", "tenant-🦊", "ascii then 日本"}) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+
+            byte[] bytes = new HashInput().str(value).u8(0x5A).toByteArray();
+
+            ByteBuffer expected = ByteBuffer.allocate(4 + utf8.length + 1).putInt(utf8.length).put(utf8).put((byte) 0x5A);
+            assertThat(bytes).as(value).isEqualTo(expected.array());
+        }
+    }
+
+    @Test
     void shouldGrowPastItsInitialBufferWithoutLosingBytes() {
         String big = "a".repeat(1000);
         HashInput input = new HashInput().u8(7);
