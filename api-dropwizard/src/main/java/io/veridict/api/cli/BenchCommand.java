@@ -23,6 +23,10 @@ import net.sourceforge.argparse4j.inf.Subparser;
  */
 public final class BenchCommand extends Command {
 
+    /** The JDK HTTP client's keep-alive for idle pooled connections, in seconds (default 1200). */
+    static final String CLIENT_KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+    static final String CLIENT_KEEP_ALIVE_SECONDS = "10";
+
     public BenchCommand() {
         super("bench", "Measures throughput and latency against a temporary embedded dev stack");
     }
@@ -34,6 +38,11 @@ public final class BenchCommand extends Command {
 
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        // Before the first HttpClient: keep idle connections for less than the service's 30 s
+        // idle timeout, or a request may go out on a connection the service is closing.
+        if (System.getProperty(CLIENT_KEEP_ALIVE_PROPERTY) == null) {
+            System.setProperty(CLIENT_KEEP_ALIVE_PROPERTY, CLIENT_KEEP_ALIVE_SECONDS);
+        }
         StderrLogging.install();
         BenchOptions options = BenchOptions.from(namespace);
         PrintStream progress = new PrintStream(System.err, true, StandardCharsets.UTF_8);
