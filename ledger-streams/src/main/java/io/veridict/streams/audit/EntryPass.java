@@ -32,10 +32,8 @@ final class EntryPass {
      * @param headerOrNull     its header, or null if the value cannot be decoded
      * @param problemOrNull    why the value cannot be decoded
      * @param keyOrNull        when the value cannot be decoded: its key, or null if that cannot be decoded either
-     * @param keyProblemOrNull why the key cannot be decoded
      */
-    record Read(KafkaRecord where, EntryHeader headerOrNull, String problemOrNull, EntryKey keyOrNull,
-                String keyProblemOrNull) {
+    record Read(KafkaRecord where, EntryHeader headerOrNull, String problemOrNull, EntryKey keyOrNull) {
     }
 
     private final ReplaySettings settings;
@@ -62,12 +60,12 @@ final class EntryPass {
     static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
         try {
-            return new Read(where, decoders.header(record.value()), null, null, null);
+            return new Read(where, decoders.header(record.value()), null, null);
         } catch (UnreadableRecordException e) {
             try {
-                return new Read(where, null, e.getMessage(), decoders.key(record.topic(), record.key()), null);
+                return new Read(where, null, e.getMessage(), decoders.key(record.topic(), record.key()));
             } catch (UnreadableRecordException keyProblem) {
-                return new Read(where, null, e.getMessage(), null, keyProblem.getMessage());
+                return new Read(where, null, e.getMessage(), null);
             }
         }
     }

@@ -130,9 +130,17 @@ final class PayloadPass {
         if (envelope.getKeyId() != null) {
             return new Held(State.ENCRYPTED, null, null);
         }
-        ByteBuffer ciphertext = envelope.getCiphertext().duplicate();
-        byte[] bytes = new byte[ciphertext.remaining()];
-        ciphertext.get(bytes);
-        return new Held(State.PRESENT, bytes, null);
+        return new Held(State.PRESENT, bytesOf(envelope.getCiphertext()), null);
+    }
+
+    /** The buffer's bytes: the decoder's own array when the buffer is all of it, else a copy. */
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.remaining() == buffer.array().length) {
+            return buffer.array();
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 }

@@ -36,16 +36,21 @@ final class ClosedLoop {
     /**
      * @param requestsPerSecond successful requests per second of wall time
      * @param latency           round trips of successful requests
-     * @param errors            requests that failed: an unexpected status, an I/O error, or no
-     *                          answer before the run's timeout
-     * @param errorKinds        the errors by kind ({@code "HTTP 503"}, {@code "I/O error
-     *                          (HttpTimeoutException: request timed out)"}, {@code "no answer"}),
-     *                          in name order
+     * @param errorKinds        requests that failed, by kind: an unexpected status ({@code "HTTP
+     *                          503"}), an I/O error ({@code "I/O error (HttpTimeoutException:
+     *                          request timed out)"}), or no answer before the run's timeout
+     *                          ({@code "no answer"}); in name order
      */
-    record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, long errors, Map<String, Long> errorKinds) {
+    record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, Map<String, Long> errorKinds) {
+
+        /** @return how many requests failed, whatever the kind */
+        long errors() {
+            return errorKinds.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         /** @return e.g. {@code "0"} or {@code "2 (HTTP 202: 1, no answer: 1)"} */
         String describeErrors() {
+            long errors = errors();
             if (errors == 0) {
                 return "0";
             }
@@ -104,7 +109,7 @@ final class ClosedLoop {
         if (unanswered > 0) {
             errorKinds.put("no answer", unanswered);
         }
-        return new Result(latency.count() * 1e9 / elapsed, latency, failed + unanswered, errorKinds);
+        return new Result(latency.count() * 1e9 / elapsed, latency, errorKinds);
     }
 
     /** The kind of an I/O error: its class and the start of its message. */
