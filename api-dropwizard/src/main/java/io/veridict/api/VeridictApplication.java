@@ -10,6 +10,7 @@ import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.AuthFeature;
 import io.veridict.api.auth.Authenticator;
 import io.veridict.api.auth.ExpirySweep;
+import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.SecretHasher;
 import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
@@ -126,14 +127,15 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         AuthFactory auth = config.getAuth();
         SecretHasher hasher = auth.buildHasher();
         AccessView accessView = new AccessView(streams.kafkaStreams());
-        environment.jersey().register(new AuthFeature(new Authenticator(accessView, hasher, auth.operatorTokenHash(), clock)));
+        environment.jersey().register(new AuthFeature(new Authenticator(accessView, hasher, auth.operatorTokenHash(), clock), accessView));
         accessAdmin = new AccessAdmin(recorder, accessView, hasher,
                 Duration.ofMillis(config.getRecordWait().toMilliseconds()), clock);
         environment.jersey().register(new TenantResource(accessAdmin, accessView, reader));
         environment.jersey().register(new KeyResource(accessAdmin, accessView, reader,
                 Duration.ofMillis(auth.getDefaultRotationOverlap().toMilliseconds()),
                 Duration.ofMillis(auth.getMaxRotationOverlap().toMilliseconds()), clock));
-        environment.lifecycle().manage(new ExpirySweep(accessView, accessAdmin,
+        environment.lifecycle().manage(new ExpirySweep(accessView::allKeys,
+                keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
         environment.jersey().register(new AuditResource(queries, reader, clock));
         config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(

@@ -1,6 +1,7 @@
 package io.veridict.streams;
 
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.RecordDecision;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,6 @@ public final class CommandValidator {
 
     /** Tenant ids: 3 to 64 characters, lower-case letters, digits and inner hyphens. */
     public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]");
-    /** Idempotency keys: 1 to 128 printable ASCII characters. */
-    public static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
 
     /** Reason code: the record key is not the command's tenant. */
     public static final String TENANT_KEY_MISMATCH = "TENANT_KEY_MISMATCH";
@@ -21,6 +20,8 @@ public final class CommandValidator {
     public static final String INVALID_TENANT_ID = "INVALID_TENANT_ID";
     /** Reason code: the idempotency key is missing or not well-formed. */
     public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+    /** Reason code: a decision carries a key of the service's own namespace ({@link IdempotencyKeys}). */
+    public static final String RESERVED_IDEMPOTENCY_KEY = "RESERVED_IDEMPOTENCY_KEY";
 
     private CommandValidator() {
     }
@@ -33,8 +34,12 @@ public final class CommandValidator {
         if (!command.getTenantId().equals(key)) {
             return Optional.of(new Rejection(TENANT_KEY_MISMATCH, "record key is not the command's tenant id"));
         }
-        if (!IDEMPOTENCY_KEY.matcher(command.getIdempotencyKey()).matches()) {
+        if (!IdempotencyKeys.ANY.matcher(command.getIdempotencyKey()).matches()) {
             return Optional.of(new Rejection(INVALID_IDEMPOTENCY_KEY, "idempotency key must be 1-128 printable ASCII characters"));
+        }
+        if (command.getBody() instanceof RecordDecision && IdempotencyKeys.isInternal(command.getIdempotencyKey())) {
+            return Optional.of(new Rejection(RESERVED_IDEMPOTENCY_KEY,
+                    "a decision's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
         }
         return Optional.empty();
     }

@@ -171,6 +171,20 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void shouldDeadLetterDecisionCarryingAnInternalIdempotencyKey() {
+        String internal = IdempotencyKeys.keyExpiry("abcdefghijklmnop");
+        commands.pipeInput("acme", Commands.decision("acme", internal));
+        commands.pipeInput("acme", Commands.decision("acme", "key-expired" + IdempotencyKeys.SEPARATOR + "x"));
+
+        assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
+                .isEqualTo(CommandValidator.RESERVED_IDEMPOTENCY_KEY);
+        assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
+                .isEqualTo(CommandValidator.RESERVED_IDEMPOTENCY_KEY);
+        assertThat(entries.isEmpty()).isTrue();
+        assertThat(outcomes.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldDeadLetterUnreadableBytesAndKeepChaining() {
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         rawCommands.pipeInput("acme".getBytes(StandardCharsets.UTF_8), garbage);

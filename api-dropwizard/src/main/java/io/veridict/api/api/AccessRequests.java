@@ -11,9 +11,11 @@ import io.veridict.schemas.format.Rfc3339;
 import io.veridict.streams.CommandValidator;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The validated bodies of the tenant and key administration endpoints. Each parser collects
@@ -23,6 +25,8 @@ public final class AccessRequests {
 
     private static final int MAX_DISPLAY_NAME = 200;
     private static final int MAX_REASON = 1000;
+    private static final Pattern RFC3339 =
+            Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
 
     private AccessRequests() {
     }
@@ -81,13 +85,11 @@ public final class AccessRequests {
             String expires = read.optionalText(body, "", "expires_at", FieldReader.TextRule.name(40));
             Instant expiresAt = null;
             if (expires != null) {
-                try {
-                    expiresAt = Instant.parse(expires);
-                    if (!expiresAt.isAfter(now)) {
-                        problems.add("expires_at", "must be in the future");
-                    }
-                } catch (DateTimeParseException e) {
-                    problems.add("expires_at", "must be an RFC 3339 UTC timestamp such as 2030-01-01T00:00:00Z");
+                expiresAt = timestamp(expires);
+                if (expiresAt == null) {
+                    problems.add("expires_at", "must be an RFC 3339 timestamp with a four-digit year, such as 2030-01-01T00:00:00Z");
+                } else if (!expiresAt.isAfter(now)) {
+                    problems.add("expires_at", "must be in the future");
                 }
             }
             problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the key");
@@ -113,6 +115,22 @@ public final class AccessRequests {
             }
             problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the rotation");
             return new Rotation(overlap);
+        }
+    }
+
+    /**
+     * The instant an RFC 3339 timestamp names ({@code 2030-01-01T00:00:00Z}, fractions of a second
+     * and offsets such as {@code +02:00} allowed), or null when {@code text} is not one. The year has
+     * four digits, so every accepted instant fits epoch milliseconds.
+     */
+    static Instant timestamp(String text) {
+        if (!RFC3339.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null; // e.g. month 13 or February 30
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.errors.FieldPath;
+import io.veridict.api.errors.FieldProblem;
 import io.veridict.api.errors.FieldProblems;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class DecisionBatch {
      * @param maxBatchSize the most items a batch may hold
      * @param maxItemFields the most object members one item may hold, at any depth
      * @throws ApiException {@code INVALID_REQUEST} for a malformed batch or any invalid item (all
-     *         problems listed), {@code BATCH_EMPTY} for no items, {@code BATCH_TOO_LARGE} for too many
+     *         problems listed), {@code BATCH_EMPTY} for no items, {@code BATCH_TOO_LARGE} for too many,
+     *         {@code TOO_MANY_FIELDS} for an item over the per-request member limit
      */
     public static DecisionBatch fromJson(ObjectNode body, int maxBatchSize, int maxItemFields) {
         FieldProblems problems = new FieldProblems();
@@ -71,8 +73,10 @@ public final class DecisionBatch {
             }
             int members = countMembers(item);
             if (members > maxItemFields) {
-                problems.add(at, "has " + members + " object members; one decision may have at most " + maxItemFields);
-                continue;
+                // The per-request limit, held per item: refused as a single request over it is.
+                throw new ApiException(ErrorCode.TOO_MANY_FIELDS, at + " has more than " + maxItemFields
+                        + " object members", List.of(FieldProblem.of(at, "has " + members
+                        + " object members; one decision may have at most " + maxItemFields)));
             }
             decisions.add(parser.parse(item, at));
         }

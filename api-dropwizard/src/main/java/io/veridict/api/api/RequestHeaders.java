@@ -3,6 +3,7 @@ package io.veridict.api.api;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.streams.CommandValidator;
+import io.veridict.streams.IdempotencyKeys;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 
@@ -15,7 +16,11 @@ public final class RequestHeaders {
 
     /** The tenant header: 3 to 64 characters, lower-case letters, digits and inner hyphens. */
     public static final String TENANT_ID = "X-Veridict-Tenant-Id";
-    /** The idempotency-key header: 1 to 128 printable ASCII characters. */
+    /**
+     * The idempotency-key header: 1 to 128 characters of {@code A-Z a-z 0-9 . _ ~ : -}, not {@code .}
+     * or {@code ..} (a client key of {@link IdempotencyKeys}), so that {@code /v1/receipts/<key>}
+     * reaches it unescaped and no client key can be one the service uses itself.
+     */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Separates a batch's key from an item's index in the item's own key: {@code <key>:<index>}. */
     public static final char BATCH_ITEM_SEPARATOR = ':';
@@ -55,7 +60,7 @@ public final class RequestHeaders {
      * The idempotency key sent as {@code values} (all values of the header, or {@code null}).
      *
      * @throws ApiException {@code MISSING_IDEMPOTENCY_KEY} when absent or empty,
-     *         {@code INVALID_IDEMPOTENCY_KEY} when sent twice or not 1 to 128 printable ASCII characters
+     *         {@code INVALID_IDEMPOTENCY_KEY} when sent twice or not a client key of {@link IdempotencyKeys}
      */
     public static String idempotencyKey(List<String> values) {
         return idempotencyKey(values, MAX_IDEMPOTENCY_KEY);
@@ -78,7 +83,7 @@ public final class RequestHeaders {
     public static String adminIdempotencyKey(HttpHeaders headers) {
         List<String> values = headers.getRequestHeader(IDEMPOTENCY_KEY);
         if (values == null || values.isEmpty()) {
-            return "admin/" + java.util.UUID.randomUUID();
+            return IdempotencyKeys.randomAdmin();
         }
         return idempotencyKey(values, MAX_ADMIN_IDEMPOTENCY_KEY);
     }
@@ -91,9 +96,9 @@ public final class RequestHeaders {
     private static String idempotencyKey(List<String> values, int maxLength) {
         String value = single(values, ErrorCode.MISSING_IDEMPOTENCY_KEY, ErrorCode.INVALID_IDEMPOTENCY_KEY,
                 IDEMPOTENCY_KEY);
-        if (value.length() > maxLength || !CommandValidator.IDEMPOTENCY_KEY.matcher(value).matches()) {
+        if (value.length() > maxLength || !IdempotencyKeys.isClientKey(value)) {
             throw new ApiException(ErrorCode.INVALID_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY + " must be 1 to "
-                    + maxLength + " printable ASCII characters (no spaces)");
+                    + maxLength + " characters of A-Z a-z 0-9 . _ ~ : - (and not . or ..)");
         }
         return value;
     }

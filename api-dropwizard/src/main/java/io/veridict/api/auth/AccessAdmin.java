@@ -13,6 +13,7 @@ import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.avro.TenantOperationType;
 import io.veridict.schemas.avro.TenantState;
+import io.veridict.streams.IdempotencyKeys;
 import io.veridict.streams.access.AccessChanges;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -63,7 +64,7 @@ public final class AccessAdmin {
                 new TenantOperation(TenantOperationType.CREATED, displayName, null)));
         TenantState tenant = await(() -> view.tenant(tenantId), outcome);
         IssuedKey admin = createKey(tenantId, EnumSet.allOf(Scope.class), null,
-                idempotencyKey + "/admin-key", by, correlationId);
+                IdempotencyKeys.derived(idempotencyKey, "admin-key"), by, correlationId);
         return new CreatedTenant(tenant, admin.key(), admin.text(), outcome.getStatus() == OutcomeStatus.CHAINED);
     }
 
@@ -117,10 +118,18 @@ public final class AccessAdmin {
         return await(() -> view.key(keyId), outcome);
     }
 
-    /** Records that a key passed its expiry (the sweep; idempotent across instances). */
-    public void expireKey(ApiKeyState key, Principal by) {
-        chain(command(key.getTenantId(), "key-expired/" + key.getKeyId(), by, "expiry-" + key.getKeyId(), new KeyOperation(
-                KeyOperationType.EXPIRED, key.getKeyId(), key.getScopes(), key.getExpiresAt(), "expired", null, null)));
+    /**
+     * Chains that each of {@code keys} passed its expiry, as one group of commands under internal
+     * idempotency keys ({@link IdempotencyKeys#keyExpiry}), so every instance may sweep and each
+     * expiry is recorded once. Nothing is thrown for one key: each outcome is returned as it came.
+     *
+     * @return one outcome per key, in order; empty where the chain has not answered in time
+     * @throws LedgerUnavailableException when the broker did not take the commands at all
+     */
+    public List<Optional<CommandOutcome>> recordExpiries(List<ApiKeyState> keys, Principal by) {
+        return recorder.record(keys.stream().map(key -> command(key.getTenantId(), IdempotencyKeys.keyExpiry(key.getKeyId()),
+                by, "expiry-" + key.getKeyId(), new KeyOperation(KeyOperationType.EXPIRED, key.getKeyId(), key.getScopes(),
+                        key.getExpiresAt(), "expired", null, null))).toList());
     }
 
     /** The tenant's key {@code keyId}; another tenant's key answers as an unknown one. */
@@ -174,7 +183,7 @@ public final class AccessAdmin {
         return LedgerCommand.newBuilder()
                 .setCommandId(UUID.randomUUID().toString())
                 .setTenantId(tenantId)
-                .setIdempotencyKey(idempotencyKey == null ? "admin/" + UUID.randomUUID() : idempotencyKey)
+                .setIdempotencyKey(idempotencyKey == null ? IdempotencyKeys.randomAdmin() : idempotencyKey)
                 .setCorrelationId(correlationId)
                 .setActor(by.actor())
                 .setReceivedAt(Instant.ofEpochMilli(clock.millis()))

@@ -14,8 +14,10 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 
 /**
- * Binds each resource method's guard to a request filter. A Veridict resource method without
- * exactly one guard stops the service from starting: an endpoint can be public only on purpose.
+ * Binds each resource method's guard to a request filter, and its target guard ({@link ActsOn})
+ * to a {@link TargetFilter} that runs after authentication. A Veridict resource method without
+ * exactly one guard, or whose path names a key or tenant without the matching {@code @ActsOn},
+ * stops the service from starting: an endpoint can be public, or blind to its target, only on purpose.
  */
 public final class AuthFeature implements DynamicFeature {
 
@@ -23,9 +25,11 @@ public final class AuthFeature implements DynamicFeature {
     private static final String TENANT_HEADER = RequestHeaders.TENANT_ID;
 
     private final Authenticator authenticator;
+    private final AccessView view;
 
-    public AuthFeature(Authenticator authenticator) {
+    public AuthFeature(Authenticator authenticator, AccessView view) {
         this.authenticator = authenticator;
+        this.view = view;
     }
 
     @Override
@@ -39,6 +43,10 @@ public final class AuthFeature implements DynamicFeature {
             context.register(new ScopeFilter(authenticator, scope.value(), scope.operator()));
         } else if (guard instanceof OperatorOnly) {
             context.register(new OperatorFilter(authenticator));
+        }
+        ActsOn.Kind target = Guards.requireTarget(resource.getResourceClass(), method);
+        if (target != null) {
+            context.register(new TargetFilter(view, target));
         }
     }
 

@@ -33,4 +33,42 @@ public final class Guards {
         }
         return guards.get(0);
     }
+
+    /**
+     * The path template of a resource method: its class's {@code @Path} and its own, joined.
+     */
+    public static String pathOf(Class<?> resource, Method method) {
+        jakarta.ws.rs.Path type = resource.getAnnotation(jakarta.ws.rs.Path.class);
+        jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
+        String path = (type == null ? "" : type.value()) + (sub == null ? "" : "/" + sub.value());
+        return path.replace("//", "/");
+    }
+
+    /**
+     * The targets {@code method} acts on, checked against its path: a path naming a key or a tenant
+     * needs {@link ActsOn} of that kind, except on an {@link OperatorOnly} method (the operator may
+     * act on any key and tenant); an {@code @ActsOn} whose parameter is not in the path is an error.
+     *
+     * @return the kind the method acts on, or null when it acts on none
+     * @throws IllegalStateException when the method breaks the rule
+     */
+    public static ActsOn.Kind requireTarget(Class<?> resource, Method method) {
+        String path = pathOf(resource, method);
+        ActsOn declared = method.getAnnotation(ActsOn.class);
+        String name = resource.getSimpleName() + "." + method.getName();
+        if (declared != null && !declared.value().isNamedIn(path)) {
+            throw new IllegalStateException("resource method " + name + " declares @ActsOn(" + declared.value()
+                    + ") but its path " + path + " has no {" + declared.value().pathParameter() + "}");
+        }
+        if (method.isAnnotationPresent(OperatorOnly.class)) {
+            return declared == null ? null : declared.value();
+        }
+        for (ActsOn.Kind kind : ActsOn.Kind.values()) {
+            if (kind.isNamedIn(path) && (declared == null || declared.value() != kind)) {
+                throw new IllegalStateException("resource method " + name + " acts on the " + kind.name().toLowerCase(
+                        java.util.Locale.ROOT) + " its path " + path + " names and must declare @ActsOn(" + kind + ")");
+            }
+        }
+        return declared == null ? null : declared.value();
+    }
 }

@@ -17,6 +17,8 @@ public final class RequestAttributes {
     public static final int CLIENT_LIMIT_PRIORITY = 900;
     /** Priority of authentication and the scope check ({@code jakarta.ws.rs.Priorities.AUTHENTICATION}). */
     public static final int AUTHENTICATION_PRIORITY = 1000;
+    /** Priority of the check of the caller against the key or tenant a request acts on ({@code Priorities.AUTHORIZATION}). */
+    public static final int TARGET_PRIORITY = 2000;
     /** Priority of the per-tenant limit: after authentication and authorisation. */
     public static final int TENANT_LIMIT_PRIORITY = 2100;
 

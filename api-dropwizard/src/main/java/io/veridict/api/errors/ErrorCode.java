@@ -30,6 +30,12 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413),
     /** The Content-Type is not {@code application/json} (with charset utf-8, if any). */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** The {@code Content-Encoding} is not {@code gzip} or {@code identity}. */
+    UNSUPPORTED_CONTENT_ENCODING(415),
+    /** The body claims {@code Content-Encoding: gzip} but is not valid gzip data. */
+    INVALID_CONTENT_ENCODING(400),
+    /** {@code Transfer-Encoding} names a coding other than {@code chunked}. */
+    UNSUPPORTED_TRANSFER_CODING(400),
     /** The JSON is well-formed but the request is not valid: see {@code details}. */
     INVALID_REQUEST(422),
     /** The {@code X-Veridict-Tenant-Id} header is not a well-formed tenant id. */

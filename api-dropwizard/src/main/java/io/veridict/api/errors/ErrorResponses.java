@@ -33,6 +33,19 @@ public final class ErrorResponses {
         return response.build();
     }
 
+    /**
+     * Answers {@code error} from a servlet filter, before Jersey: status, JSON body, correlation id
+     * and the error's extra headers, on a response nothing has been written to yet.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ApiException error, String correlationId)
+            throws java.io.IOException {
+        response.setStatus(error.status());
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setHeader(CorrelationId.HEADER, correlationId);
+        error.headers().forEach(response::setHeader);
+        response.getOutputStream().write(body(error, correlationId));
+    }
+
     /** The UTF-8 JSON bytes of the {@link ErrorBody} answering {@code error}. */
     public static byte[] body(ApiException error, String correlationId) {
         try {

@@ -55,10 +55,29 @@ public final class ExceptionTranslator {
         if (failure instanceof CharConversionException) {
             return new ApiException(ErrorCode.INVALID_UTF8, "the request body is not well-formed UTF-8");
         }
+        if (isCorruptGzip(failure)) {
+            return corruptGzip(failure);
+        }
         if (isClientAbort(failure)) {
             return new ApiException(ErrorCode.BODY_INCOMPLETE, "the request ended before its body was complete");
         }
         return new ApiException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, failure);
+    }
+
+    /** Whether {@code failure} (or a cause of it) is the inflater refusing a body sent as gzip. */
+    public static boolean isCorruptGzip(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.util.zip.ZipException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The answer to a body sent as {@code Content-Encoding: gzip} that is not gzip data. */
+    public static ApiException corruptGzip(Throwable failure) {
+        return new ApiException(ErrorCode.INVALID_CONTENT_ENCODING,
+                "the request body is sent as gzip but is not valid gzip data", failure);
     }
 
     /** Whether an error answer means the server failed unexpectedly, so it must be logged at ERROR. */

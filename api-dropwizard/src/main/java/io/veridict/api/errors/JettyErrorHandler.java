@@ -1,6 +1,7 @@
 package io.veridict.api.errors;
 
 import java.nio.ByteBuffer;
+import io.veridict.api.transport.SecurityHeaders;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -12,7 +13,8 @@ import org.eclipse.jetty.util.Callback;
  * Answers the errors Jetty raises itself, before a request reaches Jersey (malformed HTTP,
  * header fields or URI too large, a request line it cannot parse), in the API's one error shape:
  * JSON with a stable code, a fixed message and a correlation id (the client's, when well formed),
- * also in {@code X-Correlation-Id}. Nothing from the request is echoed and no stack is shown.
+ * also in {@code X-Correlation-Id}, with the {@link SecurityHeaders} every answer carries (HSTS
+ * when the request came over TLS). Nothing from the request is echoed and no stack is shown.
  */
 public final class JettyErrorHandler extends ErrorHandler {
 
@@ -34,7 +36,11 @@ public final class JettyErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int status, String message, Throwable cause,
                                     Callback callback) {
         String correlationId = CorrelationId.accept(request.getHeaders().get(CorrelationId.HEADER));
-        response.write(true, answer(status, correlationId, response.getHeaders()), callback);
+        ByteBuffer body = answer(status, correlationId, response.getHeaders());
+        if (request.isSecure()) {
+            response.getHeaders().put(SecurityHeaders.HSTS, SecurityHeaders.HSTS_VALUE);
+        }
+        response.write(true, body, callback);
     }
 
     @Override
@@ -46,6 +52,7 @@ public final class JettyErrorHandler extends ErrorHandler {
     private static ByteBuffer answer(int status, String correlationId, HttpFields.Mutable headers) {
         headers.put(HttpHeader.CONTENT_TYPE, JSON);
         headers.put(CorrelationId.HEADER, correlationId);
+        SecurityHeaders.apply(headers::put, false);
         return ByteBuffer.wrap(body(status, correlationId));
     }
 

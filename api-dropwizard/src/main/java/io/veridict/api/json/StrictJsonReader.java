@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.ExceptionTranslator;
 import io.veridict.api.errors.JacksonErrors;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -70,15 +72,28 @@ public final class StrictJsonReader {
     }
 
     /**
-     * Reads a body that may be absent: no body (no Content-Type and no or zero Content-Length)
-     * reads as an empty object; anything else as {@link #read(InputStream, HttpHeaders)}.
+     * Reads a body that may be absent: an empty body (no bytes at all, whatever Content-Type and
+     * Content-Length say) reads as an empty object; anything else as {@link #read(InputStream, HttpHeaders)}.
      */
     public ObjectNode readOptional(InputStream body, HttpHeaders headers) {
         long length = contentLength(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH));
-        if (length == 0 || (length < 0 && headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null)) {
+        if (length == 0) {
             return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
-        return read(body, headers);
+        if (length > 0) {
+            return read(body, headers);
+        }
+        PushbackInputStream peek = new PushbackInputStream(body, 1);
+        try {
+            int first = peek.read();
+            if (first < 0) {
+                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            }
+            peek.unread(first);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
+        }
+        return read(peek, headers);
     }
 
     /**
@@ -117,9 +132,24 @@ public final class StrictJsonReader {
             throw tooLarge();
         } catch (CharacterCodingException e) {
             throw new ApiException(ErrorCode.INVALID_UTF8, "the request body is not well-formed UTF-8");
-        } catch (IOException e) {
-            throw new ApiException(ErrorCode.BODY_INCOMPLETE, "the request body could not be read to its end", e);
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * What a failure to read the body answers: a body sent as gzip that is not gzip data is
+     * {@code INVALID_CONTENT_ENCODING}; any other I/O failure is {@code BODY_INCOMPLETE}; any other
+     * runtime failure (an {@link ApiException} among them) is itself.
+     */
+    private static RuntimeException unreadable(Exception e) {
+        if (ExceptionTranslator.isCorruptGzip(e)) {
+            return ExceptionTranslator.corruptGzip(e);
+        }
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        return new ApiException(ErrorCode.BODY_INCOMPLETE, "the request body could not be read to its end", e);
     }
 
     /**

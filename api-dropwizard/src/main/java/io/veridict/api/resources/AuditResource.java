@@ -1,6 +1,5 @@
 package io.veridict.api.resources;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.api.RequestHeaders;
@@ -138,9 +137,7 @@ public final class AuditResource {
     @RequiresScope(Scope.AUDIT_VERIFY)
     public ObjectNode verify(InputStream body, @Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
-        boolean noBody = headers.getLength() <= 0 && headers.getHeaderString(HttpHeaders.CONTENT_TYPE) == null;
-        JsonNode range = noBody ? JSON.objectNode() : reader.read(body, headers);
-        return new StoreVerification(ledger, tenant).run(range);
+        return new StoreVerification(ledger, tenant).run(reader.readOptional(body, headers));
     }
 
     static ObjectNode entryNode(StoredEntry entry) {

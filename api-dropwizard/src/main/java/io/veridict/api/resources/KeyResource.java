@@ -7,10 +7,11 @@ import io.veridict.api.api.AccessRequests;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.auth.AccessAdmin;
 import io.veridict.api.auth.AccessView;
+import io.veridict.api.auth.ActsOn;
+import io.veridict.api.auth.KeyCeiling;
 import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.auth.Scope;
-import io.veridict.api.auth.TokenFormat;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.CorrelationId;
 import io.veridict.api.errors.ErrorCode;
@@ -37,8 +38,9 @@ import java.util.Set;
 
 /**
  * The tenant's API keys. A key's text is in the answer only when it is created or rotated;
- * afterwards only its id and HMAC exist. A {@code keys:manage} key can only hand out scopes it
- * holds itself.
+ * afterwards only its id and HMAC exist. A {@code keys:manage} key creates, lists, rotates and
+ * revokes only keys whose scopes it holds itself ({@link KeyCeiling}); rotation and revocation
+ * are checked against their target key by {@link ActsOn} before they run.
  */
 @Path("/v1/keys")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,7 +71,7 @@ public final class KeyResource {
         Principal principal = Principal.of(request);
         String tenant = tenantOf(principal, headers);
         AccessRequests.NewKey key = AccessRequests.NewKey.fromJson(reader.read(body, headers), clock.instant());
-        if (!principal.isOperator() && !principal.scopes().containsAll(key.scopes())) {
+        if (!KeyCeiling.covers(principal, key.scopes().stream().map(Scope::wireName).toList())) {
             throw new ApiException(ErrorCode.SCOPE_ESCALATION, "a key can only be given scopes its creator holds");
         }
         AccessAdmin.IssuedKey issued = admin.createKey(tenant, key.scopes(), key.expiresAt(),
@@ -82,10 +84,12 @@ public final class KeyResource {
     @GET
     @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
     public ObjectNode list(@Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        String tenant = tenantOf(Principal.of(request), headers);
+        Principal principal = Principal.of(request);
+        String tenant = tenantOf(principal, headers);
         ObjectNode answer = JSON.objectNode();
         ArrayNode keys = answer.putArray("keys");
-        view.keysOf(tenant).stream().sorted(Comparator.comparing(ApiKeyState::getCreatedSeq))
+        view.keysOf(tenant).stream().filter(k -> KeyCeiling.covers(principal, k.getScopes()))
+                .sorted(Comparator.comparing(ApiKeyState::getCreatedSeq))
                 .forEach(k -> keys.add(keyNode(k, null)));
         return answer;
     }
@@ -93,11 +97,11 @@ public final class KeyResource {
     @POST
     @Path("{key_id}/rotate")
     @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
+    @ActsOn(ActsOn.Kind.KEY)
     public ObjectNode rotate(@PathParam("key_id") String keyId, InputStream body, @Context HttpHeaders headers,
                              @Context ContainerRequestContext request) {
         Principal principal = Principal.of(request);
         String tenant = tenantOf(principal, headers);
-        requireKeyId(keyId);
         AccessRequests.Rotation rotation = AccessRequests.Rotation.fromJson(reader.readOptional(body, headers),
                 defaultOverlap, maxOverlap);
         AccessAdmin.IssuedKey issued = admin.rotateKey(tenant, keyId, rotation.overlap(),
@@ -109,11 +113,11 @@ public final class KeyResource {
     @POST
     @Path("{key_id}/revoke")
     @RequiresScope(value = Scope.KEYS_MANAGE, operator = true)
+    @ActsOn(ActsOn.Kind.KEY)
     public ObjectNode revoke(@PathParam("key_id") String keyId, InputStream body, @Context HttpHeaders headers,
                              @Context ContainerRequestContext request) {
         Principal principal = Principal.of(request);
         String tenant = tenantOf(principal, headers);
-        requireKeyId(keyId);
         AccessRequests.Reason reason = AccessRequests.Reason.fromJson(reader.readOptional(body, headers));
         return keyNode(admin.revokeKey(tenant, keyId, reason.reason(), RequestHeaders.adminIdempotencyKey(headers),
                 principal, CorrelationId.current(request)), null);
@@ -141,11 +145,5 @@ public final class KeyResource {
     /** The tenant a request acts on: the key's own, or for the operator the one the header names. */
     private static String tenantOf(Principal principal, HttpHeaders headers) {
         return principal.isOperator() ? RequestHeaders.tenantId(headers) : principal.tenantId();
-    }
-
-    private static void requireKeyId(String keyId) {
-        if (!TokenFormat.KEY_ID.matcher(keyId).matches()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no key with this id");
-        }
     }
 }

@@ -8,8 +8,6 @@ import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.streams.chain.ChainProcessor;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +61,9 @@ final class Outcomes {
         return Response.status(status).entity(Map.of("receipts", items)).build();
     }
 
+    /** Where the receipt of {@code idempotencyKey} is read: a client key is one path segment as it is. */
     static URI receiptUri(String idempotencyKey) {
-        return URI.create("/v1/receipts/" + URLEncoder.encode(idempotencyKey, StandardCharsets.UTF_8));
+        return URI.create("/v1/receipts/" + idempotencyKey);
     }
 
     private static Map<String, Object> pending(String tenant, String idempotencyKey) {

@@ -19,7 +19,9 @@ import java.util.Set;
 /**
  * {@code POST /v1/audit/verify}: recomputes every leaf, chain link and payload hash of a
  * range of the tenant's stored entries, and, when the range reaches the end, compares the
- * result with the head the chain processor holds.
+ * result with the head the chain processor holds. The range is {@code from_seq} (default 0) to
+ * {@code to_seq} (default, and at most, the last seq); a {@code from_seq} beyond the last seq, or
+ * a {@code to_seq} below {@code from_seq}, is refused with 422.
  */
 final class StoreVerification {
 
@@ -40,6 +42,12 @@ final class StoreVerification {
         long last = stored.lastSeq();
         long from = member(range, "from_seq", 0);
         long to = Math.min(member(range, "to_seq", last), last);
+        if (from > 0 && from > last) {
+            throw QueryParams.invalid("from_seq", "must be at most the last seq of the ledger, " + last);
+        }
+        if (range.hasNonNull("to_seq") && member(range, "to_seq", last) < from) {
+            throw QueryParams.invalid("to_seq", "must not be less than from_seq");
+        }
         ChainVerifier verifier = from == 0 ? ChainVerifier.fromGenesis(tenant) : resumeBefore(from);
         for (long seq = from; seq <= to && !verifier.hasFailed(); seq += AuditResource.SCAN_PAGE) {
             for (StoredEntry e : ledger.entries(tenant, seq, Math.min(to, seq + AuditResource.SCAN_PAGE - 1), AuditResource.SCAN_PAGE)) {

@@ -6,6 +6,7 @@ import io.veridict.api.api.AccessRequests;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.auth.AccessAdmin;
 import io.veridict.api.auth.AccessView;
+import io.veridict.api.auth.ActsOn;
 import io.veridict.api.auth.OperatorOnly;
 import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.RequiresScope;
@@ -66,11 +67,8 @@ public final class TenantResource {
     @GET
     @Path("{tenant_id}")
     @RequiresScope(value = Scope.TENANT_ADMIN, operator = true)
-    public ObjectNode get(@PathParam("tenant_id") String tenantId, @Context ContainerRequestContext request) {
-        Principal principal = Principal.of(request);
-        if (!principal.isOperator() && !principal.tenantId().equals(tenantId)) {
-            throw notFound();
-        }
+    @ActsOn(ActsOn.Kind.TENANT)
+    public ObjectNode get(@PathParam("tenant_id") String tenantId) {
         return view.tenant(tenantId).map(TenantResource::tenantNode).orElseThrow(TenantResource::notFound);
     }
 

@@ -11,7 +11,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 
 /**
@@ -38,10 +37,6 @@ public final class HttpsRequiredFilter implements Filter {
         }
         String correlationId = CorrelationId.accept(request.getHeader(CorrelationId.HEADER));
         ApiException error = new ApiException(ErrorCode.HTTPS_REQUIRED, "this API is served over HTTPS only");
-        HttpServletResponse response = (HttpServletResponse) res;
-        response.setStatus(error.status());
-        response.setContentType(MediaType.APPLICATION_JSON);
-        response.setHeader(CorrelationId.HEADER, correlationId);
-        response.getOutputStream().write(ErrorResponses.body(error, correlationId));
+        ErrorResponses.write((HttpServletResponse) res, error, correlationId);
     }
 }

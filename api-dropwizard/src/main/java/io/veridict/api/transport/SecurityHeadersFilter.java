@@ -10,15 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Hardening headers on every response of the application port, set before anything else runs
- * so that errors answered by Jersey, by the other filters or by the container carry them too:
- * no content sniffing, no framing, no referrer, no caching of ledger data, and HSTS when the
- * client used HTTPS (see {@link TrustedProxies#arrivedOverHttps}).
+ * The {@link SecurityHeaders} on every response of the application, set before anything else
+ * runs so that errors answered by Jersey or by the other filters carry them too; HSTS when the
+ * client used HTTPS (see {@link TrustedProxies#arrivedOverHttps}). Jetty's own refusals get them
+ * from {@code JettyErrorHandler}.
  */
 public final class SecurityHeadersFilter implements Filter {
-
-    /** One year, subdomains included; sent only over HTTPS, as RFC 6797 requires. */
-    public static final String HSTS = "max-age=31536000; includeSubDomains";
 
     private final TrustedProxies proxies;
 
@@ -30,14 +27,8 @@ public final class SecurityHeadersFilter implements Filter {
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
-        if (proxies.arrivedOverHttps(request.isSecure(), request.getRemoteAddr(),
-                request.getHeader(TrustedProxies.FORWARDED_PROTO))) {
-            response.setHeader("Strict-Transport-Security", HSTS);
-        }
+        SecurityHeaders.apply(response::setHeader, proxies.arrivedOverHttps(request.isSecure(), request.getRemoteAddr(),
+                request.getHeader(TrustedProxies.FORWARDED_PROTO)));
         chain.doFilter(request, response);
     }
 }

@@ -71,6 +71,9 @@ class DecisionBatchTest {
         ApiException e = catchThrowableOfType(ApiException.class,
                 () -> DecisionBatch.fromJson(batchJson("{\"decisions\":[" + String.format(VALID, 0) + "," + big + "]}"), 10, 4));
 
+        assertThat(e.code()).isEqualTo("TOO_MANY_FIELDS");
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).isEqualTo("decisions[1] has more than 4 object members");
         assertThat(e.details()).containsExactly(
                 FieldProblem.of("decisions[1]", "has 5 object members; one decision may have at most 4"));
     }

@@ -41,6 +41,31 @@ public class GuardAuditTest {
     }
 
     @Test
+    void shouldCheckEveryEndpointThatNamesAKeyOrTenantAgainstThatTarget() throws Exception {
+        List<Method> endpoints = endpoints();
+        List<Method> onKeys = endpoints.stream()
+                .filter(m -> ActsOn.Kind.KEY.isNamedIn(Guards.pathOf(m.getDeclaringClass(), m))).toList();
+
+        assertThat(endpoints).allSatisfy(method -> Guards.requireTarget(method.getDeclaringClass(), method));
+        assertThat(onKeys).as("endpoints acting on a key by its id").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(method -> assertThat(method.getAnnotation(ActsOn.class)).as(method.getName()).isNotNull()
+                        .extracting(ActsOn::value).isEqualTo(ActsOn.Kind.KEY));
+    }
+
+    @Test
+    void shouldRefuseToBindAMethodBlindToTheKeyItActsOn() throws Exception {
+        Method blind = BlindToTarget.class.getMethod("rotate", String.class);
+        Method misdeclared = BlindToTarget.class.getMethod("list");
+        Method operatorOnly = BlindToTarget.class.getMethod("operatorRevoke", String.class);
+
+        assertThatThrownBy(() -> Guards.requireTarget(BlindToTarget.class, blind)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BlindToTarget.rotate").hasMessageContaining("@ActsOn(KEY)");
+        assertThatThrownBy(() -> Guards.requireTarget(BlindToTarget.class, misdeclared))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no {key_id}");
+        assertThat(Guards.requireTarget(BlindToTarget.class, operatorOnly)).isNull();
+    }
+
+    @Test
     void shouldRefuseToBindAnUnguardedMethod() throws Exception {
         Method unguarded = Unguarded.class.getMethod("open");
 
@@ -87,6 +112,30 @@ public class GuardAuditTest {
                     .map(n -> n.substring(0, n.length() - ".class".length()))
                     .filter(n -> n.startsWith("io.veridict.api"))
                     .toList();
+        }
+    }
+
+    @Path("/v1/things")
+    public static final class BlindToTarget {
+        @jakarta.ws.rs.POST
+        @Path("{key_id}/rotate")
+        @RequiresScope(Scope.KEYS_MANAGE)
+        public String rotate(@jakarta.ws.rs.PathParam("key_id") String keyId) {
+            return keyId;
+        }
+
+        @GET
+        @RequiresScope(Scope.KEYS_MANAGE)
+        @ActsOn(ActsOn.Kind.KEY)
+        public String list() {
+            return "";
+        }
+
+        @jakarta.ws.rs.POST
+        @Path("{key_id}/revoke")
+        @OperatorOnly
+        public String operatorRevoke(@jakarta.ws.rs.PathParam("key_id") String keyId) {
+            return keyId;
         }
     }
 

@@ -6,14 +6,25 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.request.logging.LogbackAccessRequestLogFactory;
+import io.veridict.api.transport.RateLimitsFactory;
+import io.veridict.api.transport.Transport;
+import io.veridict.api.transport.TransportFactory;
 import java.util.List;
 
-/** A test-only Dropwizard application: the intake layer, wired as production wires it, plus the test resource. */
+/**
+ * A test-only Dropwizard application: the intake and transport layers, wired as production wires
+ * them (plain HTTP allowed, rate limits off), plus the test resource.
+ */
 public class IntakeTestApplication extends Application<Configuration> {
 
     @Override
     public void run(Configuration configuration, Environment environment) {
         ErrorHandling.register(environment);
+        TransportFactory transport = new TransportFactory();
+        transport.setRequireHttps(false);
+        RateLimitsFactory rateLimits = new RateLimitsFactory();
+        rateLimits.setEnabled(false);
+        Transport.register(environment, transport, rateLimits);
         environment.jersey().register(new IntakeTestResource());
     }
 

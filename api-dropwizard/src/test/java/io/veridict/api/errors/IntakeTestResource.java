@@ -49,6 +49,19 @@ public class IntakeTestResource {
     }
 
     @POST
+    @Path("/optional")
+    @Consumes(MediaType.WILDCARD)
+    public Map<String, Object> optional(InputStream body, @Context HttpHeaders headers) {
+        return Map.of("members", reader.readOptional(body, headers).size());
+    }
+
+    @POST
+    @Path("/created")
+    public Response created() {
+        return Response.created(java.net.URI.create("/test/things/1")).build();
+    }
+
+    @POST
     @Path("/json-only")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> jsonOnly(Map<String, Object> body) {

@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import io.veridict.api.auth.ActsOn;
+import io.veridict.api.auth.GuardAuditTest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +173,65 @@ class AccessControlIT {
         LedgerClient.Answer invalid = send(post("/v1/keys", "wayne", admin, "{\"scopes\":[\"root\"],\"expires_at\":\"yesterday\"}"));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.body()).contains("scopes[0]", "expires_at");
+    }
+
+    @Test
+    void shouldCheckEveryEndpointActingOnAKeyAgainstTheScopesOfThatKey() throws Exception {
+        String admin = api.keyOf("stark");
+        String adminId = admin.substring(4, 20);
+        String foreignId = api.keyOf("oscorp").substring(4, 20);
+        JsonNode manager = createKey("stark", "{\"scopes\":[\"keys:manage\"]}");
+        String managerKey = manager.get("key").asText();
+        List<String> routes = GuardAuditTest.routes().stream().filter(r -> ActsOn.Kind.KEY.isNamedIn(r)).toList();
+        assertThat(routes).as("routes acting on a key").hasSizeGreaterThanOrEqualTo(2);
+
+        for (String route : routes) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            String peerId = createKey("stark", "{\"scopes\":[\"keys:manage\"]}").get("key_id").asText();
+            LedgerClient.Answer above = send(call(method, template.replace("{key_id}", adminId), "stark", managerKey));
+            LedgerClient.Answer foreign = send(call(method, template.replace("{key_id}", foreignId), "stark", managerKey));
+            LedgerClient.Answer within = send(call(method, template.replace("{key_id}", peerId), "stark", managerKey));
+
+            assertThat(above.status()).as(route + " on a key above the caller: " + above.body()).isEqualTo(403);
+            assertThat(above.json().get("code").asText()).as(route).isEqualTo("SCOPE_ESCALATION");
+            assertThat(above.body()).as(route).doesNotContain("\"key\"");
+            assertThat(foreign.status()).as(route + " on another tenant's key").isEqualTo(404);
+            assertThat(within.status()).as(route + " on a key within the caller's scopes: " + within.body()).isEqualTo(200);
+        }
+        assertThat(send(get("/v1/audit/head", "stark", admin)).status()).as("the admin key is untouched").isEqualTo(200);
+        JsonNode listed = send(get("/v1/keys", "stark", managerKey)).json();
+        assertThat(listed.get("keys").findValuesAsText("key_id")).contains(manager.get("key_id").asText())
+                .doesNotContain(adminId);
+        assertThat(send(get("/v1/keys", "stark", admin)).json().get("keys").findValuesAsText("key_id")).contains(adminId);
+        assertThat(send(post("/v1/keys", "stark", managerKey, "{\"scopes\":[\"keys:manage\",\"audit:read\"]}"))
+                .json().get("code").asText()).isEqualTo("SCOPE_ESCALATION");
+    }
+
+    @Test
+    void shouldKeepTheServicesOwnIdempotencyKeysOutOfClientsReach() throws Exception {
+        JsonNode created = createKey("cyberdyne", "{\"scopes\":[\"decisions:record\"],\"expires_at\":\""
+                + Instant.now().plusSeconds(3) + "\"}");
+        String key = created.get("key").asText();
+        String keyId = created.get("key_id").asText();
+        for (String internal : List.of("key-expired/" + keyId, "sys/key-expired/" + keyId, "admin/x", "t-1/admin-key")) {
+            LedgerClient.Answer answer = send(request("/v1/decisions/record", "cyberdyne")
+                    .header("Authorization", "Bearer " + key).header("Idempotency-Key", internal));
+            assertThat(answer.status()).as(internal + ": " + answer.body()).isEqualTo(400);
+            assertThat(answer.json().get("code").asText()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
+        }
+
+        JsonNode last = await(() -> lastEntryAnswer("cyberdyne"),
+                a -> a.json().get("payload").asText().contains("\"operation\":\"EXPIRED\"")).json();
+        assertThat(last.get("payload").asText()).contains(keyId);
+        assertThat(api.get("/v1/keys", "cyberdyne").json().get("keys").toString())
+                .contains("\"key_id\":\"" + keyId + "\",\"tenant_id\":\"cyberdyne\",\"status\":\"expired\"");
+    }
+
+    private static HttpRequest.Builder call(String method, String path, String tenant, String credential) {
+        return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("X-Veridict-Tenant-Id", tenant).header("Authorization", "Bearer " + credential)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
     }
 
     private static JsonNode createKey(String tenant, String body) throws Exception {
