@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,20 @@ class RegistryHttpServerTest {
         assertThat(answer).startsWith("HTTP/1.1 400 ");
         assertThat(answer).contains("Content-Type: " + RegistryHttp.CONTENT_TYPE);
         assertThat(answer).endsWith("{\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}");
+    }
+
+    @Test
+    void shouldAnswerEveryMethodJettyRefusesWithTheJsonBody() throws IOException {
+        start(r -> { });
+
+        for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
+            String answer = rawRequest(method + " /config/%2E%2E HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+
+            assertThat(answer).as(method).startsWith("HTTP/1.1 400 ");
+            assertThat(answer).as(method).contains("Content-Type: " + RegistryHttp.CONTENT_TYPE);
+            assertThat(answer).as(method).endsWith("{\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}");
+        }
     }
 
     private RegistryHttp start(Consumer<RegistryRecord> journal) {
