@@ -12,8 +12,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The registry's HTTP listener: one Jetty connector serving {@link RegistryHandler}, with
  * Jetty's own error pages ({@link JsonErrorHandler}) in the same JSON shape.
  *
- * <p>Percent-encoded {@code /} and {@code %} are allowed in paths (Jetty rejects them as
- * ambiguous by default) because Confluent clients URL-encode subject names.
+ * <p>Percent-encoded {@code /} and {@code %} are let through to the registry (Jetty rejects
+ * them as ambiguous by default) because Confluent clients URL-encode subject names: a name
+ * holding them is then refused by {@link SubjectName}'s rule with a 42208 that says why,
+ * instead of Jetty's bare 400.
  */
 final class RegistryHttpServer implements AutoCloseable {
 
