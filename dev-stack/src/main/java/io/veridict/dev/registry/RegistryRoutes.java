@@ -200,6 +200,6 @@ final class RegistryRoutes {
     }
 
     private static CompatibilityLevel level(Call call) {
-        return JsonBody.level(call.body());
+        return ConfigRequest.level(call.body());
     }
 }
