@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -28,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * request line and answered 500 / 50001 without internals.
  *
  * <p>The body is read before anything else, by {@link RequestBody}: a body declared or
- * found larger than {@link #MAX_BODY_BYTES} is answered 413 at once with
- * {@code Connection: close}, the only answer that leaves request bytes unread, and the
+ * found larger than {@link #MAX_BODY_BYTES} is answered 413 at once by
+ * {@link OversizedBody}, the only answer that leaves request bytes unread, and the
  * connection is then closed.
  */
 final class RegistryHandler extends Handler.Abstract {
@@ -70,9 +69,10 @@ final class RegistryHandler extends Handler.Abstract {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         if (status == 413) {
-            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            OversizedBody.answer(request, response, answer, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(answer), callback);
         }
-        response.write(true, ByteBuffer.wrap(answer), callback);
         return true;
     }
 

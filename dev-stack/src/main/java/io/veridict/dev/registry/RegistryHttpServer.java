@@ -61,6 +61,11 @@ final class RegistryHttpServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** How many client connections are open right now. */
+    int openConnections() {
+        return connector.getConnectedEndPoints().size();
+    }
+
     URI url() {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
     }

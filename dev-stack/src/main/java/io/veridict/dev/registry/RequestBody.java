@@ -1,10 +1,11 @@
 package io.veridict.dev.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Blocker;
 
 /**
  * Reads a request body of at most {@code limit} bytes, refusing a larger one without
@@ -16,9 +17,9 @@ import org.eclipse.jetty.server.Request;
  * is refused and the rest is not read. Jetty refuses a {@code Content-Length} that is not a
  * number it can hold with 400 before the request gets here.
  *
- * <p>The caller answers a refusal with {@code Connection: close}: Jetty then closes the
- * connection's output after the answer and discards whatever the client still sends, so
- * a client still sending sees the 413 instead of a reset connection.
+ * <p>A refused body is left unread but not failed: failing the request's content would make
+ * Jetty abort the connection, sometimes before the 413 is out. {@link OversizedBody}
+ * answers the refusal and deals with the rest of the body.
  */
 final class RequestBody {
 
@@ -26,7 +27,8 @@ final class RequestBody {
     }
 
     /**
-     * The whole body; empty when there is none.
+     * The whole body; empty when there is none. Blocks the calling thread while the client
+     * is sending (at most {@code limit} + 1 bytes are waited for).
      *
      * @throws RegistryException 413 when the body is declared or found to be larger than
      *                           {@code limit}; 400 when it cannot be read
@@ -35,36 +37,43 @@ final class RequestBody {
         if (request.getLength() > limit) {
             throw RegistryException.bodyTooLarge(limit);
         }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = readAtMost(in, limit + 1);
-            if (body.length > limit) {
+        byte[] body = new byte[(int) Math.min(limit + 1L, Math.max(request.getLength(), 16 * 1024))];
+        int length = 0;
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                awaitContent(request);
+                continue;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                throw RegistryException.badRequest("the request body could not be read");
+            }
+            try {
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int n = Math.min(bytes.remaining(), limit + 1 - length);
+                if (length + n > body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(limit + 1L, Math.max(length + n, 2L * body.length)));
+                }
+                bytes.get(body, length, n);
+                length += n;
+            } finally {
+                chunk.release();
+            }
+            if (length > limit) {
                 throw RegistryException.bodyTooLarge(limit);
             }
-            return body;
-        } catch (IOException e) {
-            throw RegistryException.badRequest("the request body could not be read");
+            if (chunk.isLast()) {
+                return Arrays.copyOf(body, length);
+            }
         }
     }
 
-    /**
-     * Up to {@code max} bytes, fewer when the stream ends first. Never asks the stream for
-     * zero bytes: Jetty's request stream blocks on such a read until more content arrives,
-     * which is why {@link InputStream#readNBytes(int)} waited for a client that had sent
-     * exactly {@code max} bytes and stopped.
-     */
-    private static byte[] readAtMost(InputStream in, int max) throws IOException {
-        byte[] buffer = new byte[Math.min(max, 64 * 1024)];
-        int length = 0;
-        while (length < max) {
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(max, 2L * buffer.length));
-            }
-            int n = in.read(buffer, length, buffer.length - length);
-            if (n < 0) {
-                break;
-            }
-            length += n;
+    private static void awaitContent(Request request) {
+        try (Blocker.Runnable ready = Blocker.runnable()) {
+            request.demand(ready);
+            ready.block();
+        } catch (IOException e) {
+            throw RegistryException.badRequest("the request body could not be read");
         }
-        return Arrays.copyOf(buffer, length);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.veridict.dev.registry.RawHttp.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +63,21 @@ class RegistryBodyLimitTest {
         assertThat(exchange.closed()).isTrue();
         assertThat(exchange.elapsed()).isLessThan(AT_ONCE);
         assertThat(exchange.statusAndBody()).isEqualTo(TOO_LARGE);
+    }
+
+    @Test
+    void shouldLetGoOfAConnectionThatDeclaredMoreThanItSends() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write((POST + "Content-Length: 5000000\r\n\r\n{").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 413 ");
+
+            long deadline = System.nanoTime() + OversizedBody.DISCARD_IDLE.plusSeconds(3).toNanos();
+            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(server.openConnections()).as("connections still open on the server").isZero();
+        }
     }
 
     @Test
