@@ -40,8 +40,11 @@ public final class BuiltInSchemaRegistry implements AutoCloseable {
      * Creates {@code _schemas} if missing (compacted, 1 partition, {@code replicationFactor}),
      * reads it to the end, then listens on {@code host}:{@code port}.
      *
+     * @param host the host whose address alone is listened on; the dev stack gives
+     *             {@code localhost}, as the registry has no authentication
      * @param port {@code 0} picks a free port; see {@link #port()}
-     * @throws IllegalStateException when Kafka cannot be reached in time or the port cannot be bound
+     * @throws IllegalArgumentException when {@code host} is null or blank
+     * @throws IllegalStateException    when Kafka cannot be reached in time or the port cannot be bound
      */
     public static BuiltInSchemaRegistry start(String bootstrapServers, String host, int port, short replicationFactor) {
         SchemasTopicStore store = SchemasTopicStore.open(bootstrapServers, replicationFactor);

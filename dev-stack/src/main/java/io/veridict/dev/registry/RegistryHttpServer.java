@@ -1,12 +1,19 @@
 package io.veridict.dev.registry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registry's HTTP listener: one Jetty connector serving {@link RegistryHandler}, with
@@ -19,6 +26,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 final class RegistryHttpServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryHttpServer.class);
+
     private final Server server;
     private final ServerConnector connector;
     private final String host;
@@ -30,11 +39,19 @@ final class RegistryHttpServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code host}:{@code port} ({@code 0} picks a free port).
+     * Starts listening on {@code host}:{@code port} ({@code 0} picks a free port), on that
+     * host's address only. The registry has no authentication, so the dev stack gives
+     * {@code localhost}; any address that is not a loopback one is logged as a warning.
      *
-     * @throws IllegalStateException when Jetty cannot start, for example a port in use
+     * @throws IllegalArgumentException when {@code host} is null or blank (Jetty would then
+     *                                  listen on every interface)
+     * @throws IllegalStateException    when Jetty cannot start, for example a port in use
      */
     static RegistryHttpServer start(String host, int port, RegistryService service) {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("the schema registry needs a host to listen on, such as localhost;"
+                    + " without one it would listen on every interface");
+        }
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("schema-registry-http");
         Server server = new Server(threads);
@@ -54,7 +71,13 @@ final class RegistryHttpServer implements AutoCloseable {
             stopQuietly(server);
             throw new IllegalStateException("cannot start the schema registry on " + host + ":" + port, e);
         }
-        return new RegistryHttpServer(server, connector, host);
+        RegistryHttpServer started = new RegistryHttpServer(server, connector, host);
+        InetAddress bound = started.boundAddress();
+        if (!bound.isLoopbackAddress()) {
+            LOG.warn("The schema registry listens on {}, which is not a loopback address; it has no authentication,"
+                    + " so anyone who can reach that address can register schemas and change compatibility", bound);
+        }
+        return started;
     }
 
     int port() {
@@ -64,6 +87,18 @@ final class RegistryHttpServer implements AutoCloseable {
     /** How many client connections are open right now. */
     int openConnections() {
         return connector.getConnectedEndPoints().size();
+    }
+
+    /** The address actually listened on ({@code host} resolved). */
+    InetAddress boundAddress() {
+        if (connector.getTransport() instanceof ServerSocketChannel channel) {
+            try {
+                return ((InetSocketAddress) channel.getLocalAddress()).getAddress();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the schema registry's listening address", e);
+            }
+        }
+        throw new IllegalStateException("the schema registry is not listening");
     }
 
     URI url() {
