@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Limits.</b> Single instance only: writes are serialised inside this process, and the
  * topic is read once at start, so a second registry on the same topic MUST NOT be run (ids
  * would collide). Avro only, no schema references, no deletes, no modes, no contexts, no
- * authentication. It is a development tool; production points at a real registry.
+ * authentication. Subject names follow {@link SubjectName}'s rule ({@code [A-Za-z0-9._-]},
+ * 1 to 512 characters, not {@code .}, {@code ..}, {@code __GLOBAL} or {@code __EMPTY});
+ * others are refused with 422 / 42208. It is a development tool; production points at a
+ * real registry.
  */
 public final class BuiltInSchemaRegistry implements AutoCloseable {
 
@@ -37,8 +40,11 @@ public final class BuiltInSchemaRegistry implements AutoCloseable {
      * Creates {@code _schemas} if missing (compacted, 1 partition, {@code replicationFactor}),
      * reads it to the end, then listens on {@code host}:{@code port}.
      *
+     * @param host the host whose address alone is listened on; the dev stack gives
+     *             {@code localhost}, as the registry has no authentication
      * @param port {@code 0} picks a free port; see {@link #port()}
-     * @throws IllegalStateException when Kafka cannot be reached in time or the port cannot be bound
+     * @throws IllegalArgumentException when {@code host} is null or blank
+     * @throws IllegalStateException    when Kafka cannot be reached in time or the port cannot be bound
      */
     public static BuiltInSchemaRegistry start(String bootstrapServers, String host, int port, short replicationFactor) {
         SchemasTopicStore store = SchemasTopicStore.open(bootstrapServers, replicationFactor);

@@ -48,14 +48,16 @@ enum CompatibilityLevel {
     }
 
     /**
-     * Parses a level name, ignoring case.
+     * Parses a level name: exactly a level's name, ASCII letters in any case, nothing
+     * around it (so {@code " FULL"} and a dotless {@code ı} standing for {@code I} are not
+     * levels).
      *
      * @throws RegistryException 42203 when {@code name} is null or not a level
      */
     static CompatibilityLevel parse(String name) {
-        if (name != null) {
+        if (name != null && name.chars().allMatch(c -> c < 0x80)) {
             for (CompatibilityLevel level : values()) {
-                if (level.name().equals(name.trim().toUpperCase(Locale.ROOT))) {
+                if (level.name().equals(name.toUpperCase(Locale.ROOT))) {
                     return level;
                 }
             }

@@ -1,6 +1,7 @@
 package io.veridict.dev.registry;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +11,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Request bodies: strict UTF-8, one JSON document. Any failure is the client's and is
- * answered 422 with {@code error_code} 422, never 500.
+ * Request bodies: strict UTF-8, one JSON document, no object with the same member name
+ * twice (which value counts would be a guess). Any failure is the client's and is answered
+ * 422 with {@code error_code} 422, never 500.
  */
 final class JsonBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private JsonBody() {
     }
@@ -23,7 +27,7 @@ final class JsonBody {
     /**
      * Parses {@code body} as one JSON document.
      *
-     * @throws RegistryException 422 when the body is empty, not UTF-8 or not JSON
+     * @throws RegistryException 422 when the body is empty, not UTF-8, not JSON or repeats a member name
      */
     static JsonNode parse(byte[] body) {
         if (body.length == 0) {
@@ -39,20 +43,5 @@ final class JsonBody {
             throw RegistryException.malformedBody("the request body is not valid JSON: " + e.getOriginalMessage()
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
-    }
-
-    /**
-     * Reads the level of a configuration update, {@code {"compatibility":"FULL"}}.
-     *
-     * @throws RegistryException 422 when the body is not an object; 42203 when the level is
-     *                           missing or unknown
-     */
-    static CompatibilityLevel level(byte[] body) {
-        JsonNode json = parse(body);
-        if (!json.isObject()) {
-            throw RegistryException.malformedBody("expected a JSON object");
-        }
-        JsonNode level = json.get("compatibility");
-        return CompatibilityLevel.parse(level != null && level.isTextual() ? level.asText() : null);
     }
 }

@@ -12,8 +12,16 @@ import org.eclipse.jetty.util.Callback;
  * Jetty's error pages (requests refused before they reach {@link RegistryHandler}, such as
  * a malformed URI) in the registry's JSON shape: {@code {"error_code":400,"message":"HTTP
  * 400 Bad Request"}}. Jetty's reason text and any exception stay out of the answer.
+ *
+ * <p>Every method gets the body: Jetty's default writes error pages for GET, POST and HEAD
+ * only, which left a refused PUT with an empty answer.
  */
 final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message,

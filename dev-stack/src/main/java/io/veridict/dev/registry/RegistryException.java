@@ -91,6 +91,17 @@ final class RegistryException extends RuntimeException {
                 + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
+    /**
+     * A subject name outside {@link SubjectName}'s rule: Confluent's status and code for an
+     * invalid subject, with the reason added to its message.
+     *
+     * @param shown  the name as it may be repeated to the client (shortened when long)
+     * @param reason why the name is refused, e.g. {@code it is empty}
+     */
+    static RegistryException invalidSubject(String shown, String reason) {
+        return new RegistryException(422, 42208, "The specified subject '" + shown + "' is not valid: " + reason);
+    }
+
     static RegistryException invalidCompatibilityLevel() {
         return new RegistryException(422, 42203, "Invalid compatibility level. Valid values are none, backward, "
                 + "forward, full, backward_transitive, forward_transitive, and full_transitive");

@@ -2,8 +2,6 @@ package io.veridict.dev.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -28,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * <p>Every answer, including every error, is JSON of the Confluent shape. A
  * {@link RegistryException} becomes its status and code; anything else is logged with the
  * request line and answered 500 / 50001 without internals.
+ *
+ * <p>The body is read before anything else, by {@link RequestBody}: a body declared or
+ * found larger than {@link #MAX_BODY_BYTES} is answered 413 at once by
+ * {@link OversizedBody}, the only answer that leaves request bytes unread, and the
+ * connection is then closed.
  */
 final class RegistryHandler extends Handler.Abstract {
 
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    /** Most bytes of a refused body that are read and dropped before the 413. */
-    private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
     private static final Set<String> ACCEPTED_CONTENT_TYPES = Set.of(CONTENT_TYPE,
             "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHandler.class);
@@ -53,7 +53,8 @@ final class RegistryHandler extends Handler.Abstract {
         int status = 200;
         byte[] answer;
         try {
-            answer = json(routes.dispatch(method, RegistryRoutes.segments(path), query(request), readBody(request)));
+            byte[] body = readBody(request);
+            answer = json(routes.dispatch(method, RegistryRoutes.segments(path), query(request), body));
         } catch (RegistryException e) {
             if (e.status() >= 500) {
                 LOG.error("Schema registry failed to answer {} {}", method, path, e);
@@ -67,35 +68,20 @@ final class RegistryHandler extends Handler.Abstract {
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(answer), callback);
+        if (status == 413) {
+            OversizedBody.answer(request, response, answer, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(answer), callback);
+        }
         return true;
     }
 
     private static byte[] readBody(Request request) {
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                // Read the rest (up to a bound) before refusing: a client still sending would
-                // otherwise see its connection reset instead of the 413.
-                drain(in);
-                throw RegistryException.bodyTooLarge(MAX_BODY_BYTES);
-            }
-        } catch (IOException e) {
-            throw RegistryException.badRequest("the request body could not be read");
-        }
+        byte[] body = RequestBody.read(request, MAX_BODY_BYTES);
         if (body.length > 0) {
             requireAcceptedContentType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         }
         return body;
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = DRAIN_LIMIT_BYTES;
-        for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
-            left -= n;
-        }
     }
 
     /** A missing content type is accepted; parameters such as {@code charset} are ignored. */

@@ -19,7 +19,10 @@ import org.apache.avro.Schema;
  *
  * <p>{@link #dispatch} returns the object to answer with status 200 (serialised as JSON,
  * or written as is when it is a {@link RawJson}) and throws {@link RegistryException} for
- * every refusal: 404 for an unknown path, 405 for a known path with another method.
+ * every refusal: 404 for an unknown path, 405 for a known path with another method, 422 /
+ * 42208 for a subject outside {@link SubjectName}'s rule. The subject is checked on every
+ * route that takes one, before the request reaches {@link RegistryService}, so a refused
+ * name is neither looked up nor stored.
  */
 final class RegistryRoutes {
 
@@ -34,30 +37,45 @@ final class RegistryRoutes {
         Object run(Call call);
     }
 
+    /**
+     * One endpoint. A {@code {subject}} segment matches any segment, the empty one too, and
+     * is then held to {@link SubjectName}'s rule; other parameters match non-empty segments.
+     */
     private record Route(String method, List<String> pattern, Action action) {
         boolean matches(List<String> segments) {
             if (segments.size() != pattern.size()) {
                 return false;
             }
             for (int i = 0; i < pattern.size(); i++) {
-                boolean isParam = pattern.get(i).startsWith("{");
-                if (isParam ? segments.get(i).isEmpty() : !pattern.get(i).equals(segments.get(i))) {
+                String part = pattern.get(i);
+                boolean matches = part.equals(SUBJECT) || (part.startsWith("{") ? !segments.get(i).isEmpty()
+                        : part.equals(segments.get(i)));
+                if (!matches) {
                     return false;
                 }
             }
             return true;
         }
 
+        /**
+         * The parameter values in path order.
+         *
+         * @throws RegistryException 42208 when the subject breaks {@link SubjectName}'s rule
+         */
         List<String> params(List<String> segments) {
             List<String> params = new ArrayList<>();
             for (int i = 0; i < pattern.size(); i++) {
-                if (pattern.get(i).startsWith("{")) {
+                if (pattern.get(i).equals(SUBJECT)) {
+                    params.add(SubjectName.require(segments.get(i)));
+                } else if (pattern.get(i).startsWith("{")) {
                     params.add(segments.get(i));
                 }
             }
             return params;
         }
     }
+
+    private static final String SUBJECT = "{subject}";
 
     private final RegistryService service;
     private final List<Route> routes = new ArrayList<>();
@@ -116,8 +134,9 @@ final class RegistryRoutes {
     }
 
     /**
-     * Splits a raw (still percent-encoded) path into decoded segments, so that a subject
-     * may contain an encoded {@code /}. A trailing slash is ignored; {@code +} stays a plus.
+     * Splits a raw (still percent-encoded) path into decoded segments, so that an encoded
+     * {@code /} stays inside its segment (where {@link SubjectName}'s rule then refuses it).
+     * A trailing slash is ignored; {@code +} stays a plus.
      *
      * @throws RegistryException 404 when a segment is not valid percent-encoding
      */
@@ -181,6 +200,6 @@ final class RegistryRoutes {
     }
 
     private static CompatibilityLevel level(Call call) {
-        return JsonBody.level(call.body());
+        return ConfigRequest.level(call.body());
     }
 }

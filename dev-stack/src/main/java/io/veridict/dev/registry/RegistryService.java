@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every change is first handed to the {@code journal} (in production a synchronous,
  * acknowledged write to {@code _schemas}) and applied to the state only when the journal
- * returns; a journal that throws leaves the state untouched. All methods are serialised on
- * this object, so ids and versions are assigned without races inside one process. Two
- * registries writing the same topic would race: one instance is the supported setup.
+ * returns; a journal that throws leaves the state untouched. Nothing is journaled under a
+ * subject outside {@link SubjectName}'s rule (the routes refuse such names first; this is
+ * the last guard before the topic). All methods are serialised on this object, so ids and
+ * versions are assigned without races inside one process. Two registries writing the same
+ * topic would race: one instance is the supported setup.
  */
 final class RegistryService {
 
@@ -139,7 +141,13 @@ final class RegistryService {
         }
     }
 
+    /** Journals, then applies; a subject outside {@link SubjectName}'s rule is never journaled. */
     private void write(RegistryRecord record) {
+        String subject = record instanceof RegistryRecord.SchemaRecord schema ? schema.subject()
+                : ((RegistryRecord.ConfigRecord) record).subject();
+        if (subject != null) {
+            SubjectName.require(subject);
+        }
         journal.accept(record);
         state.apply(record);
     }

@@ -16,7 +16,7 @@ class CompatibilityLevelTest {
 
     @Test
     void shouldRejectUnknownOrMissingLevelWith42203() {
-        for (String name : new String[] {"SIDEWAYS", "", null}) {
+        for (String name : new String[] {"SIDEWAYS", "", null, " FULL", "FULL ", "FULL\n", "full_trans\u0131tive", "FULL_"}) {
             assertThatThrownBy(() -> CompatibilityLevel.parse(name))
                     .isInstanceOfSatisfying(RegistryException.class, e -> {
                         assertThat(e.status()).isEqualTo(422);

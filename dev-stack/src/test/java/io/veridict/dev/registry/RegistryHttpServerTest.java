@@ -9,7 +9,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +49,48 @@ class RegistryHttpServerTest {
     void shouldDecodeUrlEncodedSubjectNames() {
         RegistryHttp http = start(r -> { });
 
-        assertThat(http.post("/subjects/tenants%2Facme+x-value/versions", schemaBody("user-v1.avsc")).status()).isEqualTo(200);
+        assertThat(http.post("/subjects/users%2Dvalue/versions", schemaBody("user-v1.avsc")).status()).isEqualTo(200);
 
-        assertThat(http.get("/subjects").body()).isEqualTo("[\"tenants/acme+x-value\"]");
-        assertThat(http.get("/subjects/tenants%2Facme%2Bx-value/versions").body()).isEqualTo("[1]");
+        assertThat(http.get("/subjects").body()).isEqualTo("[\"users-value\"]");
+        assertThat(http.get("/subjects/users%2dvalue/versions").body()).isEqualTo("[1]");
+    }
+
+    @Test
+    void shouldRefuseSubjectWithPathTricksOverHttpWithoutWritingAnything() throws IOException {
+        List<RegistryRecord> journal = new ArrayList<>();
+        start(journal::add);
+        String notValid = "{\"error_code\":42208,\"message\":\"The specified subject '%s' is not valid: %s\"}";
+        String dots = "'.' and '..' are not subject names";
+        String slash = "it contains U+002F '/'; only ASCII letters, digits, '.', '_' and '-' are allowed";
+        String jettyRefusal = "400 {\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}";
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("/config/..", "422 " + notValid.formatted("..", dots));
+        answers.put("/config/.", "422 " + notValid.formatted(".", dots));
+        answers.put("/config/..%2F..%2Fconfig", "422 " + notValid.formatted("../../config", slash));
+        answers.put("/config/%2E%2E%2F%2E%2E%2Fconfig", "422 " + notValid.formatted("../../config", slash));
+        answers.put("/config/%2Fconfig", "422 " + notValid.formatted("/config", slash));
+        answers.put("/config/__GLOBAL", "422 " + notValid.formatted("__GLOBAL", "the name is reserved"));
+        answers.put("/config/%252E%252E", "422 " + notValid.formatted("%2E%2E",
+                "it contains U+0025 '%'; only ASCII letters, digits, '.', '_' and '-' are allowed"));
+        // Jetty refuses ambiguous or malformed URIs before the registry sees them:
+        answers.put("/config/%2E%2E", jettyRefusal);
+        answers.put("/config/%2e", jettyRefusal);
+        answers.put("/config/..%5C..%5Cconfig", jettyRefusal);
+        answers.put("/config/a%00b", jettyRefusal);
+        answers.put("/config/a%0D%0Ab", jettyRefusal);
+        answers.put("/config/..;/x", jettyRefusal);
+        answers.put("/subjects/../../config", jettyRefusal);
+        answers.put("/subjects/x/../../config", "404 {\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}");
+        String body = "{\"compatibility\":\"NONE\"}";
+
+        for (Map.Entry<String, String> expected : answers.entrySet()) {
+            String answer = rawRequest("PUT " + expected.getKey() + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+            assertThat(statusAndBody(answer)).as("PUT %s", expected.getKey()).isEqualTo(expected.getValue());
+            assertThat(answer).as("PUT %s", expected.getKey()).contains("Content-Type: " + RegistryHttp.CONTENT_TYPE);
+        }
+
+        assertThat(journal).isEmpty();
     }
 
     @Test
@@ -112,9 +154,29 @@ class RegistryHttpServerTest {
         assertThat(answer).endsWith("{\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}");
     }
 
+    @Test
+    void shouldAnswerEveryMethodJettyRefusesWithTheJsonBody() throws IOException {
+        start(r -> { });
+
+        for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
+            String answer = rawRequest(method + " /config/%2E%2E HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Length: 0\r\n\r\n");
+
+            assertThat(answer).as(method).startsWith("HTTP/1.1 400 ");
+            assertThat(answer).as(method).contains("Content-Type: " + RegistryHttp.CONTENT_TYPE);
+            assertThat(answer).as(method).endsWith("{\"error_code\":400,\"message\":\"HTTP 400 Bad Request\"}");
+        }
+    }
+
     private RegistryHttp start(Consumer<RegistryRecord> journal) {
         server = RegistryHttpServer.start("127.0.0.1", 0, new RegistryService(new RegistryState(), journal));
         return new RegistryHttp(server.url());
+    }
+
+    /** {@code "422 {...}"}: the status code and body of a raw HTTP/1.1 answer. */
+    private static String statusAndBody(String answer) {
+        return answer.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3) + " "
+                + answer.substring(answer.indexOf("\r\n\r\n") + 4);
     }
 
     private String rawRequest(String request) throws IOException {

@@ -90,6 +90,7 @@ class RegistryRoutesTest {
         assertError("POST", "/subjects/s/versions", json("{\"schema\": "), 422, 422);
         assertError("POST", "/subjects/s/versions", json("{\"schema\":\"\\\"string\\\"\"} trailing"), 422, 422);
         assertError("POST", "/subjects/s/versions", json("[]"), 422, 422);
+        assertError("POST", "/subjects/s/versions", json("{\"schema\":\"\\\"string\\\"\",\"schema\":\"\\\"int\\\"\"}"), 422, 422);
         assertError("POST", "/subjects/s/versions", json("{\"schema\":{\"type\":\"string\"}}"), 422, 422);
         assertError("POST", "/subjects/s/versions", NO_BODY, 422, 422);
         assertError("POST", "/subjects/s/versions", new byte[] {'"', (byte) 0xC3, '"'}, 422, 422);

@@ -152,4 +152,17 @@ class RegistryServiceTest {
 
         assertThat(new RegistryService(state, r -> { }).register("orders-value", avro("order-v1.avsc"))).isEqualTo(42);
     }
+
+    @Test
+    void shouldNeverJournalASubjectOutsideTheRule() {
+        for (String subject : List.of("../../config", "a/b", "", "__GLOBAL", "users\u0000")) {
+            assertThatThrownBy(() -> service.register(subject, avro("user-v1.avsc"))).as(subject)
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42208));
+            assertThatThrownBy(() -> service.setSubjectLevel(subject, CompatibilityLevel.NONE)).as(subject)
+                    .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(42208));
+        }
+
+        assertThat(journal).isEmpty();
+        assertThat(service.subjects()).isEmpty();
+    }
 }
