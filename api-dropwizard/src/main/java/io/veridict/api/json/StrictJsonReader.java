@@ -29,8 +29,9 @@ import java.util.Objects;
  * byte-exactly or that would cost the server too much. Resources take the body as an
  * {@code InputStream} and hand it here, so Jackson's lenient default provider never sees it.
  *
- * <p>The body MUST be: declared {@code application/json} (charset utf-8, if any; else 415);
- * no larger than {@link JsonLimits#maxBodyBytes()}, both as declared and as counted (else 413);
+ * <p>The body MUST be: no larger than {@link JsonLimits#maxBodyBytes()}, both as declared
+ * (checked first, whatever the type) and as counted (else 413); declared
+ * {@code application/json} (charset utf-8, if any; else 415);
  * well-formed UTF-8 without a byte order mark; exactly one RFC 8259 JSON value, an object,
  * with nothing but whitespace after it; free of duplicate member names, comments, NaN and
  * infinities, and unpaired surrogate escapes; within the depth, member-count and string
@@ -106,13 +107,13 @@ public final class StrictJsonReader {
      * @throws ApiException when the body breaks any rule of the class contract
      */
     public ObjectNode read(InputStream body, String contentType, long contentLength) {
-        if (!JsonMediaType.isJson(contentType)) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "the request body must be application/json (charset utf-8, if given)");
-        }
         if (contentLength > limits.maxBodyBytes()) {
             discardUpTo(body, contentLength);
             throw tooLarge();
+        }
+        if (!JsonMediaType.isJson(contentType)) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "the request body must be application/json (charset utf-8, if given)");
         }
         try (PushbackReader reader = new PushbackReader(utf8(new BoundedInputStream(body, limits.maxBodyBytes())))) {
             rejectEmptyOrByteOrderMark(reader);

@@ -265,6 +265,16 @@ class StrictJsonReaderTest {
         assertThat(e.details()).containsExactly(FieldProblem.of("o", "has a member name that is too long"));
     }
 
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"text/plain", "application/xml"})
+    void shouldRefuseADeclaredLengthOverTheLimitWhateverTheContentType(String contentType) {
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> reader.read(bytes("{}"), contentType, 3_000_000_000L));
+
+        assertThat(e.code()).isEqualTo("BODY_TOO_LARGE");
+    }
+
     @Test
     void shouldRefuseADeclaredLengthOverTheLimitWithoutReadingTheBody() {
         StrictJsonReader small = new StrictJsonReader(new JsonLimits(100, 32, 2000, 64));

@@ -70,6 +70,9 @@ class HostileInputIT {
         assertThat(answers).filteredOn(a -> a.startsWith("POST ")).allSatisfy(a -> assertThat(a).matches(".* -> HTTP/1.1 4\\d\\d .*"));
         assertThat(answers).filteredOn(a -> a.startsWith("POST /v1/decisions/record (key)") || a.startsWith("POST /v1/audit/verify (key)"))
                 .allSatisfy(a -> assertThat(a).contains(" 413 "));
+        String untyped = raw("POST /v1/audit/verify HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nX-Veridict-Tenant-Id: hostile-a\r\nContent-Length: 3000000000\r\n\r\n{");
+        assertThat(untyped).as("a declared length over the limit, without a Content-Type").startsWith("HTTP/1.1 413 ");
         assertThat(headSize("hostile-a")).isEqualTo(size);
     }
 
