@@ -2,9 +2,11 @@
 //
 // 1. Consumes FROM_VERIDICT_TOPIC and decodes the LedgerCommand that Veridict produced,
 //    fetching its writer schema from the registry by the id in the Confluent header.
-// 2. Registers the same schema under TO_VERIDICT_TOPIC's subject and produces a
-//    LedgerCommand (KeyOperation branch) in the Confluent wire format, for Veridict's
-//    deserialiser to decode.
+// 2. Registers the same schema under TO_VERIDICT_TOPIC's subject and produces two
+//    LedgerCommands in the Confluent wire format, for Veridict's deserialiser to decode: a
+//    KeyOperation, and a DecisionGroup of two decisions (a batch written straight to Kafka).
+// 3. Reads the first record of ENTRIES_TOPIC, an entries-topic value (the union
+//    [LedgerEntry, EntryRun], docs/ledger-format.md §14), with nothing but its writer schema.
 // Prints one JSON line with what it saw; exits non-zero on any failure.
 import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
@@ -21,10 +23,14 @@ const fromTopic = env('FROM_VERIDICT_TOPIC');
 const toTopic = env('TO_VERIDICT_TOPIC');
 const expectedCommandId = env('EXPECTED_COMMAND_ID');
 const replyCommandId = env('REPLY_COMMAND_ID');
+const entriesTopic = env('ENTRIES_TOPIC');
 const timeoutMs = Number(process.env.TIMEOUT_MS || 60000);
 
 const RECORD_DECISION = 'io.veridict.schemas.avro.RecordDecision';
 const KEY_OPERATION = 'io.veridict.schemas.avro.KeyOperation';
+const DECISION_GROUP = 'io.veridict.schemas.avro.DecisionGroup';
+const ENTRY_RUN = 'io.veridict.schemas.avro.EntryRun';
+const LEDGER_ENTRY = 'io.veridict.schemas.avro.LedgerEntry';
 
 const kafka = new Kafka({ clientId: 'veridict-interop', brokers: bootstrap, logLevel: logLevel.WARN });
 const registry = new SchemaRegistry({ host: registryUrl });
@@ -74,13 +80,38 @@ async function writeCommandForVeridict(schemaId, seen) {
       },
     },
   };
+  const item = (n) => ({
+    command_id: `${replyCommandId}-${n}`,
+    idempotency_key: `node-batch:${n}`,
+    correlation_id: `node-${replyCommandId}`,
+    actor: { kind: 'API_KEY', key_id: 'key-from-node' },
+    received_at: 1767225600000,
+    decision: {
+      decision_id: null,
+      context_json: `{"n":${n}}`,
+      decision_json: '"approve"',
+      policy: null,
+      violations: [],
+      metadata_json: null,
+      evidence: [],
+    },
+  });
+  const group = {
+    ...command,
+    command_id: `${replyCommandId}-group`,
+    idempotency_key: 'node-batch',
+    body: { [DECISION_GROUP]: { atomic: true, items: [item(0), item(1)] } },
+  };
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   try {
     await producer.send({
       topic: toTopic,
       acks: -1,
-      messages: [{ key: command.tenant_id, value: await registry.encode(id, command) }],
+      messages: [
+        { key: command.tenant_id, value: await registry.encode(id, command) },
+        { key: group.tenant_id, value: await registry.encode(id, group) },
+      ],
     });
   } finally {
     await producer.disconnect();
@@ -88,11 +119,35 @@ async function writeCommandForVeridict(schemaId, seen) {
   return id;
 }
 
+async function readEntriesRecord() {
+  const consumer = kafka.consumer({ groupId: `veridict-interop-entries-${process.pid}-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: entriesTopic, fromBeginning: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no record on ${entriesTopic} within ${timeoutMs} ms`)), timeoutMs);
+      consumer.run({
+        eachMessage: async ({ message }) => {
+          clearTimeout(timer);
+          const value = await registry.decode(message.value);
+          // A union of two records decodes wrapped ({name: value}) or bare, as the library likes.
+          const run = value[ENTRY_RUN] || (value[LEDGER_ENTRY] ? null : value);
+          const headers = run ? run.entries.map((e) => e.header) : [value[LEDGER_ENTRY] || value];
+          resolve(headers.map((h) => ({ tenant_id: h.tenant_id, seq: Number(h.seq), leaf_hash: h.leaf_hash.toString('hex') })));
+        },
+      }).catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
 try {
   const seen = await readVeridictCommand();
   const decision = seen.command.body[RECORD_DECISION];
   if (!decision) throw new Error(`expected a RecordDecision body, got ${Object.keys(seen.command.body)}`);
   const writtenSchemaId = await writeCommandForVeridict(seen.schemaId, seen);
+  const run = await readEntriesRecord();
   console.log(JSON.stringify({
     ok: true,
     read: {
@@ -107,6 +162,7 @@ try {
       violations: decision.violations,
     },
     wrote: { topic: toTopic, schema_id: writtenSchemaId, command_id: replyCommandId },
+    run,
   }));
   process.exit(0);
 } catch (error) {

@@ -18,6 +18,7 @@ import io.veridict.api.cli.OperatorTokenCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
 import io.veridict.api.cli.VerifyCommand;
 import io.veridict.api.core.CommandPublisher;
+import io.veridict.api.core.DecisionGrouper;
 import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.core.LedgerStreams;
@@ -41,6 +42,7 @@ import io.veridict.api.transport.Transport;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
 import java.time.Clock;
@@ -103,7 +105,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
 
         // The ledger topology, started once the topics exist.
         LedgerStreams streams = new LedgerStreams(
-                LedgerTopology.build(topics, serdes),
+                LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties())),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
 
@@ -111,10 +113,14 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         ErrorHandling.register(environment);
         Transport.register(environment, config.getTransport(), config.getRateLimits());
         CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer());
-        OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.receipts().name(), serdes.outcomes().deserializer());
+        OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.entries().name(), serdes.entries().deserializer(),
+                topics.receipts().name(), serdes.outcomes().deserializer());
+        DecisionGrouper grouper = new DecisionGrouper(publisher,
+                Duration.ofMillis(config.getRecordLinger().toMilliseconds()), config.getMaxGroupSize());
         environment.lifecycle().manage(publisher);
         environment.lifecycle().manage(outcomes);
-        DecisionRecorder recorder = new DecisionRecorder(publisher, outcomes,
+        environment.lifecycle().manage(grouper);
+        DecisionRecorder recorder = new DecisionRecorder(publisher, grouper, outcomes,
                 Duration.ofMillis(config.getRecordWait().toMilliseconds()));
         LedgerQueries queries = new LedgerQueries(streams.kafkaStreams());
         StrictJsonReader reader = config.getApiLimits().build();

@@ -14,6 +14,8 @@ import io.veridict.api.transport.RateLimitsFactory;
 import io.veridict.api.transport.TransportFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +55,39 @@ public class VeridictConfiguration extends Configuration {
     @NotNull
     @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
     private Duration recordWait = Duration.seconds(5);
+
+    /**
+     * Group commit: how long a single record request waits for others of its tenant to travel
+     * with it as one command (0 sends each alone). Default: 2 ms.
+     */
+    @NotNull
+    @MaxDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    private Duration recordLinger = Duration.milliseconds(2);
+
+    /** The most single record requests one group command carries. Default: 500. */
+    @Min(1)
+    @Max(10_000)
+    private int maxGroupSize = 500;
+
+    @JsonProperty
+    public Duration getRecordLinger() {
+        return recordLinger;
+    }
+
+    @JsonProperty
+    public void setRecordLinger(Duration recordLinger) {
+        this.recordLinger = recordLinger;
+    }
+
+    @JsonProperty
+    public int getMaxGroupSize() {
+        return maxGroupSize;
+    }
+
+    @JsonProperty
+    public void setMaxGroupSize(int maxGroupSize) {
+        this.maxGroupSize = maxGroupSize;
+    }
 
     @JsonProperty
     public KafkaFactory getKafka() {

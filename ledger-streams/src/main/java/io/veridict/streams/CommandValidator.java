@@ -1,8 +1,12 @@
 package io.veridict.streams;
 
+import io.veridict.schemas.avro.DecisionGroup;
+import io.veridict.schemas.avro.GroupItem;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +24,10 @@ public final class CommandValidator {
     public static final String INVALID_TENANT_ID = "INVALID_TENANT_ID";
     /** Reason code: the idempotency key is missing or not well-formed. */
     public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+    /** Reason code: a decision group that is empty, too large, or repeats an item's idempotency key. */
+    public static final String INVALID_GROUP = "INVALID_GROUP";
+    /** Most items of one decision group. */
+    public static final int MAX_GROUP_ITEMS = 10_000;
     /** Reason code: a decision carries a key of the service's own namespace ({@link IdempotencyKeys}). */
     public static final String RESERVED_IDEMPOTENCY_KEY = "RESERVED_IDEMPOTENCY_KEY";
 
@@ -40,6 +48,34 @@ public final class CommandValidator {
         if (command.getBody() instanceof RecordDecision && IdempotencyKeys.isInternal(command.getIdempotencyKey())) {
             return Optional.of(new Rejection(RESERVED_IDEMPOTENCY_KEY,
                     "a decision's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
+        }
+        if (command.getBody() instanceof DecisionGroup group) {
+            return checkGroup(group);
+        }
+        return Optional.empty();
+    }
+
+    /** A group holds 1 to {@value #MAX_GROUP_ITEMS} items, each under a distinct, well-formed client key. */
+    private static Optional<Rejection> checkGroup(DecisionGroup group) {
+        int size = group.getItems().size();
+        if (size == 0 || size > MAX_GROUP_ITEMS) {
+            return Optional.of(new Rejection(INVALID_GROUP, "a decision group holds 1 to " + MAX_GROUP_ITEMS
+                    + " items, not " + size));
+        }
+        Set<String> keys = new HashSet<>();
+        for (GroupItem item : group.getItems()) {
+            String key = item.getIdempotencyKey();
+            if (!IdempotencyKeys.ANY.matcher(key).matches()) {
+                return Optional.of(new Rejection(INVALID_IDEMPOTENCY_KEY, "an item's idempotency key must be 1-128 printable"
+                        + " ASCII characters"));
+            }
+            if (IdempotencyKeys.isInternal(key)) {
+                return Optional.of(new Rejection(RESERVED_IDEMPOTENCY_KEY,
+                        "an item's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
+            }
+            if (!keys.add(key)) {
+                return Optional.of(new Rejection(INVALID_GROUP, "two items of a decision group share an idempotency key"));
+            }
         }
         return Optional.empty();
     }

@@ -33,6 +33,7 @@ public final class IdempotencyKeys {
 
     private static final String EXPIRY = "sys" + SEPARATOR + "key-expired" + SEPARATOR;
     private static final String ADMIN = "admin" + SEPARATOR;
+    private static final String GROUP = "group" + SEPARATOR;
 
     private IdempotencyKeys() {
     }
@@ -55,6 +56,11 @@ public final class IdempotencyKeys {
     /** A fresh key for an administration command the client sent without one (it is then not retry-safe). */
     public static String randomAdmin() {
         return ADMIN + UUID.randomUUID();
+    }
+
+    /** The key of a group command the service makes of single requests (each item keeps its own key). */
+    public static String group() {
+        return GROUP + UUID.randomUUID();
     }
 
     /** The key of a command the service derives from a client's command (e.g. a new tenant's first key). */

@@ -4,14 +4,14 @@ import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.LedgerCommand;
-import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.serde.AvroSerdes;
 import org.apache.kafka.common.serialization.Serde;
 
 /** The serdes of the ledger's topics. In production all are Confluent wire format through the registry. */
-public record LedgerSerdes(Serde<LedgerCommand> commands, Serde<EntryKey> entryKeys, Serde<LedgerEntry> entries,
+public record LedgerSerdes(Serde<LedgerCommand> commands, Serde<EntryKey> entryKeys, Serde<EntryRun> entries,
                            Serde<PayloadEnvelope> payloads, Serde<CommandOutcome> outcomes, Serde<AccessRecord> access) {
 
     /** Confluent wire-format serdes registering and resolving schemas through {@code registry}. */
@@ -19,7 +19,7 @@ public record LedgerSerdes(Serde<LedgerCommand> commands, Serde<EntryKey> entryK
         return new LedgerSerdes(
                 AvroSerdes.forValue(registry, LedgerCommand.class),
                 AvroSerdes.forKey(registry, EntryKey.class),
-                AvroSerdes.forValue(registry, LedgerEntry.class),
+                EntryRunSerde.confluent(registry),
                 AvroSerdes.forValue(registry, PayloadEnvelope.class),
                 AvroSerdes.forValue(registry, CommandOutcome.class),
                 AvroSerdes.forValue(registry, AccessRecord.class));

@@ -5,9 +5,12 @@ import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.ChainStep;
 import io.veridict.streams.chain.ChainStores;
+import io.veridict.streams.chain.PayloadProjector;
 import io.veridict.streams.chain.TenantPartitioner;
 import io.veridict.streams.errors.DeadLetterHeaders;
+import io.veridict.streams.store.TopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -33,6 +36,10 @@ public final class LedgerTopology {
     public static final String COMMANDS_SOURCE = "commands-source";
     /** The chain processor. */
     public static final String CHAIN_PROCESSOR = "chain-processor";
+    /** Source processor of the payloads topic, feeding the payloads projection. */
+    public static final String PAYLOADS_SOURCE = "payloads-source";
+    /** The payload projector. */
+    public static final String PAYLOAD_PROJECTOR = "payload-projector";
     /** The global store of tenants and API keys every instance holds ({@link io.veridict.streams.access.AccessKeys}). */
     public static final String ACCESS_VIEW = "access-view";
 
@@ -43,7 +50,11 @@ public final class LedgerTopology {
     private LedgerTopology() {
     }
 
-    public static Topology build(LedgerTopics topics, LedgerSerdes serdes) {
+    /**
+     * @param history where a task catches its projections up from when it starts (Kafka in
+     *                production; what a test provides)
+     */
+    public static Topology build(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainStores.builders().forEach(builder::addStateStore);
 
@@ -62,21 +73,28 @@ public final class LedgerTopology {
                 .processValues(RejectionMarker::new, Named.as("mark-rejection"))
                 .to(topics.deadLetter().name(), Produced.with(Serdes.String(), serdes.commands()).withName("dead-letter-sink"));
 
-        // 4. Accepted commands are chained, one tenant at a time (the tenant is the key).
+        // 4. Accepted commands are chained, one tenant at a time (the tenant is the key): each
+        //    becomes one run of entries, written to the projections as it is chained.
         KStream<String, ChainStep> steps = branches.get(SPLIT + VALID)
-                .process(ChainProcessor.supplier(), Named.as(CHAIN_PROCESSOR),
-                        ChainStores.HEADS, ChainStores.IDEMPOTENCY, ChainStores.ENTRIES, ChainStores.DECISIONS, ChainStores.ACCESS);
+                .process(ChainProcessor.supplier(topics, serdes, history), Named.as(CHAIN_PROCESSOR), ChainStores.CHAIN_STORES);
 
-        // 5. New entries and their payloads, keyed by (tenant, seq), partitioned by tenant.
+        // 5. The run, as one record keyed by (tenant, first seq), and one payload per entry keyed
+        //    by (tenant, seq); both partitioned by tenant, so they sit beside the tenant's commands.
         KStream<String, ChainStep> chained = steps.filter((tenant, step) -> step.chained(), Named.as("only-chained"));
-        chained.map((tenant, step) -> KeyValue.pair(step.key(), step.entry()), Named.as("to-entry"))
+        chained.map((tenant, step) -> KeyValue.pair(step.runKey(), step.run()), Named.as("to-run"))
                 .to(topics.entries().name(), Produced.with(serdes.entryKeys(), serdes.entries())
                         .withStreamPartitioner(new TenantPartitioner<>()).withName("entries-sink"));
-        chained.map((tenant, step) -> KeyValue.pair(step.key(), step.payload()), Named.as("to-payload"))
+        chained.flatMap((tenant, step) -> IntStream.range(0, step.entries().size())
+                        .mapToObj(i -> KeyValue.pair(step.payloadKey(i), step.payloads().get(i))).toList(), Named.as("to-payloads"))
                 .to(topics.payloads().name(), Produced.with(serdes.entryKeys(), serdes.payloads())
                         .withStreamPartitioner(new TenantPartitioner<>()).withName("payloads-sink"));
 
-        // 6. Tenant and key changes, to the compacted access topic...
+        // 6. The payloads topic, as committed, back into the payloads projection: a tombstone
+        //    (retention) erases the stored copy. Same task as the chain: it shares the stores.
+        builder.stream(topics.payloads().name(), Consumed.with(serdes.entryKeys(), serdes.payloads()).withName(PAYLOADS_SOURCE))
+                .process(PayloadProjector.supplier(topics), Named.as(PAYLOAD_PROJECTOR), ChainStores.PROJECTIONS);
+
+        // 7. Tenant and key changes, to the compacted access topic...
         chained.flatMap((tenant, step) -> step.access().entrySet().stream()
                         .map(change -> KeyValue.pair(change.getKey(), change.getValue())).toList(), Named.as("to-access"))
                 .to(topics.access().name(), Produced.with(Serdes.String(), serdes.access()).withName("access-sink"));
@@ -85,8 +103,9 @@ public final class LedgerTopology {
                 Materialized.<String, AccessRecord, KeyValueStore<Bytes, byte[]>>as(ACCESS_VIEW)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.access()));
 
-        // 7. Every command's outcome, for the producer waiting on it.
-        steps.mapValues(ChainStep::outcome, Named.as("to-outcome"))
+        // 8. The outcome of every item that chained nothing (a duplicate, a conflict), for the
+        //    producer waiting on it; a chained item's outcome is its entry in the run.
+        steps.flatMapValues(ChainStep::outcomes, Named.as("to-outcomes"))
                 .to(topics.receipts().name(), Produced.with(Serdes.String(), serdes.outcomes()).withName("receipts-sink"));
 
         return builder.build();

@@ -40,9 +40,7 @@ class AccessTopologyTest {
     private final LedgerTopics topics = LedgerTopics.standard("veridict.", 3, (short) 1, 1);
     private final LedgerSerdes serdes = TestSerdes.plain();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, io.veridict.schemas.avro.LedgerCommand> commands;
-    private TestOutputTopic<String, CommandOutcome> outcomes;
-    private TestOutputTopic<EntryKey, LedgerEntry> entries;
+    private ChainOutputs chain;
     private TestOutputTopic<EntryKey, PayloadEnvelope> payloads;
     private KeyValueStore<String, AccessRecord> view;
 
@@ -52,10 +50,8 @@ class AccessTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes), props);
-        commands = driver.createInputTopic(topics.commands().name(), new StringSerializer(), serdes.commands().serializer());
-        outcomes = driver.createOutputTopic(topics.receipts().name(), new StringDeserializer(), serdes.outcomes().deserializer());
-        entries = driver.createOutputTopic(topics.entries().name(), serdes.entryKeys().deserializer(), serdes.entries().deserializer());
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty()), props);
+        chain = new ChainOutputs(driver, topics, serdes);
         payloads = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(), serdes.payloads().deserializer());
         view = driver.getKeyValueStore(LedgerTopology.ACCESS_VIEW);
     }
@@ -67,10 +63,10 @@ class AccessTopologyTest {
 
     @Test
     void shouldChainATenantCreationAndPublishTheTenantToTheAccessView() {
-        commands.pipeInput("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
+        chain.pipe("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
 
-        assertThat(outcomes.readValue().getStatus()).isEqualTo(OutcomeStatus.CHAINED);
-        assertThat(entries.readValue().getEntryType()).isEqualTo(EntryType.TENANT_OPERATION);
+        assertThat(chain.answers()).extracting(CommandOutcome::getStatus).containsExactly(OutcomeStatus.CHAINED);
+        assertThat(chain.entries()).extracting(LedgerEntry::getEntryType).containsExactly(EntryType.TENANT_OPERATION);
         assertThat(text(payloads.readValue())).isEqualTo(
                 "{\"display_name\":\"Tenant acme\",\"kind\":\"tenant_operation\",\"operation\":\"CREATED\",\"reason\":null}");
         TenantState tenant = (TenantState) view.get(AccessKeys.tenant("acme")).getState();
@@ -80,24 +76,23 @@ class AccessTopologyTest {
 
     @Test
     void shouldRefuseASecondCreationOfTheSameTenantWithoutAnEntry() {
-        commands.pipeInput("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
-        commands.pipeInput("acme", Commands.tenant("acme", "t2", TenantOperationType.CREATED));
+        chain.pipe("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
+        chain.pipe("acme", Commands.tenant("acme", "t2", TenantOperationType.CREATED));
 
-        outcomes.readValue();
-        CommandOutcome second = outcomes.readValue();
+        CommandOutcome second = chain.answers().get(1);
         assertThat(second.getStatus()).isEqualTo(OutcomeStatus.CONFLICT);
         assertThat(second.getReason()).isEqualTo(AccessChanges.TENANT_EXISTS);
-        assertThat(entries.readRecordsToList()).hasSize(1);
+        assertThat(chain.entries()).hasSize(1);
     }
 
     @Test
     void shouldSuspendAndReactivateOnlyFromTheMatchingStatus() {
-        commands.pipeInput("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
-        commands.pipeInput("acme", Commands.tenant("acme", "t2", TenantOperationType.REACTIVATED));
-        commands.pipeInput("acme", Commands.tenant("acme", "t3", TenantOperationType.SUSPENDED));
-        commands.pipeInput("globex", Commands.tenant("globex", "t1", TenantOperationType.SUSPENDED));
+        chain.pipe("acme", Commands.tenant("acme", "t1", TenantOperationType.CREATED));
+        chain.pipe("acme", Commands.tenant("acme", "t2", TenantOperationType.REACTIVATED));
+        chain.pipe("acme", Commands.tenant("acme", "t3", TenantOperationType.SUSPENDED));
+        chain.pipe("globex", Commands.tenant("globex", "t1", TenantOperationType.SUSPENDED));
 
-        assertThat(outcomes.readValuesToList()).extracting(o -> o.getStatus() + ":" + o.getReason())
+        assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason())
                 .containsExactly("CHAINED:null", "CONFLICT:" + AccessChanges.TENANT_STATUS_CONFLICT, "CHAINED:null",
                         "CONFLICT:" + AccessChanges.TENANT_NOT_FOUND);
         assertThat(((TenantState) view.get(AccessKeys.tenant("acme")).getState()).getStatus()).isEqualTo(TenantStatus.SUSPENDED);
@@ -105,9 +100,9 @@ class AccessTopologyTest {
 
     @Test
     void shouldPublishAKeyUnderItsIdAndUnderItsTenantWithoutAnySecretInThePayload() {
-        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        chain.pipe("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
 
-        assertThat(outcomes.readValue().getStatus()).isEqualTo(OutcomeStatus.CHAINED);
+        assertThat(chain.answers()).extracting(CommandOutcome::getStatus).containsExactly(OutcomeStatus.CHAINED);
         ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
         assertThat(key.getTenantId()).isEqualTo("acme");
         assertThat(key.getStatus()).isEqualTo(KeyStatus.ACTIVE);
@@ -120,8 +115,8 @@ class AccessTopologyTest {
 
     @Test
     void shouldKeepTheOldSecretUntilTheOverlapEndsWhenAKeyIsRotated() {
-        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
-        commands.pipeInput("acme", Commands.key("acme", "k2", KeyOperationType.ROTATED, "key0000000000001", SECOND, 60_000L));
+        chain.pipe("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        chain.pipe("acme", Commands.key("acme", "k2", KeyOperationType.ROTATED, "key0000000000001", SECOND, 60_000L));
 
         ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
         assertThat(key.getSecrets()).hasSize(2);
@@ -133,13 +128,13 @@ class AccessTopologyTest {
 
     @Test
     void shouldRevokeOnceAndTreatAnotherTenantsKeyAsUnknown() {
-        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
-        commands.pipeInput("globex", Commands.key("globex", "k1", KeyOperationType.REVOKED, "key0000000000001", null, null));
-        commands.pipeInput("acme", Commands.key("acme", "k2", KeyOperationType.REVOKED, "key0000000000001", null, null));
-        commands.pipeInput("acme", Commands.key("acme", "k3", KeyOperationType.REVOKED, "key0000000000001", null, null));
-        commands.pipeInput("acme", Commands.key("acme", "k4", KeyOperationType.ROTATED, "key0000000000001", SECOND, 0L));
+        chain.pipe("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        chain.pipe("globex", Commands.key("globex", "k1", KeyOperationType.REVOKED, "key0000000000001", null, null));
+        chain.pipe("acme", Commands.key("acme", "k2", KeyOperationType.REVOKED, "key0000000000001", null, null));
+        chain.pipe("acme", Commands.key("acme", "k3", KeyOperationType.REVOKED, "key0000000000001", null, null));
+        chain.pipe("acme", Commands.key("acme", "k4", KeyOperationType.ROTATED, "key0000000000001", SECOND, 0L));
 
-        assertThat(outcomes.readValuesToList()).extracting(o -> o.getStatus() + ":" + o.getReason())
+        assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason())
                 .containsExactly("CHAINED:null", "CONFLICT:" + AccessChanges.KEY_NOT_FOUND, "CHAINED:null",
                         "CONFLICT:" + AccessChanges.KEY_NOT_ACTIVE, "CONFLICT:" + AccessChanges.KEY_NOT_ACTIVE);
         ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
@@ -149,10 +144,10 @@ class AccessTopologyTest {
 
     @Test
     void shouldTreatARetriedKeyCreationWithAFreshSecretAsTheSameRequest() {
-        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
-        commands.pipeInput("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000002", SECOND, null));
+        chain.pipe("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000001", FIRST, null));
+        chain.pipe("acme", Commands.key("acme", "k1", KeyOperationType.CREATED, "key0000000000002", SECOND, null));
 
-        assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getStatus)
+        assertThat(chain.answers()).extracting(CommandOutcome::getStatus)
                 .containsExactly(OutcomeStatus.CHAINED, OutcomeStatus.DUPLICATE);
         assertThat(view.get(AccessKeys.key("key0000000000002"))).isNull();
         ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();

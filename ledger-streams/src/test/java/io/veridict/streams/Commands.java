@@ -2,6 +2,8 @@ package io.veridict.streams;
 
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.DecisionGroup;
+import io.veridict.schemas.avro.GroupItem;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.LedgerCommand;
@@ -61,5 +63,28 @@ final class Commands {
                 .setReceivedAt(Instant.parse("2026-01-01T00:00:00Z"))
                 .setBody(body)
                 .build();
+    }
+
+    /** A group of decisions, one per idempotency key; a key written {@code key=id} also sets the decision id. */
+    static LedgerCommand group(String tenant, boolean atomic, String... keys) {
+        List<GroupItem> items = new java.util.ArrayList<>();
+        for (String spec : keys) {
+            String[] parts = spec.split("=", 2);
+            LedgerCommand single = decision(tenant, parts[0], parts.length > 1 ? parts[1] : null, "\"approve\"");
+            items.add(GroupItem.newBuilder().setCommandId(single.getCommandId()).setIdempotencyKey(single.getIdempotencyKey())
+                    .setCorrelationId(single.getCorrelationId()).setActor(single.getActor())
+                    .setReceivedAt(single.getReceivedAt()).setDecision((RecordDecision) single.getBody()).build());
+        }
+        return envelope(tenant, "group-" + UUID.randomUUID(), new DecisionGroup(atomic, items));
+    }
+
+    /** A retry of {@code original}: the same group under new command ids (each attempt is a new command). */
+    static LedgerCommand retryOf(LedgerCommand original) {
+        DecisionGroup group = (DecisionGroup) original.getBody();
+        List<GroupItem> items = group.getItems().stream().map(i -> GroupItem.newBuilder()
+                .setCommandId(UUID.randomUUID().toString()).setIdempotencyKey(i.getIdempotencyKey())
+                .setCorrelationId(i.getCorrelationId()).setActor(i.getActor()).setReceivedAt(i.getReceivedAt())
+                .setDecision(i.getDecision()).build()).toList();
+        return envelope(original.getTenantId(), original.getIdempotencyKey(), new DecisionGroup(group.getAtomic(), items));
     }
 }

@@ -36,11 +36,9 @@ class LedgerTopologyTest {
     private final LedgerTopics topics = LedgerTopics.standard("veridict.", 3, (short) 1, 1);
     private final LedgerSerdes serdes = TestSerdes.plain();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, LedgerCommand> commands;
+    private ChainOutputs chain;
     private TestInputTopic<byte[], byte[]> rawCommands;
-    private TestOutputTopic<EntryKey, LedgerEntry> entries;
     private TestOutputTopic<EntryKey, PayloadEnvelope> payloads;
-    private TestOutputTopic<String, CommandOutcome> outcomes;
     private TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
@@ -51,12 +49,10 @@ class LedgerTopologyTest {
         // The test driver commits after every record; exactly-once adds nothing here and
         // would hold back the records the deserialisation handler produces.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes), props);
-        commands = driver.createInputTopic(topics.commands().name(), new StringSerializer(), serdes.commands().serializer());
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty()), props);
+        chain = new ChainOutputs(driver, topics, serdes);
         rawCommands = driver.createInputTopic(topics.commands().name(), new ByteArraySerializer(), new ByteArraySerializer());
-        entries = driver.createOutputTopic(topics.entries().name(), serdes.entryKeys().deserializer(), serdes.entries().deserializer());
         payloads = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(), serdes.payloads().deserializer());
-        outcomes = driver.createOutputTopic(topics.receipts().name(), new StringDeserializer(), serdes.outcomes().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetter().name(), new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -67,24 +63,26 @@ class LedgerTopologyTest {
 
     @Test
     void shouldChainEachTenantGaplesslyFromZeroIntoAVerifiableChain() {
-        commands.pipeInput("acme", Commands.decision("acme", "k1"));
-        commands.pipeInput("globex", Commands.decision("globex", "k1"));
-        commands.pipeInput("acme", Commands.decision("acme", "k2"));
-        commands.pipeInput("acme", Commands.decision("acme", "k3"));
+        chain.pipe("acme", Commands.decision("acme", "k1"));
+        chain.pipe("globex", Commands.decision("globex", "k1"));
+        chain.pipe("acme", Commands.decision("acme", "k2"));
+        chain.pipe("acme", Commands.decision("acme", "k3"));
 
-        List<TestRecord<EntryKey, LedgerEntry>> written = entries.readRecordsToList();
+        List<LedgerEntry> written = chain.entries();
         List<TestRecord<EntryKey, PayloadEnvelope>> bodies = payloads.readRecordsToList();
-        assertThat(written).extracting(r -> r.key().getTenantId() + "/" + r.key().getSeq())
+        assertThat(written).extracting(e -> e.getTenantId() + "/" + e.getSeq())
                 .containsExactly("acme/0", "globex/0", "acme/1", "acme/2");
-        LedgerEntry first = written.get(0).value();
+        assertThat(bodies).extracting(r -> r.key().getTenantId() + "/" + r.key().getSeq())
+                .containsExactly("acme/0", "globex/0", "acme/1", "acme/2");
+        LedgerEntry first = written.get(0);
         assertThat(first.getPrevChainHash().bytes()).isEqualTo(LedgerHashes.genesis("acme"));
         assertThat(first.getActorKeyId()).isEqualTo("key-1");
         assertThat(first.getCorrelationId()).isEqualTo("corr-k1");
 
         ChainVerifier verifier = ChainVerifier.fromGenesis("acme");
         for (int i = 0; i < written.size(); i++) {
-            if (written.get(i).key().getTenantId().equals("acme")) {
-                verifier.accept(Receipts.fromAvro(written.get(i).value()), bodies.get(i).value().getCiphertext().array());
+            if (written.get(i).getTenantId().equals("acme")) {
+                verifier.accept(Receipts.fromAvro(written.get(i)), bodies.get(i).value().getCiphertext().array());
             }
         }
         ChainVerification result = verifier.finish();
@@ -95,12 +93,23 @@ class LedgerTopologyTest {
     }
 
     @Test
-    void shouldAnswerEveryCommandWithAnOutcomeCarryingItsReceipt() {
+    void shouldWriteAChainedCommandAsOneRunWhoseEntryCarriesItsOriginAndNoOutcomeRecord() {
         LedgerCommand command = Commands.decision("acme", "k1", "dec-7", "true");
-        commands.pipeInput("acme", command);
+        chain.pipe("acme", command);
 
-        CommandOutcome outcome = outcomes.readValue();
-        LedgerEntry entry = entries.readValue();
+        CommandOutcome outcome = chain.answers().get(0);
+        List<org.apache.kafka.streams.KeyValue<EntryKey, io.veridict.schemas.avro.EntryRun>> runs = chain.runs();
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.key).isEqualTo(new EntryKey("acme", 0L));
+            assertThat(run.value.getEntries()).hasSize(1);
+        });
+        io.veridict.schemas.avro.RunEntry chained = runs.get(0).value.getEntries().get(0);
+        assertThat(chained.getOrigin().getCommandId()).isEqualTo(command.getCommandId());
+        assertThat(chained.getOrigin().getIdempotencyDigest().bytes()).isEqualTo(sha256("k1"));
+        assertThat(chained.getOrigin().getDecisionDigest().bytes()).isEqualTo(sha256("dec-7"));
+        assertThat(driver.createOutputTopic(topics.receipts().name(), new StringDeserializer(),
+                serdes.outcomes().deserializer()).isEmpty()).as("no outcome record for a chained command").isTrue();
+        LedgerEntry entry = chained.getHeader();
         assertThat(outcome.getCommandId()).isEqualTo(command.getCommandId());
         assertThat(outcome.getStatus()).isEqualTo(OutcomeStatus.CHAINED);
         assertThat(outcome.getReceipt().getSeq()).isZero();
@@ -112,41 +121,121 @@ class LedgerTopologyTest {
 
     @Test
     void shouldAnswerARetryWithTheOriginalReceiptAndNeverChainItTwice() {
-        commands.pipeInput("acme", Commands.decision("acme", "k1"));
-        commands.pipeInput("acme", Commands.decision("acme", "k1"));
+        chain.pipe("acme", Commands.decision("acme", "k1"));
+        chain.pipe("acme", Commands.decision("acme", "k1"));
 
-        List<CommandOutcome> answers = outcomes.readValuesToList();
+        List<CommandOutcome> answers = chain.answers();
         assertThat(answers).extracting(CommandOutcome::getStatus).containsExactly(OutcomeStatus.CHAINED, OutcomeStatus.DUPLICATE);
         assertThat(answers.get(1).getReceipt()).isEqualTo(answers.get(0).getReceipt());
-        assertThat(entries.readRecordsToList()).hasSize(1);
+        assertThat(chain.entries()).hasSize(1);
     }
 
     @Test
     void shouldRefuseAReusedIdempotencyKeyWithADifferentRequest() {
-        commands.pipeInput("acme", Commands.decision("acme", "k1", null, "\"approve\""));
-        commands.pipeInput("acme", Commands.decision("acme", "k1", null, "\"deny\""));
+        chain.pipe("acme", Commands.decision("acme", "k1", null, "\"approve\""));
+        chain.pipe("acme", Commands.decision("acme", "k1", null, "\"deny\""));
 
-        List<CommandOutcome> answers = outcomes.readValuesToList();
+        List<CommandOutcome> answers = chain.answers();
         assertThat(answers.get(1).getStatus()).isEqualTo(OutcomeStatus.CONFLICT);
         assertThat(answers.get(1).getReason()).isEqualTo(ChainProcessor.IDEMPOTENCY_KEY_REUSED);
         assertThat(answers.get(1).getReceipt()).isNull();
-        assertThat(entries.readRecordsToList()).hasSize(1);
+        assertThat(chain.entries()).hasSize(1);
     }
 
     @Test
     void shouldRefuseADecisionIdTheTenantAlreadyUsed() {
-        commands.pipeInput("acme", Commands.decision("acme", "k1", "dec-1", "true"));
-        commands.pipeInput("acme", Commands.decision("acme", "k2", "dec-1", "true"));
-        commands.pipeInput("globex", Commands.decision("globex", "k2", "dec-1", "true"));
+        chain.pipe("acme", Commands.decision("acme", "k1", "dec-1", "true"));
+        chain.pipe("acme", Commands.decision("acme", "k2", "dec-1", "true"));
+        chain.pipe("globex", Commands.decision("globex", "k2", "dec-1", "true"));
 
-        assertThat(outcomes.readValuesToList()).extracting(CommandOutcome::getStatus)
+        assertThat(chain.answers()).extracting(CommandOutcome::getStatus)
                 .containsExactly(OutcomeStatus.CHAINED, OutcomeStatus.CONFLICT, OutcomeStatus.CHAINED);
-        assertThat(entries.readRecordsToList()).hasSize(2);
+        assertThat(chain.entries()).hasSize(2);
+    }
+
+    @Test
+    void shouldChainAPlainGroupAsOneRunAnsweringEachItemOnItsOwn() {
+        chain.pipe("acme", Commands.decision("acme", "k0", "taken", "true"));
+        chain.answers();
+        chain.runs();
+        LedgerCommand group = Commands.group("acme", false, "k1", "k2=taken", "k3", "k0");
+
+        chain.pipe("acme", group);
+
+        assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason()).containsExactly(
+                "CHAINED:null", "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN, "CHAINED:null", "CONFLICT:"
+                        + ChainProcessor.IDEMPOTENCY_KEY_REUSED);
+        var runs = chain.runs();
+        assertThat(runs).singleElement().satisfies(run -> assertThat(run.key).isEqualTo(new EntryKey("acme", 1L)));
+        assertThat(runs.get(0).value.getEntries()).extracting(e -> e.getHeader().getSeq()).containsExactly(1L, 2L);
+        assertThat(payloads.readRecordsToList()).extracting(r -> r.key().getSeq()).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
+    void shouldChainAnAtomicGroupWhollyAndAnswerItsRetryWithTheOriginalReceipts() {
+        LedgerCommand group = Commands.group("acme", true, "b:0", "b:1", "b:2");
+
+        chain.pipe("acme", group);
+        List<CommandOutcome> first = chain.answers();
+        chain.pipe("acme", Commands.retryOf(group));
+        List<CommandOutcome> retry = chain.answers();
+
+        assertThat(first).extracting(CommandOutcome::getStatus).containsOnly(OutcomeStatus.CHAINED).hasSize(3);
+        assertThat(retry).extracting(CommandOutcome::getStatus).containsOnly(OutcomeStatus.DUPLICATE).hasSize(3);
+        assertThat(retry).extracting(o -> o.getReceipt().getSeq()).containsExactly(0L, 1L, 2L);
+        assertThat(retry.get(2).getReceipt().getChainHash()).isEqualTo(first.get(2).getReceipt().getChainHash());
+        assertThat(chain.runs()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseAWholeAtomicGroupWhenOneItemIsRefused() {
+        chain.pipe("acme", Commands.group("acme", false, "k0=taken"));
+        chain.pipe("acme", Commands.group("acme", true, "b:0", "b:1=taken", "b:2"));
+        chain.pipe("acme", Commands.group("acme", true, "c:0", "k0=taken", "c:2"));
+        chain.pipe("acme", Commands.group("acme", true, "d:0=same", "d:1=same"));
+
+        assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason()).containsExactly(
+                "CHAINED:null",
+                "CONFLICT:" + ChainProcessor.GROUP_REFUSED, "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN,
+                "CONFLICT:" + ChainProcessor.GROUP_REFUSED,
+                "CONFLICT:" + ChainProcessor.GROUP_REFUSED, "CONFLICT:" + ChainProcessor.GROUP_PARTLY_CHAINED,
+                "CONFLICT:" + ChainProcessor.GROUP_REFUSED,
+                "CONFLICT:" + ChainProcessor.GROUP_REFUSED, "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN);
+        assertThat(chain.entries()).hasSize(1);
+    }
+
+    @Test
+    void shouldAnswerASingleRetryOfAGroupedItemAsItsDuplicate() {
+        LedgerCommand group = Commands.group("acme", false, "g1=d1", "g2=d2");
+        chain.pipe("acme", group);
+        List<CommandOutcome> grouped = chain.answers();
+
+        chain.pipe("acme", Commands.decision("acme", "g2", "d2", "\"approve\""));
+
+        CommandOutcome retry = chain.answers().get(0);
+        assertThat(retry.getStatus()).isEqualTo(OutcomeStatus.DUPLICATE);
+        assertThat(retry.getReceipt()).isEqualTo(grouped.get(1).getReceipt());
+    }
+
+    @Test
+    void shouldDeadLetterAGroupThatIsEmptyOrRepeatsAKey() {
+        LedgerCommand empty = Commands.group("acme", true);
+        LedgerCommand repeated = Commands.group("acme", false, "k1", "k1");
+        LedgerCommand internal = Commands.group("acme", false, "sys/key-expired/abc");
+
+        chain.pipe("acme", empty);
+        chain.pipe("acme", repeated);
+        chain.pipe("acme", internal);
+
+        assertThat(deadLetters.readRecordsToList()).extracting(r -> DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON))
+                .containsExactly(CommandValidator.INVALID_GROUP, CommandValidator.INVALID_GROUP,
+                        CommandValidator.RESERVED_IDEMPOTENCY_KEY);
+        assertThat(chain.runs()).isEmpty();
     }
 
     @Test
     void shouldDeadLetterCommandWhoseKeyIsNotItsTenantWithoutChainingIt() {
-        commands.pipeInput("globex", Commands.decision("acme", "k1"));
+        chain.pipe("globex", Commands.decision("acme", "k1"));
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(dead.key()).isEqualTo("globex");
@@ -154,46 +243,55 @@ class LedgerTopologyTest {
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo(CommandValidator.TENANT_KEY_MISMATCH);
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topics.commands().name());
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
-        assertThat(entries.isEmpty()).isTrue();
-        assertThat(outcomes.isEmpty()).isTrue();
+        assertThat(chain.runs()).isEmpty();
+        assertThat(chain.answers()).containsOnlyNulls();
     }
 
     @Test
     void shouldDeadLetterMalformedTenantIdAndIdempotencyKey() {
-        commands.pipeInput("Bad Tenant!", Commands.decision("Bad Tenant!", "k1"));
-        commands.pipeInput("acme", Commands.decision("acme", "has space"));
+        chain.pipe("Bad Tenant!", Commands.decision("Bad Tenant!", "k1"));
+        chain.pipe("acme", Commands.decision("acme", "has space"));
 
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
                 .isEqualTo(CommandValidator.INVALID_TENANT_ID);
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
                 .isEqualTo(CommandValidator.INVALID_IDEMPOTENCY_KEY);
-        assertThat(entries.isEmpty()).isTrue();
+        assertThat(chain.runs()).isEmpty();
     }
 
     @Test
     void shouldDeadLetterDecisionCarryingAnInternalIdempotencyKey() {
         String internal = IdempotencyKeys.keyExpiry("abcdefghijklmnop");
-        commands.pipeInput("acme", Commands.decision("acme", internal));
-        commands.pipeInput("acme", Commands.decision("acme", "key-expired" + IdempotencyKeys.SEPARATOR + "x"));
+        chain.pipe("acme", Commands.decision("acme", internal));
+        chain.pipe("acme", Commands.decision("acme", "key-expired" + IdempotencyKeys.SEPARATOR + "x"));
 
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
                 .isEqualTo(CommandValidator.RESERVED_IDEMPOTENCY_KEY);
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
                 .isEqualTo(CommandValidator.RESERVED_IDEMPOTENCY_KEY);
-        assertThat(entries.isEmpty()).isTrue();
-        assertThat(outcomes.isEmpty()).isTrue();
+        assertThat(chain.runs()).isEmpty();
+        assertThat(chain.answers()).containsOnlyNulls();
     }
 
     @Test
     void shouldDeadLetterUnreadableBytesAndKeepChaining() {
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         rawCommands.pipeInput("acme".getBytes(StandardCharsets.UTF_8), garbage);
-        commands.pipeInput("acme", Commands.decision("acme", "k1"));
+        chain.pipe("acme", Commands.decision("acme", "k1"));
+
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).isEqualTo(garbage);
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("MALFORMED_PAYLOAD");
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
-        assertThat(entries.readValue().getSeq()).isZero();
+        assertThat(chain.entries()).extracting(LedgerEntry::getSeq).containsExactly(0L);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,7 +2,11 @@ package io.veridict.api.core;
 
 import io.dropwizard.lifecycle.Managed;
 import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.EntryRun;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.RunEntry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,45 +15,66 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the receipts topic (read_committed: an outcome is seen only once the chain step
- * that produced it has committed) and completes the futures of requests waiting on it.
+ * Learns what became of the commands this instance published, and completes the futures of the
+ * requests waiting on them. A chained command's answer is its entry in the run on the entries
+ * topic (its origin names the command); a command that chained nothing (a duplicate, a conflict)
+ * is answered on the receipts topic. Both are read {@code read_committed}: an answer is seen only
+ * once the chain step that produced it has committed.
  *
- * <p>Every instance reads every partition from the end, without a consumer group: the
- * outcome of a command goes to whichever instance asked. A caller MUST register with
- * {@link #expect} before it publishes the command, or the outcome may pass unseen.
+ * <p>Every instance reads every partition of both topics from the end, without a consumer group:
+ * the answer goes to whichever instance asked. A caller MUST register with {@link #expect} before
+ * it publishes the command, or the answer may pass unseen.
  */
 public final class OutcomeListener implements Managed {
 
+    /** What became of a command: its entry, or an outcome that chained nothing. */
+    public sealed interface Settled {
+        /** The command chained this entry. */
+        record Chained(LedgerEntry entry) implements Settled {
+        }
+
+        /** The command chained nothing: a duplicate (with the original receipt) or a conflict. */
+        record Answered(CommandOutcome outcome) implements Settled {
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeListener.class);
 
-    private final KafkaConsumer<String, CommandOutcome> consumer;
-    private final String topic;
-    private final Map<String, CompletableFuture<CommandOutcome>> pending = new ConcurrentHashMap<>();
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String entriesTopic;
+    private final String receiptsTopic;
+    private final Deserializer<EntryRun> runs;
+    private final Deserializer<CommandOutcome> outcomes;
+    private final Map<String, CompletableFuture<Settled>> pending = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutcomeListener(KafkaFactory kafka, String topic, Deserializer<CommandOutcome> deserializer) {
+    public OutcomeListener(KafkaFactory kafka, String entriesTopic, Deserializer<EntryRun> runs, String receiptsTopic,
+                           Deserializer<CommandOutcome> outcomes) {
         Map<String, Object> props = kafka.commonClientProperties();
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "veridict-outcomes");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), deserializer);
-        this.topic = topic;
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.entriesTopic = entriesTopic;
+        this.receiptsTopic = receiptsTopic;
+        this.runs = runs;
+        this.outcomes = outcomes;
         this.thread = new Thread(this::run, "veridict-outcome-listener");
         this.thread.setDaemon(true);
     }
 
-    /** Registers interest in {@code commandId}'s outcome. */
-    public CompletableFuture<CommandOutcome> expect(String commandId) {
+    /** Registers interest in what becomes of {@code commandId} (a command's or a group item's id). */
+    public CompletableFuture<Settled> expect(String commandId) {
         return pending.computeIfAbsent(commandId, id -> new CompletableFuture<>());
     }
 
@@ -60,8 +85,10 @@ public final class OutcomeListener implements Managed {
 
     @Override
     public void start() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(entriesTopic, receiptsTopic)) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve now, so nothing after start is missed
@@ -71,24 +98,44 @@ public final class OutcomeListener implements Managed {
     private void run() {
         try {
             while (running) {
-                try {
-                    for (ConsumerRecord<String, CommandOutcome> record : consumer.poll(Duration.ofMillis(200))) {
-                        CompletableFuture<CommandOutcome> waiting = pending.remove(record.value().getCommandId());
-                        if (waiting != null) {
-                            waiting.complete(record.value());
-                        }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (pending.isEmpty()) {
+                        continue; // nobody waits: nothing to decode
                     }
-                } catch (RecordDeserializationException e) {
-                    LOG.warn("Skipping unreadable outcome at {} offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
-                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                    try {
+                        settle(record);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Skipping unreadable record at {}-{} offset {}: {}", record.topic(), record.partition(),
+                                record.offset(), e.getMessage());
+                    }
                 }
             }
         } catch (WakeupException stopping) {
             // stop() woke the consumer
         } catch (RuntimeException e) {
-            LOG.error("Outcome listener on {} stopped; requests will answer 202 until restart", topic, e);
+            LOG.error("Outcome listener stopped; requests will answer 202 until restart", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void settle(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(entriesTopic)) {
+            for (RunEntry entry : runs.deserialize(record.topic(), record.value()).getEntries()) {
+                if (entry.getOrigin() != null) {
+                    complete(entry.getOrigin().getCommandId(), new Settled.Chained(entry.getHeader()));
+                }
+            }
+        } else {
+            CommandOutcome outcome = outcomes.deserialize(record.topic(), record.value());
+            complete(outcome.getCommandId(), new Settled.Answered(outcome));
+        }
+    }
+
+    private void complete(String commandId, Settled settled) {
+        CompletableFuture<Settled> waiting = pending.remove(commandId);
+        if (waiting != null) {
+            waiting.complete(settled);
         }
     }
 

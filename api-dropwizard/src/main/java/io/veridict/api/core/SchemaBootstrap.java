@@ -4,6 +4,7 @@ import io.dropwizard.lifecycle.Managed;
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.PayloadEnvelope;
@@ -32,7 +33,8 @@ public final class SchemaBootstrap implements Managed {
         this.registry = registry;
         subjects.put(topics.commands().name() + "-value", LedgerCommand.getClassSchema());
         subjects.put(topics.entries().name() + "-key", EntryKey.getClassSchema());
-        subjects.put(topics.entries().name() + "-value", LedgerEntry.getClassSchema());
+        subjects.put(topics.entries().name() + "-value",
+                Schema.createUnion(java.util.List.of(LedgerEntry.getClassSchema(), EntryRun.getClassSchema())));
         subjects.put(topics.payloads().name() + "-key", EntryKey.getClassSchema());
         subjects.put(topics.payloads().name() + "-value", PayloadEnvelope.getClassSchema());
         subjects.put(topics.receipts().name() + "-value", CommandOutcome.getClassSchema());
@@ -43,7 +45,8 @@ public final class SchemaBootstrap implements Managed {
     public void start() {
         subjects.forEach((subject, schema) -> {
             int id = registry.register(subject, schema);
-            LOG.info("Schema {} registered under {} with id {}", schema.getFullName(), subject, id);
+            LOG.info("Schema {} registered under {} with id {}", schema.getType() == Schema.Type.UNION
+                    ? "union " + schema.getTypes().stream().map(Schema::getName).toList() : schema.getFullName(), subject, id);
         });
     }
 }

@@ -50,6 +50,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409),
     /** The tenant already recorded a decision with this {@code decision_id}. */
     DECISION_ID_TAKEN(409),
+    /** An item of a batch was refused (a decision id taken, a reused key), so no item was recorded. */
+    BATCH_REFUSED(409),
     /** A batch holds more items than {@code maxBatchSize}. */
     BATCH_TOO_LARGE(413),
     /** A batch holds no items. */

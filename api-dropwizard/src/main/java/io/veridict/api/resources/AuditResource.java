@@ -9,7 +9,7 @@ import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.json.StrictJsonReader;
-import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.streams.chain.LedgerRow;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.streams.audit.ExportFormat;
@@ -84,11 +84,11 @@ public final class AuditResource {
         String tenant = RequestHeaders.tenantId(headers);
         long from = QueryParams.seq("from_seq", fromSeq, 0);
         int size = (int) QueryParams.bounded("limit", limit, 100, 1, MAX_PAGE);
-        List<StoredEntry> page = ledger.entries(tenant, from, Long.MAX_VALUE, size);
+        List<LedgerRow> page = ledger.entries(tenant, from, Long.MAX_VALUE, size);
         ObjectNode body = JSON.objectNode();
         var items = body.putArray("entries");
         page.forEach(e -> items.add(entryNode(e)));
-        long next = page.isEmpty() ? from : page.get(page.size() - 1).getHeader().getSeq() + 1;
+        long next = page.isEmpty() ? from : page.get(page.size() - 1).header().getSeq() + 1;
         boolean more = page.size() == size && ledger.entry(tenant, next).isPresent();
         if (more) {
             body.put("next_from_seq", next);
@@ -122,8 +122,8 @@ public final class AuditResource {
         StreamingOutput stream = out -> {
             ExportWriter writer = ExportWriter.start(out, header);
             for (long seq = from; seq <= to; seq += SCAN_PAGE) {
-                for (StoredEntry e : ledger.entries(tenant, seq, Math.min(to, seq + SCAN_PAGE - 1), SCAN_PAGE)) {
-                    writer.write(e.getHeader(), payloadOf(e));
+                for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + SCAN_PAGE - 1), SCAN_PAGE)) {
+                    writer.write(e.header(), e.payloadBytesOrNull());
                 }
             }
             writer.finish();
@@ -140,17 +140,7 @@ public final class AuditResource {
         return new StoreVerification(ledger, tenant).run(reader.readOptional(body, headers));
     }
 
-    static ObjectNode entryNode(StoredEntry entry) {
-        return ExportFormat.entryNode(entry.getHeader(), payloadOf(entry));
-    }
-
-    static byte[] payloadOf(StoredEntry entry) {
-        if (entry.getPayload() == null) {
-            return null;
-        }
-        var buffer = entry.getPayload().duplicate();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+    static ObjectNode entryNode(LedgerRow entry) {
+        return ExportFormat.entryNode(entry.header(), entry.payloadBytesOrNull());
     }
 }

@@ -70,8 +70,7 @@ public final class DecisionResource {
         String key = RequestHeaders.idempotencyKey(headers);
         DecisionRequest decision = DecisionRequest.fromJson(singleReader.read(body, headers));
         LedgerCommand command = command(tenant, key, CorrelationId.current(request), Principal.of(request), decision);
-        Optional<CommandOutcome> outcome = recorder.record(List.of(command)).get(0);
-        return Outcomes.single(tenant, key, outcome);
+        return Outcomes.single(tenant, key, recorder.recordGrouped(command));
     }
 
     @POST
@@ -90,7 +89,7 @@ public final class DecisionResource {
             keys.add(key);
             commands.add(command(tenant, key, correlationId, principal, batch.decisions().get(i)));
         }
-        return Outcomes.batch(tenant, keys, recorder.record(commands));
+        return Outcomes.batch(tenant, keys, recorder.recordAtomically(tenant, commands, batchKey, correlationId));
     }
 
     /** The entry recording {@code decisionId}; another tenant's ids answer as unknown ones. */

@@ -1,8 +1,11 @@
 package io.veridict.api.resources;
 
+import io.veridict.api.api.DecisionBatch;
 import io.veridict.api.api.ReceiptView;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.FieldPath;
+import io.veridict.api.errors.FieldProblem;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.streams.chain.ChainProcessor;
@@ -37,8 +40,14 @@ final class Outcomes {
         throw conflict(o);
     }
 
-    /** 202 if any item is pending, else 201 if any item was chained, else 200; every item says what became of it. */
+    /**
+     * The answer to an atomic batch: 409 {@code BATCH_REFUSED} when any item was refused (nothing
+     * was recorded; {@code details} names each refused item and why); else 202 if any item is
+     * pending, 201 if the items were chained, 200 if the batch was a retry; every item says what
+     * became of it.
+     */
     static Response batch(String tenant, List<String> keys, List<Optional<CommandOutcome>> outcomes) {
+        refuseIfAnyConflict(outcomes);
         List<Object> items = new ArrayList<>(outcomes.size());
         boolean pending = false;
         boolean chained = false;
@@ -47,10 +56,6 @@ final class Outcomes {
             if (outcome.isEmpty()) {
                 pending = true;
                 items.add(pending(tenant, keys.get(i)));
-            } else if (outcome.get().getStatus() == OutcomeStatus.CONFLICT) {
-                ApiException conflict = conflict(outcome.get());
-                items.add(Map.of("status", "conflict", "idempotency_key", keys.get(i), "code", conflict.code(),
-                        "message", conflict.getMessage()));
             } else {
                 boolean isNew = outcome.get().getStatus() == OutcomeStatus.CHAINED;
                 chained |= isNew;
@@ -59,6 +64,35 @@ final class Outcomes {
         }
         int status = pending ? 202 : chained ? 201 : 200;
         return Response.status(status).entity(Map.of("receipts", items)).build();
+    }
+
+    private static void refuseIfAnyConflict(List<Optional<CommandOutcome>> outcomes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        boolean refused = false;
+        for (int i = 0; i < outcomes.size(); i++) {
+            Optional<CommandOutcome> outcome = outcomes.get(i);
+            if (outcome.isPresent() && outcome.get().getStatus() == OutcomeStatus.CONFLICT) {
+                refused = true;
+                String reason = outcome.get().getReason();
+                if (!ChainProcessor.GROUP_REFUSED.equals(reason)) {
+                    problems.add(FieldProblem.of(FieldPath.index(DecisionBatch.DECISIONS, i), problemOf(reason)));
+                }
+            }
+        }
+        if (refused) {
+            throw new ApiException(ErrorCode.BATCH_REFUSED, "no decision of the batch was recorded: "
+                    + problems.size() + (problems.size() == 1 ? " decision was" : " decisions were") + " refused", problems);
+        }
+    }
+
+    private static String problemOf(String reason) {
+        if (ChainProcessor.DECISION_ID_TAKEN.equals(reason)) {
+            return "DECISION_ID_TAKEN: the tenant already recorded a decision with this decision_id";
+        }
+        if (ChainProcessor.GROUP_PARTLY_CHAINED.equals(reason)) {
+            return "ALREADY_RECORDED: this item's idempotency key was recorded before, the rest of the batch was not";
+        }
+        return "IDEMPOTENCY_KEY_REUSED: this item's idempotency key was already used with a different request";
     }
 
     /** Where the receipt of {@code idempotencyKey} is read: a client key is one path segment as it is. */

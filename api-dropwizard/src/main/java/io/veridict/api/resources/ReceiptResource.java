@@ -7,7 +7,7 @@ import io.veridict.api.auth.Scope;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
-import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.chain.Receipts;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,9 +37,9 @@ public final class ReceiptResource {
     @RequiresScope(Scope.DECISIONS_READ)
     public ReceiptView receipt(@Context HttpHeaders headers, @PathParam("idempotency_key") String idempotencyKey) {
         String tenant = RequestHeaders.tenantId(headers);
-        StoredEntry entry = ledger.seqOfIdempotencyKey(tenant, idempotencyKey).flatMap(seq -> ledger.entry(tenant, seq))
+        LedgerRow entry = ledger.seqOfIdempotencyKey(tenant, idempotencyKey).flatMap(seq -> ledger.entry(tenant, seq))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                         "nothing has been chained under this Idempotency-Key (yet)"));
-        return ReceiptView.of(ReceiptView.CHAINED, Receipts.receipt(entry.getHeader(), entry.getDecisionId()));
+        return ReceiptView.of(ReceiptView.CHAINED, Receipts.receipt(entry.header(), entry.decisionIdOrNull()));
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
-import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.streams.chain.LedgerRow;
 import io.veridict.schemas.format.ChainFailure;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.ChainVerification;
@@ -50,8 +50,8 @@ final class StoreVerification {
         }
         ChainVerifier verifier = from == 0 ? ChainVerifier.fromGenesis(tenant) : resumeBefore(from);
         for (long seq = from; seq <= to && !verifier.hasFailed(); seq += AuditResource.SCAN_PAGE) {
-            for (StoredEntry e : ledger.entries(tenant, seq, Math.min(to, seq + AuditResource.SCAN_PAGE - 1), AuditResource.SCAN_PAGE)) {
-                verifier.accept(Receipts.fromAvro(e.getHeader()), AuditResource.payloadOf(e), e.getHeader().getSeq());
+            for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + AuditResource.SCAN_PAGE - 1), AuditResource.SCAN_PAGE)) {
+                verifier.accept(Receipts.fromAvro(e.header()), e.payloadBytesOrNull(), e.header().getSeq());
             }
         }
         ChainVerification result = verifier.finish();
@@ -74,9 +74,9 @@ final class StoreVerification {
     }
 
     private ChainVerifier resumeBefore(long from) {
-        StoredEntry previous = ledger.entry(tenant, from - 1).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+        LedgerRow previous = ledger.entry(tenant, from - 1).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "no entry with seq " + (from - 1) + " to resume verification from"));
-        return ChainVerifier.resumeFrom(new ChainHead(tenant, from, previous.getHeader().getChainHash().bytes(), null));
+        return ChainVerifier.resumeFrom(new ChainHead(tenant, from, previous.header().getChainHash().bytes(), null));
     }
 
     private static ObjectNode failure(ChainFailure f) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
-import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryRun;
+import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
 import io.veridict.schemas.avro.LedgerCommand;
-import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
@@ -164,18 +164,19 @@ class VerifyCommandIT {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(consumer.partitionsFor("veridict.receipts", Duration.ofSeconds(30)).stream()
+            consumer.assign(consumer.partitionsFor("veridict.entries", Duration.ofSeconds(30)).stream()
                     .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (chained < expected) {
                 assertThat(System.nanoTime()).as("only %d of %d commands chained within 90 s", chained, expected)
                         .isLessThan(deadline);
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                    CommandOutcome outcome = serdes.outcomes().deserializer().deserialize(r.topic(), r.value());
-                    if (outcome.getStatus() == OutcomeStatus.CHAINED && COMMANDS.containsKey(outcome.getTenantId())) {
-                        chained++;
-                        last.merge(outcome.getTenantId(), outcome.getReceipt(),
-                                (a, b) -> a.getSeq() > b.getSeq() ? a : b);
+                    for (RunEntry entry : serdes.entries().deserializer().deserialize(r.topic(), r.value()).getEntries()) {
+                        String tenant = entry.getHeader().getTenantId();
+                        if (COMMANDS.containsKey(tenant)) {
+                            chained++;
+                            last.merge(tenant, Receipts.receipt(entry.getHeader(), null), (a, b) -> a.getSeq() > b.getSeq() ? a : b);
+                        }
                     }
                 }
             }
@@ -191,7 +192,8 @@ class VerifyCommandIT {
                 "DECISION", 1_750_000_000_000L, 1_750_000_000_001L, null, "corr-forged", LedgerHashes.payloadHash(payload),
                 madeUpPrev);
         byte[] key = serdes.entryKeys().serializer().serialize("veridict.entries", new EntryKey("acme", 12L));
-        byte[] value = serdes.entries().serializer().serialize("veridict.entries", Receipts.toAvro(forged, EntryType.DECISION));
+        byte[] value = serdes.entries().serializer().serialize("veridict.entries",
+                new EntryRun(List.of(new RunEntry(Receipts.toAvro(forged, EntryType.DECISION), null))));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {

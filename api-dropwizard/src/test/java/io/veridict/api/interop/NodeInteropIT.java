@@ -8,6 +8,14 @@ import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import io.veridict.dev.testing.TestKafka;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.DecisionGroup;
+import io.veridict.schemas.avro.EntryOrigin;
+import io.veridict.schemas.avro.EntryRun;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.GroupItem;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.RunEntry;
+import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.LedgerCommand;
@@ -17,12 +25,15 @@ import io.veridict.schemas.avro.Violation;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.schemas.serde.AvroSerdes;
+import io.veridict.streams.CommandValidator;
+import io.veridict.streams.EntryRunSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +65,7 @@ class NodeInteropIT {
     private static final Path INTEROP = Path.of("..", "interop").toAbsolutePath().normalize();
     private static final String FROM_VERIDICT = "interop.from-veridict";
     private static final String TO_VERIDICT = "interop.to-veridict";
+    private static final String ENTRIES = "interop.entries";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -69,6 +81,8 @@ class NodeInteropIT {
             Serde<LedgerCommand> serde = AvroSerdes.forValue(client, LedgerCommand.class);
             LedgerCommand sent = decisionCommand();
             produce(kafka.bootstrapServers(), serde, sent);
+            EntryRun run = entryRun();
+            produceRun(kafka.bootstrapServers(), EntryRunSerde.confluent(client), run);
 
             String replyId = UUID.randomUUID().toString();
             JsonNode report = runNode(kafka.bootstrapServers(), registry.url().toString(), sent.getCommandId(), replyId);
@@ -84,7 +98,17 @@ class NodeInteropIT {
             assertThat(read.get("violations").get(0).get("severity").asText()).isEqualTo("HIGH");
             assertThat(read.get("schema_id").asInt()).isEqualTo(client.latest(FROM_VERIDICT + "-value").id());
 
-            LedgerCommand fromNode = consumeOne(kafka.bootstrapServers(), serde);
+            JsonNode headers = report.get("run");
+            assertThat(headers).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                LedgerEntry written = run.getEntries().get(i).getHeader();
+                assertThat(headers.get(i).get("seq").asLong()).isEqualTo(written.getSeq());
+                assertThat(headers.get(i).get("tenant_id").asText()).isEqualTo(written.getTenantId());
+                assertThat(headers.get(i).get("leaf_hash").asText()).isEqualTo(HexFormat.of().formatHex(written.getLeafHash().bytes()));
+            }
+
+            List<LedgerCommand> fromNodeAll = consume(kafka.bootstrapServers(), serde, 2);
+            LedgerCommand fromNode = fromNodeAll.get(0);
             assertThat(fromNode.getCommandId()).isEqualTo(replyId);
             assertThat(fromNode.getTenantId()).isEqualTo("acme");
             assertThat(fromNode.getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
@@ -95,6 +119,11 @@ class NodeInteropIT {
             assertThat(op.getKeyId()).isEqualTo("key-from-node");
             assertThat(op.getScopes()).containsExactly("audit:read", "decisions:record");
             assertThat(op.getReason()).isEqualTo("written by kafkajs");
+            DecisionGroup group = (DecisionGroup) fromNodeAll.get(1).getBody();
+            assertThat(group.getAtomic()).isTrue();
+            assertThat(group.getItems()).extracting(GroupItem::getIdempotencyKey).containsExactly("node-batch:0", "node-batch:1");
+            assertThat(group.getItems().get(1).getDecision().getContextJson()).isEqualTo("{\"n\":1}");
+            assertThat(CommandValidator.check("acme", fromNodeAll.get(1))).as("fit for a ledger").isEmpty();
         }
     }
 
@@ -119,7 +148,8 @@ class NodeInteropIT {
 
     private static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(FROM_VERIDICT, 1, (short) 1), new NewTopic(TO_VERIDICT, 1, (short) 1)))
+            admin.createTopics(List.of(new NewTopic(FROM_VERIDICT, 1, (short) 1), new NewTopic(TO_VERIDICT, 1, (short) 1),
+                            new NewTopic(ENTRIES, 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -139,6 +169,7 @@ class NodeInteropIT {
                 "REGISTRY_URL", registryUrl,
                 "FROM_VERIDICT_TOPIC", FROM_VERIDICT,
                 "TO_VERIDICT_TOPIC", TO_VERIDICT,
+                "ENTRIES_TOPIC", ENTRIES,
                 "EXPECTED_COMMAND_ID", expectedId,
                 "REPLY_COMMAND_ID", replyId));
         Process node = builder.start();
@@ -152,7 +183,7 @@ class NodeInteropIT {
         return JSON.readTree(lastLine);
     }
 
-    private static LedgerCommand consumeOne(String bootstrap, Serde<LedgerCommand> serde) {
+    private static List<LedgerCommand> consume(String bootstrap, Serde<LedgerCommand> serde, int count) {
         try (KafkaConsumer<String, LedgerCommand> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), serde.deserializer())) {
@@ -161,11 +192,36 @@ class NodeInteropIT {
             consumer.seekToBeginning(Set.of(tp));
             List<ConsumerRecord<String, LedgerCommand>> seen = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (seen.isEmpty() && System.nanoTime() < deadline) {
+            while (seen.size() < count && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             }
-            assertThat(seen).as("record written by the Node client").hasSize(1);
-            return seen.get(0).value();
+            assertThat(seen).as("records written by the Node client").hasSize(count);
+            return seen.stream().map(ConsumerRecord::value).toList();
+        }
+    }
+
+    /** Two entries of one command, as the chain writes them (values made up; only the layout matters). */
+    private static EntryRun entryRun() {
+        List<RunEntry> entries = new ArrayList<>();
+        for (long seq = 7; seq <= 8; seq++) {
+            byte[] hash = new byte[32];
+            java.util.Arrays.fill(hash, (byte) seq);
+            Sha256 h = new Sha256(hash);
+            LedgerEntry header = LedgerEntry.newBuilder().setFormatVersion(1).setTenantId("acme").setSeq(seq)
+                    .setEntryId(UUID.randomUUID().toString()).setEntryType(EntryType.DECISION)
+                    .setReceivedAt(Instant.ofEpochMilli(1767225600000L)).setRecordedAt(Instant.ofEpochMilli(1767225600001L))
+                    .setActorKeyId("key-1").setCorrelationId("corr-run").setPayloadHash(h).setLeafHash(h)
+                    .setPrevChainHash(h).setChainHash(h).build();
+            entries.add(new RunEntry(header, new EntryOrigin("cmd-" + seq, h, h, seq == 7 ? h : null)));
+        }
+        return new EntryRun(entries);
+    }
+
+    private static void produceRun(String bootstrap, EntryRunSerde serde, EntryRun run) throws Exception {
+        try (KafkaProducer<String, EntryRun> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), serde.serializer())) {
+            producer.send(new ProducerRecord<>(ENTRIES, "acme", run)).get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -22,14 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code kill -9} of the whole stack in the middle of a load, then a restart on the same
- * data and the clients' retries: every acknowledged decision is in its tenant's chain
- * exactly once, with its original receipt; no seq is missing or doubled; the chains verify.
+ * {@code kill -9} of the whole stack in the middle of a load of single records (grouped by the
+ * service into group commands) and batches (atomic group commands), then a restart on the same
+ * data and the clients' retries: every acknowledged decision is in its tenant's chain exactly
+ * once, with its original receipt; no seq is missing or doubled; the chains verify.
  */
 class CrashRecoveryIT {
 
     private static final List<String> TENANTS = List.of("crash-a", "crash-b", "crash-c");
     private static final int REQUESTS = 300;
+    private static final String BATCH_TENANT = "crash-batch";
+    private static final int BATCHES = 60;
+    private static final int BATCH_SIZE = 5;
     private static final int KILL_AFTER_ACKS = 100;
 
     /** Entries every tenant starts with: its creation and its admin key. */
@@ -42,6 +46,7 @@ class CrashRecoveryIT {
     void shouldKeepEveryAcknowledgedDecisionExactlyOnceAcrossAKillAndRetries() throws Exception {
         Path data = tmp.resolve("data");
         Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
+        Map<Integer, JsonNode> acknowledgedBatches = new ConcurrentHashMap<>();
         LedgerClient[] shared = new LedgerClient[1];
         VeridictProcess first = VeridictProcess.dev(data).start(Duration.ofSeconds(120));
         try (first) {
@@ -50,11 +55,24 @@ class CrashRecoveryIT {
             for (String tenant : TENANTS) {
                 api.keyOf(tenant);
             }
+            api.keyOf(BATCH_TENANT);
             AtomicInteger acks = new AtomicInteger();
             CountDownLatch enoughAcks = new CountDownLatch(1);
             ExecutorService clients = Executors.newFixedThreadPool(6);
             for (int i = 0; i < REQUESTS; i++) {
                 int n = i;
+                if (n % 5 == 0 && n / 5 < BATCHES) {
+                    clients.submit(() -> {
+                        try {
+                            LedgerClient.Answer answer = recordBatch(api, n / 5);
+                            if (answer.status() == 201 || answer.status() == 200) {
+                                acknowledgedBatches.put(n / 5, answer.json());
+                            }
+                        } catch (IOException | InterruptedException killed) {
+                            // retried after the restart
+                        }
+                    });
+                }
                 clients.submit(() -> {
                     try {
                         LedgerClient.Answer answer = api.record(tenantOf(n), keyOf(n), body(n));
@@ -89,15 +107,46 @@ class CrashRecoveryIT {
                     assertThat(retry.status()).as(keyOf(n) + ": " + retry.body()).isIn(200, 201);
                 }
             }
-            for (String tenant : TENANTS) {
-                assertChainHoldsEachDecisionOnce(api, tenant);
+            for (int b = 0; b < BATCHES; b++) {
+                LedgerClient.Answer retry = retryBatchUntilAnswered(api, b);
+                JsonNode before = acknowledgedBatches.get(b);
+                if (before != null) {
+                    assertThat(retry.status()).as("batch " + b).isEqualTo(200);
+                    assertThat(retry.json().get("receipts").findValues("seq")).as("batch " + b)
+                            .isEqualTo(before.get("receipts").findValues("seq"));
+                } else {
+                    assertThat(retry.status()).as("batch " + b + ": " + retry.body()).isIn(200, 201);
+                }
             }
+            for (String tenant : TENANTS) {
+                assertChainHoldsEachDecisionOnce(api, tenant, java.util.stream.IntStream.range(0, REQUESTS)
+                        .filter(n -> tenantOf(n).equals(tenant)).count());
+            }
+            assertChainHoldsEachDecisionOnce(api, BATCH_TENANT, (long) BATCHES * BATCH_SIZE);
         }
+        assertThat(acknowledgedBatches).as("batches acknowledged before the kill").isNotEmpty();
+    }
+
+    private static LedgerClient.Answer recordBatch(LedgerClient api, int b) throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder("{\"decisions\":[");
+        for (int i = 0; i < BATCH_SIZE; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"decision_id\":\"crash-batch-").append(b).append('-').append(i)
+                    .append("\",\"context\":{\"b\":").append(b).append("},\"decision\":\"approve\"}");
+        }
+        return api.post("/v1/decisions/record:batch", BATCH_TENANT, "crash-batch-" + b, body.append("]}").toString());
+    }
+
+    private static LedgerClient.Answer retryBatchUntilAnswered(LedgerClient api, int b) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        LedgerClient.Answer answer = recordBatch(api, b);
+        while ((answer.status() == 202 || answer.status() == 503) && System.nanoTime() < deadline) {
+            answer = recordBatch(api, b);
+        }
+        return answer;
     }
 
     /** The tenant's chain: its creation and admin key (seq 0, 1), then each decision exactly once, gapless. */
-    private static void assertChainHoldsEachDecisionOnce(LedgerClient api, String tenant) throws Exception {
-        long decisions = java.util.stream.IntStream.range(0, REQUESTS).filter(n -> tenantOf(n).equals(tenant)).count();
+    private static void assertChainHoldsEachDecisionOnce(LedgerClient api, String tenant, long decisions) throws Exception {
         long expected = decisions + SETUP_ENTRIES;
         JsonNode verified = api.post("/v1/audit/verify", tenant, null, "{}").json();
         assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();

@@ -1,6 +1,7 @@
 package io.veridict.streams.audit;
 
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.format.EntryHeader;
@@ -8,6 +9,7 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistryException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ import org.apache.avro.SchemaNormalization;
 final class DirectDecoders {
 
     /** What a writer schema is, as far as this class is concerned. */
-    private enum Layout { ENTRY_KEY, PAYLOAD_ENVELOPE, LEDGER_ENTRY, OTHER }
+    private enum Layout { ENTRY_KEY, PAYLOAD_ENVELOPE, LEDGER_ENTRY, ENTRIES_UNION, OTHER }
 
     private static final int WIRE_HEADER_SIZE = 5;
     private static final int HASH_SIZE = 32;
@@ -39,7 +41,9 @@ final class DirectDecoders {
     private static final Map<String, Layout> CURRENT = Map.of(
             canonical(EntryKey.getClassSchema()), Layout.ENTRY_KEY,
             canonical(PayloadEnvelope.getClassSchema()), Layout.PAYLOAD_ENVELOPE,
-            canonical(LedgerEntry.getClassSchema()), Layout.LEDGER_ENTRY);
+            canonical(LedgerEntry.getClassSchema()), Layout.LEDGER_ENTRY,
+            canonical(Schema.createUnion(List.of(LedgerEntry.getClassSchema(), EntryRun.getClassSchema()))),
+            Layout.ENTRIES_UNION);
     private static final List<String> ENTRY_TYPES =
             LedgerEntry.getClassSchema().getField("entry_type").schema().getEnumSymbols();
 
@@ -65,29 +69,69 @@ final class DirectDecoders {
         });
     }
 
-    /** @return the header, field for field as written, or null: use the general decoder */
-    EntryHeader headerOrNull(byte[] bytes) {
-        return decode(bytes, Layout.LEDGER_ENTRY, in -> {
-            int formatVersion = in.intValue();
-            String tenantId = in.string();
-            long seq = in.longValue();
-            String entryId = in.string();
-            int symbol = in.intValue();
-            if (symbol < 0 || symbol >= ENTRY_TYPES.size()) {
-                throw new Malformed();
+    /**
+     * @return the headers of an entries-topic value, field for field as written (one for a v1
+     *         LedgerEntry record, each entry's for an EntryRun), or null: use the general decoder
+     */
+    List<EntryHeader> headersOrNull(byte[] bytes) {
+        List<EntryHeader> single = decode(bytes, Layout.LEDGER_ENTRY, in -> List.of(header(in)));
+        return single != null ? single : decode(bytes, Layout.ENTRIES_UNION, DirectDecoders::unionHeaders);
+    }
+
+    /** The union [LedgerEntry, EntryRun]: a branch index, then a header or an array of RunEntry. */
+    private static List<EntryHeader> unionHeaders(Cursor in) {
+        int branch = in.intValue();
+        if (branch == 0) {
+            return List.of(header(in));
+        }
+        if (branch != 1) {
+            throw new Malformed();
+        }
+        List<EntryHeader> headers = new ArrayList<>();
+        for (long block = in.longValue(); block != 0; block = in.longValue()) {
+            if (block < 0) {
+                block = -block;
+                in.longValue(); // the block's size in bytes, not needed
             }
-            String entryType = ENTRY_TYPES.get(symbol);
-            long receivedAt = in.longValue();
-            long recordedAt = in.longValue();
-            String actorKeyId = in.present() ? in.string() : null;
-            String correlationId = in.string();
-            byte[] payloadHash = in.fixed(HASH_SIZE);
-            byte[] leafHash = in.fixed(HASH_SIZE);
-            byte[] prevChainHash = in.fixed(HASH_SIZE);
-            byte[] chainHash = in.fixed(HASH_SIZE);
-            return new EntryHeader(formatVersion, tenantId, seq, entryId, entryType, receivedAt, recordedAt, actorKeyId,
-                    correlationId, payloadHash, leafHash, prevChainHash, chainHash);
-        });
+            for (long i = 0; i < block; i++) {
+                headers.add(header(in));
+                if (in.present()) { // the origin: command id, two digests, an optional digest
+                    in.string();
+                    in.fixed(HASH_SIZE);
+                    in.fixed(HASH_SIZE);
+                    if (in.present()) {
+                        in.fixed(HASH_SIZE);
+                    }
+                }
+            }
+        }
+        if (headers.isEmpty()) {
+            throw new Malformed(); // a run holds at least one entry; the general decoder words it
+        }
+        return headers;
+    }
+
+    /** A LedgerEntry's fields, in schema order. */
+    private static EntryHeader header(Cursor in) {
+        int formatVersion = in.intValue();
+        String tenantId = in.string();
+        long seq = in.longValue();
+        String entryId = in.string();
+        int symbol = in.intValue();
+        if (symbol < 0 || symbol >= ENTRY_TYPES.size()) {
+            throw new Malformed();
+        }
+        String entryType = ENTRY_TYPES.get(symbol);
+        long receivedAt = in.longValue();
+        long recordedAt = in.longValue();
+        String actorKeyId = in.present() ? in.string() : null;
+        String correlationId = in.string();
+        byte[] payloadHash = in.fixed(HASH_SIZE);
+        byte[] leafHash = in.fixed(HASH_SIZE);
+        byte[] prevChainHash = in.fixed(HASH_SIZE);
+        byte[] chainHash = in.fixed(HASH_SIZE);
+        return new EntryHeader(formatVersion, tenantId, seq, entryId, entryType, receivedAt, recordedAt, actorKeyId,
+                correlationId, payloadHash, leafHash, prevChainHash, chainHash);
     }
 
     /** Reads one value of a layout's fields, in schema order. */

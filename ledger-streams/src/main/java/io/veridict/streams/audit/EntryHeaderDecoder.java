@@ -5,6 +5,7 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import org.apache.avro.io.DecoderFactory;
 /**
  * Decodes values of the entries topic (Confluent wire format) into {@link EntryHeader}s with
  * the <em>writer's</em> schema, fetched from the registry by the id in the record, through
- * Avro's generic reader. No reader schema is involved, so an {@code entry_type} symbol added
+ * Avro's generic reader. A value is a {@code LedgerEntry} (one header, as v1 wrote them) or, under
+ * the union [LedgerEntry, EntryRun], either of the two: an {@code EntryRun} gives the header of each
+ * of its entries, in order (docs/ledger-format.md §14). No reader schema is involved, so an {@code entry_type} symbol added
  * by a newer writer is hashed exactly as written, never resolved to {@code UNKNOWN} (spec §6).
  * Fields are found by their Avro names; a writer schema lacking one is an unreadable record.
  *
@@ -44,11 +47,11 @@ final class EntryHeaderDecoder {
 
     /**
      * @param value the record's value
-     * @return the header, field for field as written
-     * @throws UnreadableRecordException if the bytes are not a wire-format {@code LedgerEntry}
+     * @return the headers, field for field as written, in order (at least one)
+     * @throws UnreadableRecordException if the bytes are not a wire-format entries-topic value
      * @throws ReplayException           if the registry cannot be asked for the writer schema
      */
-    EntryHeader decode(byte[] value) throws UnreadableRecordException, ReplayException {
+    List<EntryHeader> decode(byte[] value) throws UnreadableRecordException, ReplayException {
         if (value == null) {
             throw new UnreadableRecordException("null value (a tombstone) where an entry header belongs");
         }
@@ -69,7 +72,17 @@ final class EntryHeaderDecoder {
                     + " (" + e.getClass().getSimpleName() + ")");
         }
         try {
-            return toHeader(record);
+            if (record.getSchema().getField("entries") == null) {
+                return List.of(toHeader(record));
+            }
+            List<EntryHeader> headers = new ArrayList<>();
+            for (Object entry : (List<?>) record.get("entries")) {
+                headers.add(toHeader((GenericRecord) ((GenericRecord) entry).get("header")));
+            }
+            if (headers.isEmpty()) {
+                throw new UnreadableRecordException("a run of entries written with schema id " + schemaId + " holds none");
+            }
+            return headers;
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new UnreadableRecordException("an entry written with schema id " + schemaId
                     + " has a field of the wrong type or size: " + e.getMessage());
@@ -91,17 +104,41 @@ final class EntryHeaderDecoder {
             throw new ReplayException("the schema registry failed while fetching schema id " + schemaId + ": "
                     + e.getMessage(), e);
         }
-        if (writer.getType() != Schema.Type.RECORD) {
-            throw new UnreadableRecordException("schema id " + schemaId + " is a " + writer.getType() + ", not a LedgerEntry record");
-        }
-        for (String field : FIELDS) {
-            if (writer.getField(field) == null) {
-                throw new UnreadableRecordException("schema id " + schemaId + " has no field " + field + ": not a LedgerEntry");
-            }
-        }
+        requireEntriesValue(writer, schemaId);
         reader = new GenericDatumReader<>(writer, writer, GenericData.get());
         readers.put(schemaId, reader);
         return reader;
+    }
+
+    /**
+     * A LedgerEntry record, or a union whose branches are a LedgerEntry record and an EntryRun
+     * record (a record whose {@code entries} array holds records with a LedgerEntry {@code header}).
+     */
+    private static void requireEntriesValue(Schema writer, int schemaId) throws UnreadableRecordException {
+        List<Schema> branches = writer.getType() == Schema.Type.UNION ? writer.getTypes() : List.of(writer);
+        for (Schema branch : branches) {
+            if (branch.getType() != Schema.Type.RECORD) {
+                throw new UnreadableRecordException("schema id " + schemaId + " has a " + branch.getType()
+                        + " where a LedgerEntry or EntryRun record belongs");
+            }
+            Schema header = branch;
+            Schema.Field entries = branch.getField("entries");
+            if (entries != null) {
+                Schema items = entries.schema().getType() == Schema.Type.ARRAY ? entries.schema().getElementType() : null;
+                Schema.Field headerField = items != null && items.getType() == Schema.Type.RECORD ? items.getField("header") : null;
+                if (headerField == null || headerField.schema().getType() != Schema.Type.RECORD) {
+                    throw new UnreadableRecordException("schema id " + schemaId + " has an 'entries' field that is not"
+                            + " an array of records with a 'header': not an EntryRun");
+                }
+                header = headerField.schema();
+            }
+            for (String field : FIELDS) {
+                if (header.getField(field) == null) {
+                    throw new UnreadableRecordException("schema id " + schemaId + " has no field " + field
+                            + ": not a LedgerEntry");
+                }
+            }
+        }
     }
 
     private static EntryHeader toHeader(GenericRecord r) {

@@ -29,11 +29,11 @@ final class EntryPass {
      * An entry record on its own.
      *
      * @param where            where it was read
-     * @param headerOrNull     its header, or null if the value cannot be decoded
+     * @param headersOrNull    its headers (one, or a run's), or null if the value cannot be decoded
      * @param problemOrNull    why the value cannot be decoded
      * @param keyOrNull        when the value cannot be decoded: its key, or null if that cannot be decoded either
      */
-    record Read(KafkaRecord where, EntryHeader headerOrNull, String problemOrNull, EntryKey keyOrNull) {
+    record Read(KafkaRecord where, List<EntryHeader> headersOrNull, String problemOrNull, EntryKey keyOrNull) {
     }
 
     private final ReplaySettings settings;
@@ -60,7 +60,7 @@ final class EntryPass {
     static Read read(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
         KafkaRecord where = new KafkaRecord(record.topic(), record.partition(), record.offset());
         try {
-            return new Read(where, decoders.header(record.value()), null, null);
+            return new Read(where, decoders.headers(record.value()), null, null);
         } catch (UnreadableRecordException e) {
             try {
                 return new Read(where, null, e.getMessage(), decoders.key(record.topic(), record.key()));
@@ -72,12 +72,16 @@ final class EntryPass {
 
     /** Takes the next record read, partition by partition in offset order. */
     void accept(Read read) {
-        KafkaRecord where = read.where();
-        EntryHeader header = read.headerOrNull();
-        if (header == null) {
+        if (read.headersOrNull() == null) {
             unreadable(read);
             return;
         }
+        for (EntryHeader header : read.headersOrNull()) {
+            accept(header, read.where());
+        }
+    }
+
+    private void accept(EntryHeader header, KafkaRecord where) {
         if (!settings.includes(header.tenantId())) {
             return;
         }

@@ -7,6 +7,7 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.serde.AvroSerdeException;
 import io.veridict.schemas.serde.ConfluentAvroDeserializer;
 import io.veridict.schemas.serde.RegistryRequestException;
+import java.util.List;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -50,8 +51,9 @@ final class RecordDecoders {
         return fast != null ? fast : decode(payloads, topic, value);
     }
 
-    EntryHeader header(byte[] value) throws UnreadableRecordException, ReplayException {
-        EntryHeader fast = direct.headerOrNull(value);
+    /** The headers of an entries-topic value: one, or each of a run's (docs/ledger-format.md §14). */
+    List<EntryHeader> headers(byte[] value) throws UnreadableRecordException, ReplayException {
+        List<EntryHeader> fast = direct.headersOrNull(value);
         return fast != null ? fast : headers.decode(value);
     }
 

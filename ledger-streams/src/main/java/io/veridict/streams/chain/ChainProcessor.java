@@ -2,26 +2,38 @@ package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
-import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.DecisionGroup;
+import io.veridict.schemas.avro.EntryOrigin;
+import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RecordDecision;
-import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.schemas.avro.RunEntry;
+import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
-import java.nio.ByteBuffer;
+import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.access.AccessChanges;
+import io.veridict.streams.store.TopicHistory;
+import io.veridict.streams.topics.LedgerTopics;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -31,12 +43,16 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Appends each accepted command to its tenant's hash chain.
+ * Appends each accepted command to its tenant's hash chain, as one contiguous run of entries.
  *
  * <p>One stream task owns a tenant's partition, so the read-modify-write of the head needs
- * no lock. Under exactly-once v2 the store updates and the forwarded entry, payload and
- * outcome commit together or not at all: a crash replays the command against the old
- * head. A command whose idempotency key was seen before never creates a second entry.
+ * no lock. Under exactly-once v2 the head, the run, its payloads and the outcomes commit
+ * together or not at all: a crash replays the command against the old head. An item whose
+ * idempotency key was seen before never creates a second entry.
+ *
+ * <p>A single command is one item. A {@link DecisionGroup} is several: an atomic group (a batch)
+ * chains all of its items or none; a plain group chains each item on its own, as if each had been
+ * sent alone.
  */
 public final class ChainProcessor implements Processor<String, LedgerCommand, String, ChainStep> {
 
@@ -44,120 +60,237 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     /** Reason code: the tenant already has a decision with this id. */
     public static final String DECISION_ID_TAKEN = "DECISION_ID_TAKEN";
+    /** Reason code: an item of an atomic group that was refused because another item was. */
+    public static final String GROUP_REFUSED = "GROUP_REFUSED";
+    /** Reason code: an item of an atomic group already chained, while others were not (the group is refused). */
+    public static final String GROUP_PARTLY_CHAINED = "GROUP_PARTLY_CHAINED";
 
+    private final LedgerTopics topics;
+    private final LedgerSerdes serdes;
+    private final TopicHistory history;
     private ProcessorContext<String, ChainStep> context;
-
-    private ChainProcessor() {
-    }
-
-    public static ProcessorSupplier<String, LedgerCommand, String, ChainStep> supplier() {
-        return ChainProcessor::new;
-    }
-
     private KeyValueStore<String, byte[]> heads;
-    private KeyValueStore<Bytes, byte[]> idempotency;
-    private KeyValueStore<Bytes, StoredEntry> entries;
-    private KeyValueStore<Bytes, Long> decisions;
+    private Projections projections;
     private AccessChanges access;
+
+    private ChainProcessor(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history) {
+        this.topics = topics;
+        this.serdes = serdes;
+        this.history = history;
+    }
+
+    /**
+     * @param history where the projections are caught up from when the task starts
+     */
+    public static ProcessorSupplier<String, LedgerCommand, String, ChainStep> supplier(LedgerTopics topics,
+                                                                                      LedgerSerdes serdes,
+                                                                                      TopicHistory history) {
+        return () -> new ChainProcessor(topics, serdes, history);
+    }
 
     @Override
     public void init(ProcessorContext<String, ChainStep> context) {
         this.context = context;
         this.heads = context.getStateStore(ChainStores.HEADS);
-        this.idempotency = context.getStateStore(ChainStores.IDEMPOTENCY);
-        this.entries = context.getStateStore(ChainStores.ENTRIES);
-        this.decisions = context.getStateStore(ChainStores.DECISIONS);
         this.access = new AccessChanges(context.getStateStore(ChainStores.ACCESS));
+        this.projections = Projections.of(context);
+        rebuild().catchUp();
+    }
+
+    @Override
+    public void close() {
+        rebuild().markEntriesApplied();
+    }
+
+    private ProjectionRebuild rebuild() {
+        return new ProjectionRebuild(projections, heads, history, topics, serdes, context.taskId().partition());
     }
 
     @Override
     public void process(Record<String, LedgerCommand> record) {
         String tenant = record.key();
         LedgerCommand command = record.value();
-        byte[] fingerprint = CommandFingerprint.of(command);
-        Bytes idempotencyKey = StoreKeys.idempotency(tenant, command.getIdempotencyKey());
+        Run run = new Run(tenant);
+        List<ChainItem> items = ChainItem.of(command);
+        if (command.getBody() instanceof DecisionGroup group && group.getAtomic()) {
+            chainAtomically(items, run);
+        } else {
+            for (ChainItem item : items) {
+                chainAlone(item, run);
+            }
+        }
+        run.finish();
+        context.forward(record.withValue(run.step()));
+    }
 
-        byte[] seen = idempotency.get(idempotencyKey);
+    /** Chains {@code item}, or answers it as a duplicate or a conflict. */
+    private void chainAlone(ChainItem item, Run run) {
+        byte[] fingerprint = CommandFingerprint.of(item.body());
+        Check check = check(item, fingerprint, run);
+        if (check.duplicateOf != null) {
+            run.outcome(Receipts.outcome(item, OutcomeStatus.DUPLICATE, duplicateReceipt(item, check.duplicateOf)));
+        } else if (check.refusal != null) {
+            run.outcome(Receipts.conflict(item, check.refusal));
+        } else {
+            run.append(item, fingerprint);
+        }
+    }
+
+    /**
+     * Chains every item, or none: a retry of a chained group (every item a duplicate) answers
+     * each with its original receipt; any refused item, or a mix of chained and new items,
+     * refuses all of them.
+     */
+    private void chainAtomically(List<ChainItem> items, Run run) {
+        List<byte[]> fingerprints = new ArrayList<>(items.size());
+        List<Check> checks = new ArrayList<>(items.size());
+        Set<Bytes> keys = new HashSet<>();
+        Set<Bytes> decisions = new HashSet<>();
+        for (ChainItem item : items) {
+            byte[] fingerprint = CommandFingerprint.of(item.body());
+            Check check = check(item, fingerprint, run);
+            if (!keys.add(StoreKeys.idempotency(run.tenant, item.idempotencyKey()))) {
+                check = Check.refused(IDEMPOTENCY_KEY_REUSED);
+            } else if (item.decisionId() != null && !decisions.add(StoreKeys.decision(run.tenant, item.decisionId()))) {
+                check = Check.refused(DECISION_ID_TAKEN);
+            }
+            fingerprints.add(fingerprint);
+            checks.add(check);
+        }
+        boolean allDuplicates = checks.stream().allMatch(c -> c.duplicateOf != null);
+        boolean allNew = checks.stream().allMatch(c -> c.duplicateOf == null && c.refusal == null);
+        for (int i = 0; i < items.size(); i++) {
+            ChainItem item = items.get(i);
+            Check check = checks.get(i);
+            if (allDuplicates) {
+                run.outcome(Receipts.outcome(item, OutcomeStatus.DUPLICATE, duplicateReceipt(item, check.duplicateOf)));
+            } else if (allNew) {
+                run.append(item, fingerprints.get(i));
+            } else {
+                String reason = check.refusal != null ? check.refusal
+                        : check.duplicateOf != null ? GROUP_PARTLY_CHAINED : GROUP_REFUSED;
+                run.outcome(Receipts.conflict(item, reason));
+            }
+        }
+    }
+
+    /** What the ledger already knows of {@code item}: a duplicate of an entry, a refusal, or nothing. */
+    private Check check(ChainItem item, byte[] fingerprint, Run run) {
+        byte[] seen = projections.idempotency().get(StoreKeys.idempotency(run.tenant, item.idempotencyKey()));
         if (seen != null) {
-            forward(record, replay(command, seen, fingerprint));
-            return;
+            byte[] original = Arrays.copyOf(seen, seen.length - Long.BYTES);
+            return MessageDigest.isEqual(original, fingerprint)
+                    ? Check.duplicate(projections.entries().get(StoreKeys.seq(run.tenant, IdempotencyValue.seqOf(seen))))
+                    : Check.refused(IDEMPOTENCY_KEY_REUSED);
         }
-        String decisionId = decisionIdOf(command);
-        if (decisionId != null && decisions.get(StoreKeys.decision(tenant, decisionId)) != null) {
-            forward(record, ChainStep.outcomeOnly(Receipts.conflict(command, DECISION_ID_TAKEN)));
-            return;
+        String decisionId = item.decisionId();
+        if (decisionId != null && projections.decisions().get(StoreKeys.decision(run.tenant, decisionId)) != null) {
+            return Check.refused(DECISION_ID_TAKEN);
         }
-        Optional<String> refusal = access.check(tenant, command, Instant.ofEpochMilli(context.currentSystemTimeMs()));
-        if (refusal.isPresent()) {
-            forward(record, ChainStep.outcomeOnly(Receipts.conflict(command, refusal.get())));
-            return;
-        }
-        forward(record, append(tenant, command, decisionId, fingerprint, idempotencyKey));
+        Optional<String> refusal = access.check(run.tenant, command(item), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        return refusal.map(Check::refused).orElse(Check.NEW);
     }
 
-    private ChainStep append(String tenant, LedgerCommand command, String decisionId, byte[] fingerprint, Bytes idempotencyKey) {
-        byte[] current = heads.get(tenant);
-        ChainHead head = current == null ? ChainHead.genesis(tenant) : HeadCodec.decode(tenant, current);
-        long seq = head.size();
-        String entryId = UUID.randomUUID().toString();
-        byte[] payload = payloadOf(command, decisionId);
-        long recordedAt = context.currentSystemTimeMs();
-        EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, entryId,
-                entryTypeOf(command).name(), command.getReceivedAt().toEpochMilli(), recordedAt,
-                command.getActor().getKeyId(), command.getCorrelationId(),
-                LedgerHashes.payloadHash(payload), head.chainHash());
-
-        var entry = Receipts.toAvro(header, entryTypeOf(command));
-        entries.put(StoreKeys.seq(tenant, seq), new StoredEntry(entry, ByteBuffer.wrap(payload), decisionId, command.getIdempotencyKey()));
-        idempotency.put(idempotencyKey, ByteBuffer.allocate(fingerprint.length + Long.BYTES).put(fingerprint).putLong(seq).array());
-        if (decisionId != null) {
-            decisions.put(StoreKeys.decision(tenant, decisionId), seq);
+    /** The receipt of the entry {@code item} is a retry of. */
+    private static EntryReceipt duplicateReceipt(ChainItem item, RunEntry original) {
+        String decisionId = null;
+        if (item.body() instanceof RecordDecision decision) {
+            decisionId = decision.getDecisionId() != null ? decision.getDecisionId()
+                    : original.getOrigin() != null ? original.getOrigin().getCommandId() : null;
         }
-        heads.put(tenant, HeadCodec.encode(head.advance(header.leafHash(), header.chainHash())));
-
-        PayloadEnvelope envelope = PayloadEnvelope.newBuilder().setEnvelopeVersion(1).setKeyId(null).setNonce(null)
-                .setCiphertext(ByteBuffer.wrap(payload)).build();
-        CommandOutcome outcome = Receipts.outcome(command, OutcomeStatus.CHAINED, Receipts.receipt(entry, decisionId));
-        Map<String, AccessRecord> accessChanges = access.apply(tenant, command, seq, Instant.ofEpochMilli(recordedAt));
-        return new ChainStep(new EntryKey(tenant, seq), entry, envelope, outcome, accessChanges);
+        return Receipts.receipt(original.getHeader(), decisionId);
     }
 
-    private ChainStep replay(LedgerCommand command, byte[] seen, byte[] fingerprint) {
-        byte[] originalFingerprint = Arrays.copyOf(seen, seen.length - Long.BYTES);
-        if (!MessageDigest.isEqual(originalFingerprint, fingerprint)) {
-            return ChainStep.outcomeOnly(Receipts.conflict(command, IDEMPOTENCY_KEY_REUSED));
+    private static LedgerCommand command(ChainItem item) {
+        return LedgerCommand.newBuilder().setCommandId(item.commandId()).setTenantId(item.tenantId())
+                .setIdempotencyKey(item.idempotencyKey()).setCorrelationId(item.correlationId()).setActor(item.actor())
+                .setReceivedAt(item.receivedAt()).setBody(item.body()).build();
+    }
+
+    /** An item's standing before it is chained. */
+    private record Check(RunEntry duplicateOf, String refusal) {
+        static final Check NEW = new Check(null, null);
+
+        static Check duplicate(RunEntry original) {
+            return new Check(original, null);
         }
-        long seq = ByteBuffer.wrap(seen, seen.length - Long.BYTES, Long.BYTES).getLong();
-        StoredEntry original = entries.get(StoreKeys.seq(command.getTenantId(), seq));
-        return ChainStep.outcomeOnly(Receipts.outcome(command, OutcomeStatus.DUPLICATE,
-                Receipts.receipt(original.getHeader(), original.getDecisionId())));
-    }
 
-    private void forward(Record<String, LedgerCommand> record, ChainStep step) {
-        context.forward(record.withValue(step));
-    }
-
-    private static String decisionIdOf(LedgerCommand command) {
-        if (command.getBody() instanceof RecordDecision decision) {
-            return decision.getDecisionId() != null ? decision.getDecisionId() : command.getCommandId();
+        static Check refused(String reason) {
+            return new Check(null, reason);
         }
-        return null;
     }
 
-    private static byte[] payloadOf(LedgerCommand command, String decisionId) {
-        if (command.getBody() instanceof RecordDecision decision) {
+    /** The run being built for one command: the head as it advances, and everything to forward. */
+    private final class Run {
+        private final String tenant;
+        private final List<RunEntry> entries = new ArrayList<>();
+        private final List<PayloadEnvelope> payloads = new ArrayList<>();
+        private final List<CommandOutcome> outcomes = new ArrayList<>();
+        private final Map<String, AccessRecord> accessChanges = new LinkedHashMap<>();
+        private ChainHead head;
+
+        Run(String tenant) {
+            this.tenant = tenant;
+        }
+
+        void outcome(CommandOutcome outcome) {
+            outcomes.add(outcome);
+        }
+
+        void append(ChainItem item, byte[] fingerprint) {
+            if (head == null) {
+                byte[] current = heads.get(tenant);
+                head = current == null ? ChainHead.genesis(tenant) : HeadCodec.decode(tenant, current);
+            }
+            long seq = head.size();
+            String decisionId = item.decisionId();
+            byte[] payload = payloadOf(item, decisionId);
+            long recordedAt = context.currentSystemTimeMs();
+            EntryType type = entryTypeOf(item);
+            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, UUID.randomUUID().toString(),
+                    type.name(), item.receivedAt().toEpochMilli(), recordedAt, item.actor().getKeyId(),
+                    item.correlationId(), LedgerHashes.payloadHash(payload), head.chainHash());
+            LedgerEntry avroHeader = Receipts.toAvro(header, type);
+            byte[] idempotencyDigest = StoreKeys.digest(item.idempotencyKey());
+            EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(idempotencyDigest), new Sha256(fingerprint),
+                    decisionId == null ? null : new Sha256(StoreKeys.digest(decisionId)));
+            RunEntry entry = new RunEntry(avroHeader, origin);
+            PayloadEnvelope envelope = PayloadEnvelope.newBuilder().setEnvelopeVersion(1).setKeyId(null).setNonce(null)
+                    .setCiphertext(ByteBuffer.wrap(payload)).build();
+
+            projections.apply(tenant, entry);
+            projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);
+            head = head.advance(header.leafHash(), header.chainHash());
+            accessChanges.putAll(access.apply(tenant, command(item), seq, Instant.ofEpochMilli(recordedAt)));
+            entries.add(entry);
+            payloads.add(envelope);
+        }
+
+        void finish() {
+            if (head != null) {
+                heads.put(tenant, HeadCodec.encode(head));
+            }
+        }
+
+        ChainStep step() {
+            return new ChainStep(tenant, entries, payloads, outcomes, accessChanges);
+        }
+    }
+
+    private static byte[] payloadOf(ChainItem item, String decisionId) {
+        if (item.body() instanceof RecordDecision decision) {
             return PayloadDocument.decision(decision, decisionId);
         }
-        if (command.getBody() instanceof TenantOperation operation) {
+        if (item.body() instanceof TenantOperation operation) {
             return PayloadDocument.tenantOperation(operation);
         }
-        return PayloadDocument.keyOperation((KeyOperation) command.getBody());
+        return PayloadDocument.keyOperation((KeyOperation) item.body());
     }
 
-    private static EntryType entryTypeOf(LedgerCommand command) {
-        if (command.getBody() instanceof RecordDecision) {
+    private static EntryType entryTypeOf(ChainItem item) {
+        if (item.body() instanceof RecordDecision) {
             return EntryType.DECISION;
         }
-        return command.getBody() instanceof TenantOperation ? EntryType.TENANT_OPERATION : EntryType.KEY_OPERATION;
+        return item.body() instanceof TenantOperation ? EntryType.TENANT_OPERATION : EntryType.KEY_OPERATION;
     }
 }

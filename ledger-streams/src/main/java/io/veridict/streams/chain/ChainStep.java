@@ -3,23 +3,37 @@ package io.veridict.streams.chain;
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryKey;
-import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.RunEntry;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the chain processor made of one command: always an outcome, and for a chained
- * command the new entry and its payload. Lives only inside the topology, between the
- * processor and its sinks.
+ * What the chain processor made of one command: the run of entries it chained (possibly none),
+ * one payload per entry, an outcome for each item that chained nothing (duplicates and
+ * conflicts: a chained item's outcome is its entry), and the access changes. Lives only inside
+ * the topology, between the processor and its sinks.
  */
-public record ChainStep(EntryKey key, LedgerEntry entry, PayloadEnvelope payload, CommandOutcome outcome,
-                        Map<String, AccessRecord> access) {
-
-    static ChainStep outcomeOnly(CommandOutcome outcome) {
-        return new ChainStep(null, null, null, outcome, Map.of());
-    }
+public record ChainStep(String tenant, List<RunEntry> entries, List<PayloadEnvelope> payloads,
+                        List<CommandOutcome> outcomes, Map<String, AccessRecord> access) {
 
     public boolean chained() {
-        return entry != null;
+        return !entries.isEmpty();
+    }
+
+    /** The entries-topic key of the run: (tenant, seq of its first entry). */
+    public EntryKey runKey() {
+        return new EntryKey(tenant, entries.get(0).getHeader().getSeq());
+    }
+
+    /** The entries-topic record of the run. */
+    public EntryRun run() {
+        return new EntryRun(entries);
+    }
+
+    /** The payloads-topic key of entry {@code i} of the run. */
+    public EntryKey payloadKey(int i) {
+        return new EntryKey(tenant, entries.get(i).getHeader().getSeq());
     }
 }

@@ -1,29 +1,49 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.AccessRecord;
-import io.veridict.schemas.avro.StoredEntry;
+import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.serde.AvroBinarySerde;
+import io.veridict.streams.store.ErasingRocksDbSupplier;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The chain processor's RocksDB stores, each backed by a changelog topic. Names are part of
- * the deployment: renaming one orphans its changelog.
+ * The stores of the chain's tasks. Names are part of the deployment: renaming a logged store
+ * orphans its changelog.
+ *
+ * <p>Two kinds (docs/storage.md):
+ * <ul>
+ *   <li><b>State</b>, small and not derivable cheaply, with a changelog: {@link #HEADS} and
+ *       {@link #ACCESS}. Neither holds payload bytes.</li>
+ *   <li><b>Projections</b> of the entries and payloads topics, without a changelog:
+ *       {@link #ENTRIES}, {@link #IDEMPOTENCY}, {@link #DECISIONS} and {@link #PAYLOADS}. The chain
+ *       processor writes them as it chains (so it reads its own writes), the payload projector
+ *       applies the payloads topic to {@link #PAYLOADS} (tombstones included), and when a task's
+ *       state folder was lost they are rebuilt from the two topics ({@link ProjectionRebuild}).</li>
+ * </ul>
  */
 public final class ChainStores {
 
-    /** Per tenant: next seq, chain hash, Merkle frontier ({@link HeadCodec}). */
+    /** Per tenant: next seq, chain hash, Merkle frontier ({@link HeadCodec}). Logged. */
     public static final String HEADS = "tenant-heads";
-    /** Per (tenant, idempotency key): command fingerprint and the seq it created. */
-    public static final String IDEMPOTENCY = "idempotency-index";
-    /** Per (tenant, seq): header, payload and lookup keys ({@link StoredEntry}); also the leaf hashes by seq. */
-    public static final String ENTRIES = "entries-by-seq";
-    /** Per (tenant, decision id): the seq of the decision's entry. */
-    public static final String DECISIONS = "decisions-by-id";
-    /** The tenant partition's copy of the access view: tenants and API keys ({@link io.veridict.streams.access.AccessKeys}). */
+    /** The tenant partition's copy of the access view: tenants and API keys. Logged. */
     public static final String ACCESS = "access-state";
+    /** Per (tenant, seq): the entry's header and origin ({@code RunEntry}). Projection of the entries topic. */
+    public static final String ENTRIES = "entries-projection";
+    /** Per (tenant, idempotency digest): request fingerprint and seq ({@link StoreKeys}). Projection of the entries topic. */
+    public static final String IDEMPOTENCY = "idempotency-projection";
+    /** Per (tenant, decision-id digest): the seq of the decision's entry. Projection of the entries topic. */
+    public static final String DECISIONS = "decisions-projection";
+    /** Per (tenant, seq): the payload envelope. Projection of the payloads topic; a deleted value leaves the disk. */
+    public static final String PAYLOADS = "payloads-projection";
+
+    /** Every store the chain processor reads or writes. */
+    public static final String[] CHAIN_STORES = {HEADS, ACCESS, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
+    /** The projections (the payload projector writes the payloads one, and keeps its position in another). */
+    public static final String[] PROJECTIONS = {ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
 
     private ChainStores() {
     }
@@ -34,9 +54,15 @@ public final class ChainStores {
                 // commit needs to reach RocksDB and the changelog.
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADS), Serdes.String(), Serdes.ByteArray())
                         .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(), new AvroBinarySerde<>(StoredEntry.class)),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS), Serdes.String(), new AvroBinarySerde<>(AccessRecord.class)));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS), Serdes.String(),
+                        new AvroBinarySerde<>(AccessRecord.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(),
+                        new AvroBinarySerde<>(RunEntry.class)).withLoggingDisabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long())
+                        .withLoggingDisabled(),
+                Stores.keyValueStoreBuilder(new ErasingRocksDbSupplier(PAYLOADS), Serdes.Bytes(),
+                        new AvroBinarySerde<>(PayloadEnvelope.class)).withLoggingDisabled());
     }
 }

@@ -2,7 +2,6 @@ package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
-import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.format.Sha256;
@@ -10,7 +9,8 @@ import io.veridict.schemas.serde.AvroBinarySerde;
 
 /**
  * What makes two commands "the same request" for idempotency: the SHA-256 of the Avro
- * binary of the command body. Identical JSON requests give identical bodies (the API
+ * binary of the command body (of one item, for a group: an item fingerprints as the single
+ * decision command it stands for). Identical JSON requests give identical bodies (the API
  * canonicalises every JSON part), so a retry matches and a changed body does not.
  */
 final class CommandFingerprint {
@@ -22,8 +22,8 @@ final class CommandFingerprint {
     private CommandFingerprint() {
     }
 
-    static byte[] of(LedgerCommand command) {
-        Object body = command.getBody();
+    /** The fingerprint of a command (or group item) body. */
+    static byte[] of(Object body) {
         byte[] bytes;
         byte kind;
         if (body instanceof RecordDecision decision) {

@@ -3,7 +3,6 @@ package io.veridict.streams.chain;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
-import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.Sha256;
@@ -57,19 +56,31 @@ public final class Receipts {
                 .build();
     }
 
-    static CommandOutcome outcome(LedgerCommand command, OutcomeStatus status, EntryReceipt receipt) {
-        return outcome(command, status, receipt, null);
+    static CommandOutcome outcome(ChainItem item, OutcomeStatus status, EntryReceipt receipt) {
+        return outcome(item, status, receipt, null);
     }
 
-    static CommandOutcome conflict(LedgerCommand command, String reason) {
-        return outcome(command, OutcomeStatus.CONFLICT, null, reason);
+    static CommandOutcome conflict(ChainItem item, String reason) {
+        return outcome(item, OutcomeStatus.CONFLICT, null, reason);
     }
 
-    private static CommandOutcome outcome(LedgerCommand command, OutcomeStatus status, EntryReceipt receipt, String reason) {
+    /** The outcome of a chained entry: what its run on the entries topic tells the producer. */
+    public static CommandOutcome chained(LedgerEntry entry, String commandId, String idempotencyKey, String decisionId) {
         return CommandOutcome.newBuilder()
-                .setCommandId(command.getCommandId())
-                .setTenantId(command.getTenantId())
-                .setIdempotencyKey(command.getIdempotencyKey())
+                .setCommandId(commandId)
+                .setTenantId(entry.getTenantId())
+                .setIdempotencyKey(idempotencyKey)
+                .setStatus(OutcomeStatus.CHAINED)
+                .setReceipt(receipt(entry, decisionId))
+                .setReason(null)
+                .build();
+    }
+
+    private static CommandOutcome outcome(ChainItem item, OutcomeStatus status, EntryReceipt receipt, String reason) {
+        return CommandOutcome.newBuilder()
+                .setCommandId(item.commandId())
+                .setTenantId(item.tenantId())
+                .setIdempotencyKey(item.idempotencyKey())
                 .setStatus(status)
                 .setReceipt(receipt)
                 .setReason(reason)

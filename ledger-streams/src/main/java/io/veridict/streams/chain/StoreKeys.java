@@ -1,6 +1,7 @@
 package io.veridict.streams.chain;
 
 import java.nio.ByteBuffer;
+import io.veridict.schemas.format.Sha256;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.utils.Bytes;
 
@@ -14,6 +15,7 @@ public final class StoreKeys {
 
     private static final byte SEPARATOR = 0x00;
 
+
     private StoreKeys() {
     }
 
@@ -23,26 +25,50 @@ public final class StoreKeys {
         return Bytes.wrap(ByteBuffer.allocate(prefix.length + Long.BYTES).put(prefix).putLong(seq).array());
     }
 
-    /** Key of the idempotency key {@code key} of {@code tenant}. */
+    /** Key of the idempotency key {@code key} of {@code tenant}: its digest ({@link #digest}). */
     public static Bytes idempotency(String tenant, String key) {
-        return text(tenant, key);
+        return digestKey(tenant, digest(key));
     }
 
-    /** Key of the decision id {@code decisionId} of {@code tenant}. */
+    /** Key of the decision id {@code decisionId} of {@code tenant}: its digest ({@link #digest}). */
     public static Bytes decision(String tenant, String decisionId) {
-        return text(tenant, decisionId);
+        return digestKey(tenant, digest(decisionId));
+    }
+
+    /** Key of a digest (of an idempotency key or decision id) of {@code tenant}. */
+    public static Bytes digestKey(String tenant, byte[] digest) {
+        byte[] prefix = tenantPrefix(tenant);
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + digest.length).put(prefix).put(digest).array());
+    }
+
+    /**
+     * The digest under which a client-chosen identifier (an idempotency key, a decision id) is
+     * kept: SHA-256 of its UTF-8 bytes. The identifier itself is kept nowhere but in the payload.
+     */
+    public static byte[] digest(String identifier) {
+        return Sha256.hash(identifier.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Key of the position up to which a topic has been applied to the projections: it starts with
+     * the separator, so no tenant's key (tenant ids are never empty) can equal it.
+     */
+    static Bytes position(String topic) {
+        byte[] name = topic.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(1 + name.length).put(SEPARATOR).put(name).array());
+    }
+
+    /** The first key after every key of {@code tenant} (its prefix with the separator raised by one). */
+    static Bytes afterTenant(String tenant) {
+        byte[] prefix = tenantPrefix(tenant);
+        prefix[prefix.length - 1] = SEPARATOR + 1;
+        return Bytes.wrap(prefix);
     }
 
     /** The seq at the end of a {@link #seq} key. */
     public static long seqOf(Bytes key) {
         byte[] bytes = key.get();
         return ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong();
-    }
-
-    private static Bytes text(String tenant, String value) {
-        byte[] prefix = tenantPrefix(tenant);
-        byte[] suffix = value.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(prefix.length + suffix.length).put(prefix).put(suffix).array());
     }
 
     private static byte[] tenantPrefix(String tenant) {

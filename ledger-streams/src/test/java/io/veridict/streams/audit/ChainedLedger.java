@@ -4,16 +4,17 @@ import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import io.veridict.dev.testing.TestKafka;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
-import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryReceipt;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerCommand;
-import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerStreamsConfig;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.chain.Receipts;
+import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import org.apache.kafka.streams.StreamsConfig;
 /**
  * A real ledger for replay tests: the embedded broker and built-in registry, the production
  * topology run over commands of several tenants until every command is chained, then stopped.
- * Holds every tenant's receipts (from the receipts topic) to compare verified heads with.
+ * Holds every tenant's receipts (from the entries topic) to compare verified heads with.
  */
 final class ChainedLedger implements AutoCloseable {
 
@@ -87,7 +88,33 @@ final class ChainedLedger implements AutoCloseable {
     LedgerTopics provision(String prefix) {
         LedgerTopics topics = LedgerTopics.standard(prefix, PARTITIONS, (short) 1, 1);
         new TopicProvisioner(admin, Duration.ofSeconds(30)).ensure(topics.all());
+        awaitLeaders(topics.all().stream().map(io.veridict.streams.topics.TopicSpec::name).toList());
         return topics;
+    }
+
+    /** Waits until every partition of {@code names} has a leader: a producer writing sooner can stall. */
+    private void awaitLeaders(List<String> names) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // a topic created a moment ago may still be unknown
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the topics " + names + " have no leaders after 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void produceCommands(LedgerTopics topics, Map<String, Integer> counts) throws Exception {
@@ -114,7 +141,8 @@ final class ChainedLedger implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes), p);
+        KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes,
+                new KafkaTopicHistory(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))), p);
         try {
             streams.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -124,11 +152,9 @@ final class ChainedLedger implements AutoCloseable {
                     throw new IllegalStateException("only " + chained.size() + " of " + expected + " commands chained in 120 s");
                 }
                 chained.clear();
-                for (TopicRecords.Rec r : TopicRecords.readAll(bootstrap(), topics.receipts().name())) {
-                    CommandOutcome outcome = serdes.outcomes().deserializer().deserialize(topics.receipts().name(), r.value());
-                    if (outcome.getStatus() == OutcomeStatus.CHAINED) {
-                        chained.add(outcome.getReceipt());
-                    }
+                for (TopicRecords.Rec r : TopicRecords.readAll(bootstrap(), topics.entries().name())) {
+                    EntryRun run = serdes.entries().deserializer().deserialize(topics.entries().name(), r.value());
+                    run.getEntries().forEach(e -> chained.add(Receipts.receipt(e.getHeader(), null)));
                 }
             }
             chained.sort((a, b) -> Long.compare(a.getSeq(), b.getSeq()));

@@ -1,8 +1,12 @@
 package io.veridict.streams.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryOrigin;
+import io.veridict.schemas.avro.EntryRun;
+import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.EntryType;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.PayloadEnvelope;
@@ -14,13 +18,14 @@ import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.schemas.registry.SchemaRegistryException;
 import io.veridict.schemas.serde.ConfluentAvroDeserializer;
 import io.veridict.schemas.serde.TrustedSpecificData;
+import io.veridict.streams.chain.Receipts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -36,6 +41,8 @@ class DirectDecodersTest {
     private static final int ENVELOPE_ID = 2;
     private static final int ENTRY_ID = 3;
     private static final int NEWER_ENTRY_ID = 4;
+    private static final int UNION_ID = 5;
+    private static final Schema UNION = Schema.createUnion(List.of(LedgerEntry.getClassSchema(), EntryRun.getClassSchema()));
     private static final Schema NEWER_ENTRY = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
             .replace("\"UNKNOWN\",\"TENANT_OPERATION\"]", "\"UNKNOWN\",\"TENANT_OPERATION\",\"RETENTION\"]"));
     /** The current schema as a registry may hand it out: another doc, no defaults. The bytes are the same. */
@@ -43,7 +50,8 @@ class DirectDecodersTest {
             .replace("Key of entries and payloads", "The key"));
 
     private final Map<Integer, Schema> schemas = new HashMap<>(Map.of(KEY_ID, KEY_REWORDED,
-            ENVELOPE_ID, PayloadEnvelope.getClassSchema(), ENTRY_ID, LedgerEntry.getClassSchema(), NEWER_ENTRY_ID, NEWER_ENTRY));
+            ENVELOPE_ID, PayloadEnvelope.getClassSchema(), ENTRY_ID, LedgerEntry.getClassSchema(), NEWER_ENTRY_ID, NEWER_ENTRY,
+            UNION_ID, UNION));
     private final EntryHeaderDecoderTest.FakeRegistry registry = new EntryHeaderDecoderTest.FakeRegistry(schemas);
     private final DirectDecoders direct = new DirectDecoders(registry);
 
@@ -66,8 +74,41 @@ class DirectDecodersTest {
         for (String actor : new String[] {null, "key_live_1"}) {
             byte[] record = wire(ENTRY_ID, entry(header(actor)));
 
-            assertThat(direct.headerOrNull(record)).isEqualTo(general.decode(record)).isEqualTo(header(actor));
+            assertThat(direct.headersOrNull(record)).isEqualTo(general.decode(record)).isEqualTo(List.of(header(actor)));
         }
+    }
+
+    @Test
+    void shouldDecodeRunsAndSingleEntriesUnderTheUnionAsTheWriterSchemaDecoderDoes() throws Exception {
+        EntryHeaderDecoder general = new EntryHeaderDecoder(registry);
+        EntryHeader first = header(null);
+        EntryHeader second = header("key_live_1");
+        byte[] run = unionWire(new EntryRun(List.of(new RunEntry(entry(first), origin(true)), new RunEntry(entry(second), null))));
+        byte[] single = unionWire(entry(first));
+        byte[] empty = unionWire(new EntryRun(List.of()));
+
+        assertThat(direct.headersOrNull(run)).isEqualTo(general.decode(run)).containsExactly(first, second);
+        assertThat(direct.headersOrNull(single)).isEqualTo(general.decode(single)).containsExactly(first);
+        assertThat(direct.headersOrNull(empty)).isNull();
+        assertThatThrownBy(() -> general.decode(empty)).isInstanceOf(UnreadableRecordException.class).hasMessageContaining("holds none");
+    }
+
+    @Test
+    void shouldDecodeDamagedRunsEitherAsTheGeneralDecoderDoesOrNotAtAll() throws Exception {
+        EntryHeaderDecoder headers = new EntryHeaderDecoder(registry);
+        byte[] run = unionWire(new EntryRun(List.of(new RunEntry(entry(header("k")), origin(true)),
+                new RunEntry(entry(header(null)), origin(false)))));
+        java.util.Random random = new java.util.Random(20261207);
+        int decoded = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] damaged = damage(run, random);
+            List<EntryHeader> fast = direct.headersOrNull(damaged);
+            if (fast != null) {
+                decoded++;
+                assertThat(fast).isEqualTo(headers.decode(damaged));
+            }
+        }
+        assertThat(decoded).isGreaterThan(1_000);
     }
 
     @Test
@@ -75,7 +116,7 @@ class DirectDecodersTest {
         byte[] newer = wire(NEWER_ENTRY_ID, entry(header(null)));
         byte[] unknownId = wire(99, new EntryKey("acme", 0L));
 
-        assertThat(direct.headerOrNull(newer)).isNull();
+        assertThat(direct.headersOrNull(newer)).isNull();
         assertThat(direct.keyOrNull(wire(ENTRY_ID, entry(header(null))))).isNull();
         assertThat(direct.keyOrNull(unknownId)).isNull();
     }
@@ -88,14 +129,14 @@ class DirectDecodersTest {
         byte[] badUnion = envelope.clone();
         badUnion[6] = 4; // key_id's union branch 2: no such branch
 
-        assertThat(direct.headerOrNull(Arrays.copyOf(good, good.length - 3))).isNull();
-        assertThat(direct.headerOrNull(Arrays.copyOf(good, good.length + 1))).isNull();
+        assertThat(direct.headersOrNull(Arrays.copyOf(good, good.length - 3))).isNull();
+        assertThat(direct.headersOrNull(Arrays.copyOf(good, good.length + 1))).isNull();
         assertThat(direct.keyOrNull(Arrays.copyOf(key, key.length + 1))).isNull();
         assertThat(direct.payloadOrNull(badUnion)).isNull();
-        assertThat(direct.headerOrNull(wire(ENTRY_ID, new EntryKey("acme", 0L)))).isNull();
-        assertThat(direct.headerOrNull(null)).isNull();
-        assertThat(direct.headerOrNull("plain text".getBytes(StandardCharsets.UTF_8))).isNull();
-        assertThat(direct.headerOrNull(new byte[] {0, 0, 0})).isNull();
+        assertThat(direct.headersOrNull(wire(ENTRY_ID, new EntryKey("acme", 0L)))).isNull();
+        assertThat(direct.headersOrNull(null)).isNull();
+        assertThat(direct.headersOrNull("plain text".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(direct.headersOrNull(new byte[] {0, 0, 0})).isNull();
     }
 
     @Test
@@ -124,7 +165,7 @@ class DirectDecodersTest {
         int decoded = 0;
         for (int i = 0; i < 20_000; i++) {
             byte[] damagedEntry = damage(entry, random);
-            EntryHeader fast = direct.headerOrNull(damagedEntry);
+            List<EntryHeader> fast = direct.headersOrNull(damagedEntry);
             if (fast != null) {
                 decoded++;
                 assertThat(fast).isEqualTo(headers.decode(damagedEntry));
@@ -175,12 +216,7 @@ class DirectDecodersTest {
     }
 
     private static LedgerEntry entry(EntryHeader h) {
-        return LedgerEntry.newBuilder().setFormatVersion(h.formatVersion()).setTenantId(h.tenantId()).setSeq(h.seq())
-                .setEntryId(h.entryId()).setEntryType(EntryType.valueOf(h.entryType()))
-                .setReceivedAt(Instant.ofEpochMilli(h.receivedAtMs())).setRecordedAt(Instant.ofEpochMilli(h.recordedAtMs()))
-                .setActorKeyId(h.actorKeyIdOrNull()).setCorrelationId(h.correlationId())
-                .setPayloadHash(new Sha256(h.payloadHash())).setLeafHash(new Sha256(h.leafHash()))
-                .setPrevChainHash(new Sha256(h.prevChainHash())).setChainHash(new Sha256(h.chainHash())).build();
+        return Receipts.toAvro(h, EntryType.valueOf(h.entryType()));
     }
 
     private static <T extends SpecificRecord> byte[] wire(int id, T record) throws IOException {
@@ -194,5 +230,22 @@ class DirectDecodersTest {
 
     private static ByteBuffer utf8(String text) {
         return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A value written, as the chain writes it, with the union [LedgerEntry, EntryRun] under {@link #UNION_ID}. */
+    private static byte[] unionWire(SpecificRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ByteBuffer.allocate(5).put((byte) 0).putInt(UNION_ID).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<SpecificRecord>(UNION, TrustedSpecificData.forClass(EntryRun.class)).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static EntryOrigin origin(boolean decision) {
+        byte[] digest = new byte[32];
+        Arrays.fill(digest, (byte) 7);
+        return new EntryOrigin("6f1c2f4e-0000-4000-8000-000000000001", new Sha256(digest), new Sha256(digest),
+                decision ? new Sha256(digest) : null);
     }
 }

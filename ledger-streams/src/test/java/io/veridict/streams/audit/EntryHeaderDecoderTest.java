@@ -43,7 +43,7 @@ class EntryHeaderDecoderTest {
         EntryHeader written = header("RETENTION", null);
         byte[] record = encode(NEWER_ID, NEWER_WRITER, written);
 
-        EntryHeader decoded = decoder.decode(record);
+        EntryHeader decoded = decoder.decode(record).get(0);
 
         assertThat(decoded).isEqualTo(written);
         ChainVerifier verifier = ChainVerifier.fromGenesis("acme");
@@ -58,9 +58,9 @@ class EntryHeaderDecoderTest {
     void shouldDecodeTheCurrentSchemaIncludingANullActor() throws Exception {
         EntryHeader written = header("DECISION", null);
 
-        assertThat(decoder.decode(encode(CURRENT_ID, LedgerEntry.getClassSchema(), written))).isEqualTo(written);
+        assertThat(decoder.decode(encode(CURRENT_ID, LedgerEntry.getClassSchema(), written))).containsExactly(written);
         EntryHeader withActor = header("KEY_OPERATION", "key_live_1");
-        assertThat(decoder.decode(encode(CURRENT_ID, LedgerEntry.getClassSchema(), withActor))).isEqualTo(withActor);
+        assertThat(decoder.decode(encode(CURRENT_ID, LedgerEntry.getClassSchema(), withActor))).containsExactly(withActor);
     }
 
     @Test

@@ -64,11 +64,23 @@ final class TopicRecords {
     static void append(String bootstrap, String topic, List<Rec> records) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new ByteArraySerializer(), new ByteArraySerializer())) {
+                // One request at a time keeps the order through retries. (An idempotent producer, on a
+                // partition created a moment ago, at times never sent its first batch again after a
+                // NOT_LEADER_OR_FOLLOWER and let it expire.)
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1), new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (Rec r : records) {
-                producer.send(new ProducerRecord<>(topic, r.partition(), r.key(), r.value()));
+                sent.add(producer.send(new ProducerRecord<>(topic, r.partition(), r.key(), r.value())));
             }
             producer.flush();
+            for (java.util.concurrent.Future<?> ack : sent) {
+                try {
+                    ack.get(); // a copy with a record missing would be a different ledger: fail loudly
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("could not copy every record to " + topic, e);
+                }
+            }
         }
     }
 

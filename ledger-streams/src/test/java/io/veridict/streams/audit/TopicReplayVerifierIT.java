@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
@@ -107,7 +109,7 @@ class TopicReplayVerifierIT {
         Rec original = entry("acme", 10);
         LedgerEntry altered = decode(original);
         altered.setCorrelationId("corr-forged");
-        Rec tampered = original.withValue(ledger.serdes.entries().serializer().serialize(PREFIX + "entries", altered));
+        Rec tampered = original.withValue(encode(original, altered));
         List<Rec> copy = replace(entries, original, tampered);
 
         AuditFailure failure = singleFailure(tamper("altered-header", copy, payloads));
@@ -183,7 +185,7 @@ class TopicReplayVerifierIT {
                 LedgerHashes.payloadHash(forgedPayload), madeUp);
         byte[] key = ledger.serdes.entryKeys().serializer().serialize(PREFIX + "entries", new EntryKey("acme", 50L));
         Rec forgedEntry = new Rec(0, -1, key, ledger.serdes.entries().serializer().serialize(PREFIX + "entries",
-                Receipts.toAvro(forged, EntryType.DECISION)));
+                new EntryRun(List.of(new RunEntry(Receipts.toAvro(forged, EntryType.DECISION), null)))));
         List<Rec> copy = new ArrayList<>(entries);
         copy.add(forgedEntry);
         List<Rec> payloadCopy = new ArrayList<>(payloads);
@@ -322,8 +324,16 @@ class TopicReplayVerifierIT {
         }).findFirst().orElseThrow();
     }
 
+    /** The header of a one-entry run (ChainedLedger chains single commands). */
     private LedgerEntry decode(Rec record) {
-        return ledger.serdes.entries().deserializer().deserialize("x", record.value());
+        return ledger.serdes.entries().deserializer().deserialize("x", record.value()).getEntries().get(0).getHeader();
+    }
+
+    /** The record of {@code original}'s run with its header replaced by {@code header}. */
+    private byte[] encode(Rec original, LedgerEntry header) {
+        RunEntry entry = ledger.serdes.entries().deserializer().deserialize("x", original.value()).getEntries().get(0);
+        return ledger.serdes.entries().serializer().serialize(PREFIX + "entries",
+                new EntryRun(List.of(new RunEntry(header, entry.getOrigin()))));
     }
 
     private byte[] envelope(byte[] payload) {

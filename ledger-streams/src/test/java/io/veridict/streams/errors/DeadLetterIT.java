@@ -12,11 +12,11 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.schemas.serde.AvroSerdes;
 import io.veridict.streams.CommandValidator;
-import io.veridict.schemas.avro.CommandOutcome;
-import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.EntryRun;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerStreamsConfig;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
 import java.nio.ByteBuffer;
@@ -77,7 +77,8 @@ class DeadLetterIT {
                     new ProducerRecord<>(topics.commands().name(), bytes("acme"), good)));
 
             LedgerSerdes serdes = LedgerSerdes.confluent(client);
-            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes), properties(kafka.bootstrapServers()));
+            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes,
+                    new KafkaTopicHistory(Map.of("bootstrap.servers", kafka.bootstrapServers()))), properties(kafka.bootstrapServers()));
             try {
                 streams.start();
                 List<ConsumerRecord<byte[], byte[]>> dead = read(kafka.bootstrapServers(), topics.deadLetter().name(), 3);
@@ -88,10 +89,9 @@ class DeadLetterIT {
                         .containsExactly("0", "1", "2");
                 assertThat(dead.get(0).value()).isEqualTo(notConfluent);
                 assertThat(dead.get(1).value()).isEqualTo(unknownId);
-                List<ConsumerRecord<byte[], byte[]>> outcomes = read(kafka.bootstrapServers(), topics.receipts().name(), 1);
-                CommandOutcome outcome = serdes.outcomes().deserializer().deserialize(topics.receipts().name(), outcomes.get(0).value());
-                assertThat(outcome.getStatus()).isEqualTo(OutcomeStatus.CHAINED);
-                assertThat(outcome.getReceipt().getSeq()).isZero();
+                List<ConsumerRecord<byte[], byte[]>> runs = read(kafka.bootstrapServers(), topics.entries().name(), 1);
+                EntryRun run = serdes.entries().deserializer().deserialize(topics.entries().name(), runs.get(0).value());
+                assertThat(run.getEntries()).singleElement().satisfies(e -> assertThat(e.getHeader().getSeq()).isZero());
                 assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

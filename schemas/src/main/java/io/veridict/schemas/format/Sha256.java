@@ -21,7 +21,7 @@ public final class Sha256 {
     }
 
     /** Returns SHA-256 over the concatenation of the parts. */
-    static byte[] hash(byte[]... parts) {
+    public static byte[] hash(byte[]... parts) {
         return digest(DIGEST.get(), parts);
     }
 

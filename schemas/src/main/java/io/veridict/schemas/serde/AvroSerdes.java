@@ -1,6 +1,8 @@
 package io.veridict.schemas.serde;
 
 import io.veridict.schemas.registry.SchemaRegistryClient;
+import java.util.Arrays;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -17,6 +19,20 @@ public final class AvroSerdes {
     public static <T extends SpecificRecord> ConfluentAvroSerde<T> forValue(
             SchemaRegistryClient registry, Class<T> type) {
         return new ConfluentAvroSerde<>(registry, type, false);
+    }
+
+    /**
+     * A serde for record values that are any one of {@code branches}, written and read with the
+     * union of their schemas in this order (registered under {@code <topic>-value}). All branches
+     * MUST be generated classes of one package.
+     */
+    @SafeVarargs
+    public static ConfluentAvroSerde<SpecificRecord> forUnionValue(SchemaRegistryClient registry,
+                                                                   Class<? extends SpecificRecord>... branches) {
+        TrustedSpecificData model = TrustedSpecificData.forClass(branches[0]);
+        Schema union = Schema.createUnion(Arrays.stream(branches).map(model::getSchema).toList());
+        return new ConfluentAvroSerde<>(new ConfluentAvroSerializer<>(registry, model, union, false, true),
+                new ConfluentAvroDeserializer<>(registry, model, union));
     }
 
     /** A serde for record keys of {@code type}, registering under {@code <topic>-key}. */

@@ -35,7 +35,7 @@ public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Dese
     private static final int MAX_INCOMPATIBILITIES_SHOWN = 3;
 
     private final SchemaRegistryClient registry;
-    private final Class<T> type;
+    private final String typeName;
     private final TrustedSpecificData model;
     private final Schema readerSchema;
     private final ConcurrentMap<Integer, DatumReader<T>> readersByWriterId =
@@ -46,10 +46,22 @@ public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Dese
      * @param type the generated class to decode into; its schema is the reader schema
      */
     public ConfluentAvroDeserializer(SchemaRegistryClient registry, Class<T> type) {
+        this(registry, TrustedSpecificData.forClass(Objects.requireNonNull(type, "type")),
+                TrustedSpecificData.forClass(type).getSchema(type));
+    }
+
+    /**
+     * Decodes into {@code readerSchema}, e.g. a union of generated records (a record decodes into
+     * the class of the branch its writer schema resolves to).
+     *
+     * @param model the data model of the generated classes {@code readerSchema} names
+     */
+    public ConfluentAvroDeserializer(SchemaRegistryClient registry, TrustedSpecificData model, Schema readerSchema) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.type = Objects.requireNonNull(type, "type");
-        this.model = TrustedSpecificData.forClass(type);
-        this.readerSchema = model.getSchema(type);
+        this.model = Objects.requireNonNull(model, "model");
+        this.readerSchema = Objects.requireNonNull(readerSchema, "readerSchema");
+        this.typeName = readerSchema.getType() != Schema.Type.UNION ? readerSchema.getFullName()
+                : readerSchema.getTypes().stream().map(Schema::getFullName).collect(Collectors.joining(" | ", "union [", "]"));
     }
 
     @Override
@@ -66,7 +78,7 @@ public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Dese
             T record = reader.read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new MalformedPayloadException(topic, "trailing bytes after the "
-                        + type.getSimpleName() + " written with schema id " + schemaId, null);
+                        + typeName + " written with schema id " + schemaId, null);
             }
             return record;
         } catch (MalformedPayloadException | SecurityException e) {
@@ -92,7 +104,7 @@ public class ConfluentAvroDeserializer<T extends SpecificRecord> implements Dese
                     .limit(MAX_INCOMPATIBILITIES_SHOWN)
                     .map(i -> i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
                     .collect(Collectors.joining("; "));
-            throw new IncompatibleSchemaException(topic, schemaId, type, details);
+            throw new IncompatibleSchemaException(topic, schemaId, typeName, details);
         }
         reader = new SpecificDatumReader<>(writerSchema, readerSchema, model);
         DatumReader<T> previous = readersByWriterId.putIfAbsent(schemaId, reader);

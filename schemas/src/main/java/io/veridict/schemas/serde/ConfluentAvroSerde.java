@@ -23,8 +23,13 @@ public class ConfluentAvroSerde<T extends SpecificRecord> implements Serde<T> {
      * @param isKey whether this serde handles record keys ({@code -key} subject)
      */
     public ConfluentAvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey) {
-        this.serializer = new ConfluentAvroSerializer<>(registry, type, isKey, true);
-        this.deserializer = new ConfluentAvroDeserializer<>(registry, type);
+        this(new ConfluentAvroSerializer<>(registry, type, isKey, true), new ConfluentAvroDeserializer<>(registry, type));
+    }
+
+    /** A serde of two halves built elsewhere (e.g. for a union schema). */
+    ConfluentAvroSerde(ConfluentAvroSerializer<T> serializer, ConfluentAvroDeserializer<T> deserializer) {
+        this.serializer = serializer;
+        this.deserializer = deserializer;
     }
 
     /** Configures both halves; see {@link ConfluentAvroSerializer#configure(Map, boolean)}. */

@@ -51,9 +51,20 @@ public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serial
      */
     public ConfluentAvroSerializer(
             SchemaRegistryClient registry, Class<T> type, boolean isKey, boolean autoRegister) {
+        this(registry, TrustedSpecificData.forClass(type), TrustedSpecificData.forClass(type).getSchema(type), isKey,
+                autoRegister);
+    }
+
+    /**
+     * Writes with {@code schema}, e.g. a union of generated records (each record is written as
+     * the union branch of its class), registered under the topic's subject like any other.
+     *
+     * @param model the data model of the generated classes {@code schema} names
+     */
+    public ConfluentAvroSerializer(SchemaRegistryClient registry, TrustedSpecificData model, Schema schema,
+                                   boolean isKey, boolean autoRegister) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        TrustedSpecificData model = TrustedSpecificData.forClass(type);
-        this.schema = model.getSchema(type);
+        this.schema = Objects.requireNonNull(schema, "schema");
         this.writer = new SpecificDatumWriter<>(schema, model);
         this.isKey = isKey;
         this.autoRegister = autoRegister;

@@ -8,9 +8,9 @@ public final class IncompatibleSchemaException extends AvroSerdeException {
 
     private final int schemaId;
 
-    IncompatibleSchemaException(String topic, int schemaId, Class<?> target, String details) {
+    IncompatibleSchemaException(String topic, int schemaId, String target, String details) {
         super(topic, "Record from topic '" + topic + "' was written with schema id " + schemaId
-                + ", which cannot be read as " + target.getName() + ": " + details, null);
+                + ", which cannot be read as " + target + ": " + details, null);
         this.schemaId = schemaId;
     }
 

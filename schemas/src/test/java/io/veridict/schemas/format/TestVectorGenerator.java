@@ -57,6 +57,7 @@ public final class TestVectorGenerator {
         files.put("chains.json", text(ChainVectors.chains()));
         files.put("tampering.json", text(ChainVectors.tampering()));
         files.put("merkle.json", text(MerkleVectors.build()));
+        files.put("entries-records.json", text(EntriesRecordVectors.build()));
         return files;
     }
 

@@ -104,6 +104,63 @@ class TestVectorsTest {
     }
 
     @Test
+    void entriesRecordVectorsDecodeWithAStockAvroReaderAndTheirWriterSchema() throws IOException {
+        JsonNode vectors = read("entries-records.json");
+        assertThat(vectors.get("valid").size()).isGreaterThanOrEqualTo(3);
+        for (JsonNode v : vectors.get("valid")) {
+            List<org.apache.avro.generic.GenericRecord> headers = decodeEntriesValue(v);
+            JsonNode expected = v.get("headers");
+            assertThat(headers).as(v.get("name").textValue()).hasSize(expected.size());
+            for (int i = 0; i < headers.size(); i++) {
+                org.apache.avro.generic.GenericRecord h = headers.get(i);
+                JsonNode e = expected.get(i);
+                EntryHeader header = new EntryHeader((Integer) h.get("format_version"), h.get("tenant_id").toString(),
+                        (Long) h.get("seq"), h.get("entry_id").toString(), h.get("entry_type").toString(),
+                        (Long) h.get("received_at"), (Long) h.get("recorded_at"),
+                        h.get("actor_key_id") == null ? null : h.get("actor_key_id").toString(), h.get("correlation_id").toString(),
+                        fixed(h, "payload_hash"), fixed(h, "leaf_hash"), fixed(h, "prev_chain_hash"), fixed(h, "chain_hash"));
+                assertThat(header.seq()).isEqualTo(e.get("seq").longValue());
+                assertThat(header.entryId()).isEqualTo(e.get("entry_id").textValue());
+                assertThat(HEX.formatHex(header.leafHash())).isEqualTo(e.get("leaf_hash").textValue())
+                        .isEqualTo(HEX.formatHex(LedgerHashes.leafHash(header)));
+                assertThat(HEX.formatHex(header.chainHash())).isEqualTo(e.get("chain_hash").textValue());
+            }
+        }
+        for (JsonNode v : vectors.get("invalid")) {
+            assertThatThrownBy(() -> decodeEntriesValue(v)).as(v.get("name").textValue()).isInstanceOf(Exception.class);
+        }
+    }
+
+    /** What a reader written from spec §14 does: decode with the writer schema, then one header or each of a run's. */
+    private static List<org.apache.avro.generic.GenericRecord> decodeEntriesValue(JsonNode vector) throws IOException {
+        org.apache.avro.Schema writer = new org.apache.avro.Schema.Parser().parse(vector.get("writer_schema").textValue());
+        byte[] value = HEX.parseHex(vector.get("value_hex").textValue());
+        assertThat(value[0]).isZero();
+        org.apache.avro.io.BinaryDecoder decoder = org.apache.avro.io.DecoderFactory.get().binaryDecoder(value, 5,
+                value.length - 5, null);
+        org.apache.avro.generic.GenericRecord record = new org.apache.avro.generic.GenericDatumReader<
+                org.apache.avro.generic.GenericRecord>(writer).read(null, decoder);
+        if (!decoder.isEnd()) {
+            throw new IOException("trailing bytes");
+        }
+        if (record.getSchema().getField("entries") == null) {
+            return List.of(record);
+        }
+        List<org.apache.avro.generic.GenericRecord> headers = new ArrayList<>();
+        for (Object entry : (List<?>) record.get("entries")) {
+            headers.add((org.apache.avro.generic.GenericRecord) ((org.apache.avro.generic.GenericRecord) entry).get("header"));
+        }
+        if (headers.isEmpty()) {
+            throw new IOException("a run of no entries");
+        }
+        return headers;
+    }
+
+    private static byte[] fixed(org.apache.avro.generic.GenericRecord record, String field) {
+        return ((org.apache.avro.generic.GenericFixed) record.get(field)).bytes();
+    }
+
+    @Test
     void merkleVectorsHold() throws IOException {
         JsonNode vectors = read("merkle.json");
         List<byte[]> leaves = hashes(vectors.get("leaf_hashes"));

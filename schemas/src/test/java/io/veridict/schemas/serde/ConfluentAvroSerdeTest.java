@@ -3,6 +3,8 @@ package io.veridict.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.EntryRun;
+import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
@@ -51,6 +53,29 @@ class ConfluentAvroSerdeTest {
     private <T extends SpecificRecord> T roundTripValue(Class<T> type, String topic, T record) {
         return roundTrip(AvroSerdes.forValue(producerSide, type),
                 AvroSerdes.forValue(consumerSide, type), topic, record);
+    }
+
+    @Test
+    void shouldWriteEachUnionBranchAsItselfAndReadBothBack() {
+        String topic = "veridict.entries";
+        var writing = AvroSerdes.forUnionValue(producerSide, LedgerEntry.class, EntryRun.class);
+        var reading = AvroSerdes.forUnionValue(consumerSide, LedgerEntry.class, EntryRun.class);
+        EntryRun run = new EntryRun(java.util.List.of(new RunEntry(LedgerSamples.entry(), null)));
+
+        assertThat(roundTrip(writing, reading, topic, run)).isEqualTo(run);
+        assertThat(roundTrip(writing, reading, topic, LedgerSamples.entry())).isEqualTo(LedgerSamples.entry());
+    }
+
+    @Test
+    void shouldReadRecordsWrittenBeforeTheUnionWithTheUnion() {
+        String topic = "veridict.entries";
+        byte[] single = AvroSerdes.forValue(producerSide, LedgerEntry.class).serializer().serialize(topic, LedgerSamples.entry());
+        var union = AvroSerdes.forUnionValue(producerSide, LedgerEntry.class, EntryRun.class);
+        byte[] run = union.serializer().serialize(topic, new EntryRun(java.util.List.of()));
+
+        assertThat(union.deserializer().deserialize(topic, single)).isEqualTo(LedgerSamples.entry());
+        assertThat(WireFormat.schemaId(topic, run)).as("the union is a new version of the subject")
+                .isNotEqualTo(WireFormat.schemaId(topic, single));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.veridict.api.core.StreamsFactory;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicMismatch;
 import io.veridict.streams.topics.TopicProvisioner;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -112,10 +114,12 @@ final class ChainThroughput {
         TopicReadiness.awaitLeaders(admin, topics.all().stream().map(TopicSpec::name).toList(), timeout);
         long sendErrors = produce(topics.commands().name(), prefix, commands);
 
-        try (ReceiptCounter receipts = new ReceiptCounter(bootstrapServers, topics.receipts().name(),
-                serdes.outcomes().deserializer())) {
+        try (ReceiptCounter receipts = new ReceiptCounter(bootstrapServers, topics.entries().name(),
+                serdes.entries().deserializer(), topics.receipts().name())) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes), streamsProperties(topics, prefix));
+            KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes,
+                    new KafkaTopicHistory(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))),
+                    streamsProperties(topics, prefix));
             streams.setUncaughtExceptionHandler(e -> {
                 failure.set(e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -1,8 +1,8 @@
 package io.veridict.api.cli.bench;
 
-import io.veridict.schemas.avro.CommandOutcome;
-import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.EntryRun;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,12 +12,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Counts the outcomes on a receipts topic as a {@code read_committed} consumer sees them: an
- * outcome is visible only once the chain step that wrote it has committed, which is when the
- * service would answer the producer. Reads every partition from its beginning.
+ * Counts what became of commands as a {@code read_committed} consumer sees it, which is when the
+ * service would answer the producer: each entry of each run on the entries topic is a chained
+ * command, each outcome on the receipts topic one that chained nothing. Reads every partition of
+ * both from its beginning.
  */
 final class ReceiptCounter implements AutoCloseable {
 
@@ -32,18 +33,24 @@ final class ReceiptCounter implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private final KafkaConsumer<String, CommandOutcome> consumer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String entriesTopic;
+    private final Deserializer<EntryRun> runs;
 
-    ReceiptCounter(String bootstrapServers, String topic, Deserializer<CommandOutcome> deserializer) {
+    ReceiptCounter(String bootstrapServers, String entriesTopic, Deserializer<EntryRun> runs, String receiptsTopic) {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, "veridict-bench-receipts",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
-                new StringDeserializer(), deserializer);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.entriesTopic = entriesTopic;
+        this.runs = runs;
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(entriesTopic, receiptsTopic)) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         partitions.forEach(consumer::position); // resolve now, not while timing
@@ -62,16 +69,18 @@ final class ReceiptCounter implements AutoCloseable {
         long first = 0;
         long last = 0;
         while (seen < expected && System.nanoTime() < deadlineNanos && failure.get() == null) {
-            ConsumerRecords<String, CommandOutcome> records = consumer.poll(POLL);
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
             if (records.isEmpty()) {
                 continue;
             }
             long now = System.nanoTime();
             first = seen == 0 ? now : first;
             last = now;
-            for (ConsumerRecord<String, CommandOutcome> record : records) {
-                seen++;
-                if (record.value().getStatus() != OutcomeStatus.CHAINED) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.topic().equals(entriesTopic)) {
+                    seen += runs.deserialize(record.topic(), record.value()).getEntries().size();
+                } else {
+                    seen++;
                     notChained++;
                 }
             }
