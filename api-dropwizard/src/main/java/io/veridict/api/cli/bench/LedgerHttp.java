@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.net.URI;
@@ -30,6 +31,7 @@ final class LedgerHttp {
 
     static final String RECORD = "/v1/decisions/record";
     static final String RECORD_BATCH = "/v1/decisions/record:batch";
+    static final String HEAD = "/v1/audit/head";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,13 +42,65 @@ final class LedgerHttp {
     private final byte[] body = SampleDecision.body();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final URI tenants;
+    private final URI head;
+    private final URI ping;
     private final String operatorToken;
 
-    LedgerHttp(URI apiBase, String operatorToken) {
+    /**
+     * @param apiBase       the API's base URL
+     * @param adminBase     the admin port's base URL (Dropwizard's {@code /ping})
+     * @param operatorToken the dev stack's operator token
+     */
+    LedgerHttp(URI apiBase, URI adminBase, String operatorToken) {
         this.record = apiBase.resolve(RECORD);
         this.recordBatch = apiBase.resolve(RECORD_BATCH);
         this.tenants = apiBase.resolve("/v1/tenants");
+        this.head = apiBase.resolve(HEAD);
+        this.ping = adminBase.resolve("/ping");
         this.operatorToken = operatorToken;
+    }
+
+    /** Bare Jetty: {@code GET /ping} on the admin port, no authentication. */
+    LoadRequest pingLoad() {
+        return new LoadRequest("GET", ping, List.of(), null, null, Set.of(200));
+    }
+
+    /** The single-record write for {@code tenantIds} in turn; give it a key prefix per run ({@link LoadRequest#withKeyPrefix}). */
+    LoadRequest recordLoad(List<String> tenantIds) {
+        return new LoadRequest("POST", record, tenantIds.stream().map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(),
+                body.clone(), null, Set.of(201, 200));
+    }
+
+    /** The floor: the single-record write, authenticated, without its idempotency key: 400 before Kafka. */
+    LoadRequest floorLoad() {
+        return new LoadRequest("POST", record, SampleDecision.TENANTS.stream()
+                .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), body.clone(), null, Set.of(400));
+    }
+
+    /** {@code GET /ping} on the admin port without blocking. @return the future HTTP status */
+    CompletableFuture<Integer> pingAsync() {
+        return client.sendAsync(HttpRequest.newBuilder(ping).timeout(REQUEST_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /**
+     * Entries chained so far: the sum of every provisioned tenant's chain size, as
+     * {@code GET /v1/audit/head} answers it.
+     */
+    long chainedEntries() throws IOException, InterruptedException {
+        long entries = 0;
+        for (Map.Entry<String, String> tenant : new java.util.TreeMap<>(keys).entrySet()) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(head).timeout(REQUEST_TIMEOUT)
+                    .header("X-Veridict-Tenant-Id", tenant.getKey())
+                    .header("Authorization", "Bearer " + tenant.getValue())
+                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (answer.statusCode() != 200) {
+                throw new IOException("the head of tenant " + tenant.getKey() + " answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+            entries += JSON.readTree(answer.body()).get("size").asLong();
+        }
+        return entries;
     }
 
     /** Creates {@code tenantIds} (once) and keeps each one's admin key. */
