@@ -151,7 +151,7 @@ final class HttpSections {
     }
 
     /**
-     * 3b. Latency from the scheduled time at a fixed rate, from this JVM's asynchronous client
+     * 3b. Latency from the scheduled time at a fixed rate, from this JVM's non-blocking client
      * ({@link OpenLoop}); the p99 is judged. The same schedule against bare Jetty comes first
      * (what this client reaches on its own), then against the HTTP floor.
      */
@@ -159,18 +159,15 @@ final class HttpSections {
         int rate = sizes.openLoopRate();
         java.time.Duration timeout = sizes.openLoopDuration().plus(OpenLoop.ANSWER_TIMEOUT);
         List<CpuTimed<OpenLoop.Result>> pings = runs.repeat("bare Jetty /ping open loop " + rate + "/s",
-                run -> cpuTimed(() -> new OpenLoop(i -> http.pingAsync(), s -> s == 200)
-                        .run(rate, sizes.openLoopDuration(), timeout)), r -> r.result().describe());
-        String floorPrefix = "open-floor-" + nonce + "-";
+                run -> cpuTimed(() -> new OpenLoop(http.pingLoad()).run(rate, sizes.openLoopDuration(), timeout)),
+                r -> r.result().describe() + ", client CPU " + Math.round(100 * r.share(cores)) + " %");
         List<OpenLoop.Result> floors = runs.repeat("HTTP floor open loop " + rate + "/s",
-                run -> new OpenLoop(i -> http.floorAsync(floorPrefix + run + "-" + i), LedgerHttp::refusedAsExpected)
-                        .run(rate, sizes.openLoopDuration(), timeout),
+                run -> new OpenLoop(http.floorLoad()).run(rate, sizes.openLoopDuration(), timeout),
                 OpenLoop.Result::describe);
         List<CpuTimed<OpenLoop.Result>> results = runs.repeat("HTTP open loop " + rate + "/s", run -> {
-            String prefix = drained("open-" + run + "-" + nonce + "-");
-            return cpuTimed(() -> new OpenLoop(i -> http.recordAsync(SampleDecision.tenant(i), prefix + i), LedgerHttp::succeeded)
-                    .run(rate, sizes.openLoopDuration(), timeout));
-        }, r -> r.result().describe());
+            LoadRequest request = http.recordLoad(SampleDecision.TENANTS).withKeyPrefix(drained("open-" + run + "-" + nonce));
+            return cpuTimed(() -> new OpenLoop(request).run(rate, sizes.openLoopDuration(), timeout));
+        }, r -> r.result().describe() + ", client CPU " + Math.round(100 * r.share(cores)) + " %");
         List<OpenLoop.Result> singles = results.stream().map(CpuTimed::result).toList();
         List<OpenLoop.Result> bare = pings.stream().map(CpuTimed::result).toList();
         List<Figure> figures = new ArrayList<>();
@@ -193,7 +190,7 @@ final class HttpSections {
         figures.addAll(latencies("open.floor.", "floor (400 before Kafka): ", floors, OpenLoop.Result::latency, null));
         return new BenchReport.Section(String.format(Locale.ROOT,
                 "3b. HTTP single record, open loop at %,d requests/s for %d s (latency from the scheduled send time; "
-                        + "this JVM's asynchronous JDK HttpClient)", rate, sizes.openLoopDuration().toSeconds()), figures);
+                        + "this JVM's non-blocking client)", rate, sizes.openLoopDuration().toSeconds()), figures);
     }
 
     /**

@@ -12,20 +12,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
- * The two write calls of the ledger API, as the benchmark makes them: HTTP/1.1 (no h2c upgrade
- * attempt), a fresh idempotency key per request, the response body read and dropped. A write
- * succeeds when it answers 201 (chained) or 200 (a duplicate, which the benchmark never sends);
- * 202 (not chained within the service's wait), 4xx and 5xx are errors.
+ * The ledger API as the benchmark calls it: the two write calls, blocking, on the JDK
+ * {@link HttpClient} (HTTP/1.1, no h2c upgrade attempt, a fresh idempotency key per request, the
+ * response body read and dropped), and the {@link LoadRequest}s the load generators send. A
+ * write succeeds when it answers 201 (chained) or 200 (a duplicate, which the benchmark never
+ * sends); 202 (not chained within the service's wait), 4xx and 5xx are errors.
  *
  * <p>Every tenant is created once, up front, with the operator token; its admin key is sent with
- * each of its requests. The <em>floor</em> call sends the same single-record request without its
- * idempotency key: Jetty, Jersey, the filters, authentication and the error mapper answer 400
- * before the body is parsed or Kafka is touched, so it measures what the HTTP stack (and this
- * client) cost on their own.
+ * each of its requests. The <em>floor</em> ({@link #floorLoad}) is the same single-record
+ * request without its idempotency key: Jetty, Jersey, the filters, authentication and the error
+ * mapper answer 400 before the body is parsed or Kafka is touched, so it measures what the HTTP
+ * stack costs on its own. Bare Jetty ({@link #pingLoad}) is Dropwizard's {@code /ping} on the
+ * admin port: no Jersey, no authentication. {@link #chainedEntries} sums the tenants' chain sizes.
  */
 final class LedgerHttp {
 
@@ -77,12 +77,6 @@ final class LedgerHttp {
                 .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), body.clone(), null, Set.of(400));
     }
 
-    /** {@code GET /ping} on the admin port without blocking. @return the future HTTP status */
-    CompletableFuture<Integer> pingAsync() {
-        return client.sendAsync(HttpRequest.newBuilder(ping).timeout(REQUEST_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
-    }
-
     /**
      * Entries chained so far: the sum of every provisioned tenant's chain size, as
      * {@code GET /v1/audit/head} answers it.
@@ -126,41 +120,9 @@ final class LedgerHttp {
         return status == 201 || status == 200;
     }
 
-    /** @return whether {@code status} is the floor call's expected refusal */
-    static boolean refusedAsExpected(int status) {
-        return status == 400;
-    }
-
     /** Records the sample decision; blocks until the answer. @return the HTTP status */
     int record(String tenant, String idempotencyKey) throws IOException, InterruptedException {
         return client.send(request(record, tenant, idempotencyKey, body), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Records the sample decision without blocking. @return the future HTTP status */
-    CompletableFuture<Integer> recordAsync(String tenant, String idempotencyKey) {
-        return client.sendAsync(request(record, tenant, idempotencyKey, body), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode);
-    }
-
-    /** The floor call: the single-record request without idempotency key, answered 400. @return the future HTTP status */
-    CompletableFuture<Integer> floorAsync(String idempotencyKey) {
-        String tenant = SampleDecision.TENANTS.get(Math.floorMod(idempotencyKey.hashCode(), SampleDecision.TENANTS.size()));
-        return client.sendAsync(HttpRequest.newBuilder(record).timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .header("X-Veridict-Tenant-Id", tenant)
-                        .header("Authorization", "Bearer " + keyOf(tenant))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode);
-    }
-
-    /** The floor call, blocking. @return the HTTP status */
-    int floor(String idempotencyKey) throws IOException, InterruptedException {
-        try {
-            return floorAsync(idempotencyKey).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
     }
 
     /** Records a batch body ({@link SampleDecision#batchBody}); blocks until the answer. @return the HTTP status */

@@ -81,6 +81,22 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void theOpenLoopShouldSendOnScheduleWithUniqueKeysAndCountOtherStatusesAsFailed() throws Exception {
+        OpenLoop.Result result = new OpenLoop(record("open-run")).run(200, Duration.ofMillis(500), Duration.ofSeconds(20));
+        OpenLoop.Result refusedAll = new OpenLoop(new LoadRequest("POST", uri("/record"), TENANTS, BODY, null, Set.of(201)))
+                .run(100, Duration.ofMillis(200), Duration.ofSeconds(20));
+
+        assertThat(result.scheduled()).isEqualTo(100);
+        assertThat(result.latency().count()).isEqualTo(100);
+        assertThat(result.failed()).isZero();
+        assertThat(keys).hasSize(100);
+        assertThat(byTenant.get("t-a").get()).isEqualTo(50);
+        assertThat(result.achievedPerSecond()).isPositive();
+        assertThat(refusedAll.latency().count()).isZero();
+        assertThat(refusedAll.failed()).isEqualTo(20);
+    }
+
+    @Test
     void anUnexpectedStatusShouldBeAnErrorOfThatStatus() throws Exception {
         LoadResult result = new JvmLoadGenerator("for the test").closedLoop(
                 new LoadRequest("POST", uri("/record"), TENANTS, BODY, null, Set.of(201)), 2, Duration.ofMillis(300));
