@@ -28,8 +28,12 @@ final class HttpSections {
     /** The batch size whose records per entry are reported. */
     static final int ACCOUNTED_BATCH_SIZE = 100;
 
-    /** A run's result with what it cost per chained entry. */
+    /** A run's result with what it cost per chained entry ({@code null} when not accounted). */
     private record Accounted<R>(R result, EntryAccounting.Account account) {
+
+        String describeAccount() {
+            return account == null ? "" : "; " + account.describe();
+        }
     }
 
     private final BenchSizes sizes;
@@ -105,8 +109,8 @@ final class HttpSections {
         for (int c : sizes.closedLoop()) {
             LoadRequest request = http.recordLoad(SampleDecision.TENANTS);
             List<Accounted<LoadResult>> accounted = runs.repeat("HTTP closed loop c=" + c,
-                    run -> accounted(() -> load(request.withKeyPrefix(key("c" + c + "-" + run)), c)),
-                    a -> a.result().describe(cores) + "; " + a.account().describe());
+                    run -> accounted(c == widest, () -> load(request.withKeyPrefix(key("c" + c + "-" + run)), c)),
+                    a -> a.result().describe(cores) + a.describeAccount());
             List<LoadResult> results = accounted.stream().map(Accounted::result).toList();
             byConcurrency.put(c, results);
             String id = "http.c" + c + ".";
@@ -203,8 +207,8 @@ final class HttpSections {
         String tenant = SampleDecision.TENANTS.get(0);
         LoadRequest request = http.recordLoad(List.of(tenant));
         List<Accounted<LoadResult>> accounted = runs.repeat("HTTP hot tenant c=" + c,
-                run -> accounted(() -> load(request.withKeyPrefix(key("hot-" + run)), c)),
-                a -> a.result().describe(cores) + "; " + a.account().describe());
+                run -> accounted(true, () -> load(request.withKeyPrefix(key("hot-" + run)), c)),
+                a -> a.result().describe(cores) + a.describeAccount());
         List<LoadResult> results = accounted.stream().map(Accounted::result).toList();
         Summary rate = Summary.of(results, LoadResult::requestsPerSecond);
         String id = "hot.c" + c + ".";
@@ -238,16 +242,17 @@ final class HttpSections {
             byte[] body = SampleDecision.batchBody(step.size());
             String name = step.size() + " per request, c=" + step.concurrency();
             String id = "batch.s" + step.size() + ".c" + step.concurrency() + ".";
+            boolean reported = step.size() == ACCOUNTED_BATCH_SIZE && step.concurrency() == accountedConcurrency;
             List<Accounted<ClosedLoop.Result>> accounted = runs.repeat("HTTP batch " + name,
-                    run -> accounted(() -> ClosedLoop.run(batch("b" + step.size() + "c" + step.concurrency() + "-" + run + "-", body),
-                            LedgerHttp::succeeded, step.concurrency(), step.requests(), sizes.stepTimeout())),
+                    run -> accounted(reported, () -> ClosedLoop.run(batch("b" + step.size() + "c" + step.concurrency() + "-"
+                            + run + "-", body), LedgerHttp::succeeded, step.concurrency(), step.requests(), sizes.stepTimeout())),
                     a -> Table.number(a.result().requestsPerSecond() * step.size()) + " decisions/s, errors "
-                            + a.result().describeErrors() + "; " + a.account().describe());
+                            + a.result().describeErrors() + a.describeAccount());
             List<ClosedLoop.Result> results = accounted.stream().map(Accounted::result).toList();
             figures.add(new Figure(id + "decisions_per_s", name,
                     "decisions/s", Summary.of(results, r -> r.requestsPerSecond() * step.size()),
                     Target.atLeast(BATCH_TARGET), Runs.errors(results, ClosedLoop.Result::errors)));
-            if (step.size() == ACCOUNTED_BATCH_SIZE && step.concurrency() == accountedConcurrency) {
+            if (reported) {
                 figures.addAll(perEntry(id, "  ", accounted));
             }
         }
@@ -307,9 +312,15 @@ final class HttpSections {
         return result.withServiceCpu(before < 0 || after < 0 ? -1 : after - before);
     }
 
-    /** Runs {@code load} between two drained accounting marks. */
-    private <R> Accounted<R> accounted(Callable<R> load) throws Exception {
+    /**
+     * Runs {@code load} once the backlog is drained and, if {@code account}, between two
+     * accounting marks (the second once the load's own backlog is drained too).
+     */
+    private <R> Accounted<R> accounted(boolean account, Callable<R> load) throws Exception {
         drained("");
+        if (!account) {
+            return new Accounted<>(load.call(), null);
+        }
         EntryAccounting.Mark mark = accounting.mark();
         R result = load.call();
         drained("");

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.net.URI;
@@ -82,17 +85,25 @@ final class LedgerHttp {
      * {@code GET /v1/audit/head} answers it.
      */
     long chainedEntries() throws IOException, InterruptedException {
+        Map<String, CompletableFuture<HttpResponse<String>>> answers = new TreeMap<>();
+        keys.forEach((tenant, key) -> answers.put(tenant, client.sendAsync(HttpRequest.newBuilder(head)
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Veridict-Tenant-Id", tenant)
+                .header("Authorization", "Bearer " + key)
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))));
         long entries = 0;
-        for (Map.Entry<String, String> tenant : new java.util.TreeMap<>(keys).entrySet()) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(head).timeout(REQUEST_TIMEOUT)
-                    .header("X-Veridict-Tenant-Id", tenant.getKey())
-                    .header("Authorization", "Bearer " + tenant.getValue())
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (answer.statusCode() != 200) {
-                throw new IOException("the head of tenant " + tenant.getKey() + " answered " + answer.statusCode() + ": "
-                        + answer.body());
+        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> answer : answers.entrySet()) {
+            HttpResponse<String> response;
+            try {
+                response = answer.getValue().get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
-            entries += JSON.readTree(answer.body()).get("size").asLong();
+            if (response.statusCode() != 200) {
+                throw new IOException("the head of tenant " + answer.getKey() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            entries += JSON.readTree(response.body()).get("size").asLong();
         }
         return entries;
     }
