@@ -189,6 +189,8 @@ final class HttpSections {
                 "requests", Summary.of(bare, r -> (double) r.late()), 0));
         figures.add(Figure.info("open.ping.generator_cpu_share", "bare Jetty: this JVM's CPU, share of the machine", "%",
                 Summary.of(pings, r -> 100 * r.share(cores)), 0));
+        figures.add(Figure.info("open.ping.generator_cpu_us_per_request", "bare Jetty: this JVM's CPU per request", "us",
+                Summary.of(pings, r -> r.cpuNanos() < 0 ? Double.NaN : r.cpuNanos() / 1e3 / r.result().scheduled()), 0));
         figures.add(Figure.info("open.floor.achieved_per_s", "floor (400 before Kafka): achieved rate", "requests/s",
                 Summary.of(floors, OpenLoop.Result::achievedPerSecond), Runs.errors(floors, OpenLoop.Result::failed)));
         figures.addAll(latencies("open.floor.", "floor (400 before Kafka): ", floors, OpenLoop.Result::latency, null));
@@ -284,6 +286,8 @@ final class HttpSections {
         return List.of(
                 Figure.info(id + "generator_cpu_share", label + "load generator's CPU, share of the machine", "%",
                         Summary.of(results, r -> 100 * r.generatorCpuShare(cores)), 0),
+                Figure.info(id + "generator_cpu_us_per_request", label + "load generator's CPU per request", "us",
+                        Summary.of(results, LoadResult::generatorCpuMicrosPerRequest), 0),
                 Figure.info(id + "service_cpu_share", label + "dev stack JVM's CPU, share of the machine", "%",
                         Summary.of(results, r -> 100 * r.serviceCpuShare(cores)), 0));
     }

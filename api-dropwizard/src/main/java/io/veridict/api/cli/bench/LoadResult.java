@@ -38,6 +38,12 @@ record LoadResult(long answered, double seconds, double p50Ms, double p99Ms, dou
         return share(generatorCpuNanos, cores);
     }
 
+    /** @return the generator's CPU time per request it completed (answered or not), microseconds */
+    double generatorCpuMicrosPerRequest() {
+        long requests = answered + errors();
+        return generatorCpuNanos < 0 || requests <= 0 ? Double.NaN : generatorCpuNanos / 1e3 / requests;
+    }
+
     /** @return the dev stack's CPU time over the run's wall time on every core */
     double serviceCpuShare(int cores) {
         return share(serviceCpuNanos, cores);

@@ -52,6 +52,7 @@ class WrkOutputTest {
         assertThat(result.generatorCpuNanos()).isEqualTo(62_970_000_000L);
         assertThat(result.serviceCpuNanos()).isEqualTo(-1);
         assertThat(result.generatorCpuShare(2)).isCloseTo(62.97 / (5.01 * 2), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(result.generatorCpuMicrosPerRequest()).isCloseTo(62.97e6 / 5305, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -70,6 +71,7 @@ class WrkOutputTest {
         assertThat(result.describeErrors()).isEqualTo("0");
         assertThat(result.generatorCpuNanos()).isEqualTo(-1);
         assertThat(result.generatorCpuShare(2)).isNaN();
+        assertThat(result.generatorCpuMicrosPerRequest()).isNaN();
     }
 
     @Test
