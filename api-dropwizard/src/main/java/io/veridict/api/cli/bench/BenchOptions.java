@@ -17,8 +17,20 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * @param commitInterval the Streams commit interval of the chain-throughput measurement; empty
  *                       means the value {@code veridict dev} runs with
  * @param only           which measurements to run
+ * @param generator      what drives the closed-loop HTTP load
  */
-public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Optional<Duration> commitInterval, Group only) {
+public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Optional<Duration> commitInterval, Group only,
+                           Generator generator) {
+
+    /** What drives the closed-loop HTTP load ({@link LoadGenerators#choose}). */
+    public enum Generator {
+        /** wrk when it is on PATH, else the in-JVM client. */
+        AUTO,
+        /** wrk; the benchmark fails without it. */
+        WRK,
+        /** The in-JVM client (JDK HttpClient), even when wrk is installed: to compare generators. */
+        JVM
+    }
 
     /** A subset of the measurements, for working on one figure. */
     public enum Group {
@@ -26,7 +38,7 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
         ALL,
         /** Raw producer, chain throughput and replay (1, 2, 5): no HTTP load. */
         KAFKA,
-        /** Single records, open loop and batches through the API (3, 3b, 4). */
+        /** Baselines, single records, open loop, hot tenant and batches through the API (3, 3a, 3b, 3c, 4). */
         HTTP;
 
         boolean kafka() {
@@ -46,6 +58,7 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
     private static final String RUNS = "bench_runs";
     private static final String COMMIT_INTERVAL = "bench_commit_interval";
     private static final String ONLY = "bench_only";
+    private static final String GENERATOR = "bench_generator";
 
     public BenchOptions {
         if (runs < 1 || runs > MAX_RUNS) {
@@ -75,7 +88,10 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
                 .help("Streams commit interval of the chain-throughput measurement, e.g. 100ms; "
                         + "default: the value veridict dev runs with");
         parser.addArgument("--only").dest(ONLY).choices("all", "kafka", "http").setDefault("all")
-                .help("run only the Kafka measurements (1, 2, 5) or only the HTTP ones (3, 3b, 4); default all");
+                .help("run only the Kafka measurements (1, 2, 5) or only the HTTP ones (3, 3a, 3b, 3c, 4); default all");
+        parser.addArgument("--generator").dest(GENERATOR).choices("auto", "wrk", "jvm").setDefault("auto")
+                .help("closed-loop HTTP load: wrk (must be on PATH), jvm (the JDK HttpClient in this JVM), "
+                        + "or auto: wrk when it is on PATH; default auto");
     }
 
     /** Reads the options from parsed arguments. */
@@ -87,7 +103,8 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
                 Optional.ofNullable(json).map(Path::of),
                 runs == null ? 3 : runs,
                 Optional.ofNullable(interval).map(BenchOptions::parseDuration),
-                Group.valueOf(Optional.ofNullable(namespace.getString(ONLY)).orElse("all").toUpperCase(Locale.ROOT)));
+                Group.valueOf(Optional.ofNullable(namespace.getString(ONLY)).orElse("all").toUpperCase(Locale.ROOT)),
+                Generator.valueOf(Optional.ofNullable(namespace.getString(GENERATOR)).orElse("auto").toUpperCase(Locale.ROOT)));
     }
 
     /** Parses a Dropwizard-style duration such as {@code 20ms} or {@code 1s}. */

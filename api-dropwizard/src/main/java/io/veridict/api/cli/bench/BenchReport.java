@@ -12,10 +12,12 @@ import java.util.Objects;
  * @param commandBytes     size of one serialized command (Confluent framing + Avro)
  * @param commitIntervalMs the Streams commit interval of the chain measurement
  * @param devStackStartSeconds how long the dev stack took to become healthy
+ * @param loadGenerator    what drove the closed-loop HTTP load ({@link LoadGenerator#describe}); {@code null}
+ *                         when no HTTP figure was measured
  * @param sections         the figures, by measurement, in report order
  */
 public record BenchReport(MachineFacts machine, int runs, boolean quick, int commandBytes, long commitIntervalMs,
-                          double devStackStartSeconds, List<Section> sections) {
+                          double devStackStartSeconds, String loadGenerator, List<Section> sections) {
 
     /** One measurement's figures under a title. */
     public record Section(String title, List<Figure> figures) {

@@ -16,7 +16,10 @@ import java.util.List;
  * @param producerWarmup      records of the discarded warm-up run (0: none)
  * @param chainCommands       commands chained per chain-throughput run (M)
  * @param chainWarmup         commands of the discarded warm-up run (0: none)
- * @param closedLoop          the closed-loop steps: concurrency and requests per run
+ * @param closedLoop          the closed-loop concurrencies of single records, ascending, at most {@value #MAX_CONCURRENCY}
+ * @param httpStep            how long each closed-loop run of the load generator lasts (whole seconds)
+ * @param baselineConcurrency the concurrency of the HTTP baselines (bare Jetty, refusal before Kafka)
+ * @param hotConcurrency      the concurrency of the hot-tenant run (all load on one tenant)
  * @param httpWarmup          single-record requests (at concurrency 8) before any HTTP figure (0: none)
  * @param openLoopRate        requests per second of the open-loop run
  * @param openLoopDuration    how long the open-loop schedule lasts
@@ -24,12 +27,12 @@ import java.util.List;
  * @param stepTimeout         the longest any single run may take before it is abandoned
  */
 public record BenchSizes(int producerRecords, int producerWarmup, int chainCommands, int chainWarmup,
-                         List<ClosedLoopStep> closedLoop, int httpWarmup, int openLoopRate, Duration openLoopDuration,
+                         List<Integer> closedLoop, Duration httpStep, int baselineConcurrency, int hotConcurrency,
+                         int httpWarmup, int openLoopRate, Duration openLoopDuration,
                          List<BatchStep> batches, Duration stepTimeout) {
 
-    /** Single-record requests at a fixed concurrency. */
-    public record ClosedLoopStep(int concurrency, int requests) {
-    }
+    /** The highest closed-loop concurrency. */
+    public static final int MAX_CONCURRENCY = 256;
 
     /** Batch requests of {@code size} decisions each at a fixed concurrency. */
     public record BatchStep(int size, int concurrency, int requests) {
@@ -38,12 +41,17 @@ public record BenchSizes(int producerRecords, int producerWarmup, int chainComma
     public BenchSizes {
         closedLoop = List.copyOf(closedLoop);
         batches = List.copyOf(batches);
+        if (closedLoop.isEmpty() || closedLoop.stream().anyMatch(c -> c < 1 || c > MAX_CONCURRENCY)
+                || !closedLoop.equals(closedLoop.stream().sorted().distinct().toList())) {
+            throw new IllegalArgumentException("closed-loop concurrencies must be 1 to " + MAX_CONCURRENCY
+                    + ", ascending: " + closedLoop);
+        }
     }
 
-    /** The sizes behind the documented figures: five to ten minutes on two cores. */
+    /** The sizes behind the documented figures: about ten minutes on two cores. */
     public static BenchSizes full() {
         return new BenchSizes(200_000, 50_000, 50_000, 50_000,
-                List.of(new ClosedLoopStep(1, 200), new ClosedLoopStep(8, 800), new ClosedLoopStep(32, 1_600)),
+                List.of(1, 8, 32, 64, 128, 256), Duration.ofSeconds(5), 64, 32,
                 400, 1_000, Duration.ofSeconds(10),
                 List.of(new BatchStep(100, 2, 60), new BatchStep(100, 4, 60),
                         new BatchStep(500, 2, 16), new BatchStep(500, 4, 16)),
@@ -53,7 +61,7 @@ public record BenchSizes(int producerRecords, int producerWarmup, int chainComma
     /** A smoke run of every measurement: tiny counts, a low open-loop rate, no warm-ups; well under a minute. */
     public static BenchSizes quick() {
         return new BenchSizes(5_000, 0, 1_000, 0,
-                List.of(new ClosedLoopStep(1, 10), new ClosedLoopStep(8, 40), new ClosedLoopStep(32, 64)),
+                List.of(1, 32, 128), Duration.ofSeconds(1), 32, 32,
                 0, 200, Duration.ofSeconds(1),
                 List.of(new BatchStep(100, 2, 2), new BatchStep(100, 4, 4),
                         new BatchStep(500, 2, 2), new BatchStep(500, 4, 4)),

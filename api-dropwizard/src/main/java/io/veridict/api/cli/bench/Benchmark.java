@@ -73,11 +73,15 @@ public final class Benchmark {
         int commandBytes = (int) Math.round(pool.stream().mapToInt(b -> b.length).average().orElse(0));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "veridict-bench-admin"))) {
+            LoadGenerator generator = LoadGenerators.choose(options.generator(), System.getenv("PATH"), stack.workDir());
+            if (options.only().http()) {
+                log.println("bench: HTTP closed-loop load from " + generator.describe());
+            }
             Measurements measurements = new Measurements(options.sizes(), options.runs(), log, stack, admin, registry, pool,
-                    commandBytes, stack.workDir().resolve("streams"), commitInterval, devConfig.applicationId());
+                    commandBytes, stack.workDir().resolve("streams"), commitInterval, devConfig.applicationId(), generator);
             List<BenchReport.Section> sections = measurements.run(options.only());
             return new BenchReport(machine.ended(), options.runs(), options.quick(), commandBytes,
-                    commitInterval.toMillis(), startSeconds, sections);
+                    commitInterval.toMillis(), startSeconds, options.only().http() ? generator.describe() : null, sections);
         }
     }
 

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
@@ -51,9 +52,24 @@ final class ChainThroughput {
      * @param errors                 commands not acknowledged, and outcomes other than CHAINED
      * @param cpuMicros              CPU time of both JVMs (Streams and broker) per entry, start to last outcome, microseconds
      * @param brokerCpuMicros        the part of {@code cpuMicros} used by the dev stack's JVM (the broker)
+     * @param entries                entries chained
+     * @param written                every record written to the broker during the run, markers included
+     *                               ({@link KafkaOffsets}): backlog, topology output, changelogs,
+     *                               offsets and transaction state
      */
     record Result(double entriesPerSecond, double steadyEntriesPerSecond, double startupMillis, ThreadTime thread,
-                  LedgerTopics topics, long errors, double cpuMicros, double brokerCpuMicros) {
+                  LedgerTopics topics, long errors, double cpuMicros, double brokerCpuMicros, long entries,
+                  RecordsWritten written) {
+
+        Result withWritten(RecordsWritten records) {
+            return new Result(entriesPerSecond, steadyEntriesPerSecond, startupMillis, thread, topics, errors, cpuMicros,
+                    brokerCpuMicros, entries, records);
+        }
+
+        /** @return records written per entry chained */
+        double recordsPerEntry() {
+            return RecordsWritten.perEntry(written.total(), entries);
+        }
     }
 
     /**
@@ -93,10 +109,12 @@ final class ChainThroughput {
     private final Path stateRoot;
     private final Duration commitInterval;
     private final CpuClock cpu;
+    private final KafkaOffsets offsets;
 
     ChainThroughput(Admin admin, String bootstrapServers, LedgerSerdes serdes, Path stateRoot, Duration commitInterval,
-                    CpuClock cpu) {
+                    CpuClock cpu, KafkaOffsets offsets) {
         this.cpu = cpu;
+        this.offsets = offsets;
         this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.serdes = serdes;
@@ -104,16 +122,23 @@ final class ChainThroughput {
         this.commitInterval = commitInterval;
     }
 
-    /** Chains {@code commands} commands on the topic set under {@code prefix}, e.g. {@code bench-1.}. */
-    Result run(String prefix, int commands, Duration timeout) throws Exception {
+    /**
+     * Chains {@code commands} commands of {@code workload} on the topic set under {@code prefix},
+     * e.g. {@code bench-1.}; counts every record written to the broker from before the topics
+     * are made (the backlog included, as the API would have written it) until the Streams
+     * client has closed.
+     */
+    Result run(String prefix, ChainWorkload workload, int commands, Duration timeout) throws Exception {
+        Map<TopicPartition, Long> offsetsBefore = offsets.snapshot();
         LedgerTopics topics = LedgerTopics.standard(prefix, ProducerBaseline.PARTITIONS, (short) 1, 1);
         List<TopicMismatch> mismatches = provision(topics, timeout);
         if (!mismatches.isEmpty()) {
             throw new IllegalStateException("topics under " + prefix + " are not as specified: " + mismatches);
         }
         TopicReadiness.awaitLeaders(admin, topics.all().stream().map(TopicSpec::name).toList(), timeout);
-        long sendErrors = produce(topics.commands().name(), prefix, commands);
+        long sendErrors = produce(topics.commands().name(), prefix, workload, commands);
 
+        Result result;
         try (ReceiptCounter receipts = new ReceiptCounter(bootstrapServers, topics.entries().name(),
                 serdes.entries().deserializer(), topics.receipts().name())) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -129,20 +154,25 @@ final class ChainThroughput {
                 long brokerBefore = cpu.childNanos();
                 long started = System.nanoTime();
                 streams.start();
-                ReceiptCounter.Count count = receipts.await(commands - sendErrors, started + timeout.toNanos(), failure);
-                double cpuMicros = CpuClock.perItem(cpuBefore, cpu.nanos(), count.outcomes()) / 1e3;
-                double brokerCpuMicros = CpuClock.perItem(brokerBefore, cpu.childNanos(), count.outcomes()) / 1e3;
+                long expected = (commands - sendErrors) * workload.decisionsPerCommand();
+                ReceiptCounter.Count count = receipts.await(expected, started + timeout.toNanos(), failure);
+                long entries = count.outcomes() - count.notChained();
+                double cpuMicros = CpuClock.perItem(cpuBefore, cpu.nanos(), entries) / 1e3;
+                double brokerCpuMicros = CpuClock.perItem(brokerBefore, cpu.childNanos(), entries) / 1e3;
                 double elapsed = count.lastNanos() - started;
                 double steady = count.lastNanos() - count.firstNanos();
-                return new Result(count.outcomes() * 1e9 / elapsed,
-                        steady <= 0 ? Double.NaN : (count.outcomes() - 1) * 1e9 / steady,
+                result = new Result(entries * 1e9 / elapsed,
+                        steady <= 0 ? Double.NaN : (entries - workload.decisionsPerCommand()) * 1e9 / steady,
                         (count.firstNanos() - started) / 1e6, ThreadTime.of(streams), topics,
-                        sendErrors + count.notChained() + Math.max(0, commands - sendErrors - count.outcomes()), cpuMicros, brokerCpuMicros);
+                        sendErrors * workload.decisionsPerCommand() + count.notChained()
+                                + Math.max(0, expected - count.outcomes()), cpuMicros,
+                        brokerCpuMicros, entries, null);
             } finally {
                 streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                         .withTimeout(Duration.ofSeconds(30)));
             }
         }
+        return result.withWritten(RecordsWritten.between(offsetsBefore, offsets.snapshot()));
     }
 
     /**
@@ -165,7 +195,7 @@ final class ChainThroughput {
     }
 
     /** Writes the backlog; returns how many commands were not acknowledged. */
-    private long produce(String topic, String prefix, int commands) {
+    private long produce(String topic, String prefix, ChainWorkload workload, int commands) {
         AtomicLong errors = new AtomicLong();
         Map<String, Object> config = ProducerBaseline.producerConfig(bootstrapServers, "veridict-bench-backlog");
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1); // not timed: strict order over speed
@@ -174,7 +204,7 @@ final class ChainThroughput {
             producer.partitionsFor(topic);
             for (int i = 0; i < commands; i++) {
                 String tenant = SampleDecision.tenant(i);
-                producer.send(new ProducerRecord<>(topic, tenant, SampleDecision.command(tenant, prefix + i)),
+                producer.send(new ProducerRecord<>(topic, tenant, workload.commands().command(tenant, prefix + i, i)),
                         (metadata, error) -> {
                             if (error != null) {
                                 errors.incrementAndGet();

@@ -40,8 +40,9 @@ final class ClosedLoop {
      *                          503"}), an I/O error ({@code "I/O error (HttpTimeoutException:
      *                          request timed out)"}), or no answer before the run's timeout
      *                          ({@code "no answer"}); in name order
+     * @param seconds           the run's wall time
      */
-    record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, Map<String, Long> errorKinds) {
+    record Result(double requestsPerSecond, LatencyRecorder.Snapshot latency, Map<String, Long> errorKinds, double seconds) {
 
         /** @return how many requests failed, whatever the kind */
         long errors() {
@@ -69,20 +70,37 @@ final class ClosedLoop {
      */
     static Result run(Call call, Expected expected, int concurrency, int requests, Duration timeout)
             throws InterruptedException {
+        return run(call, expected, concurrency, requests, timeout, true);
+    }
+
+    /**
+     * Runs the load for {@code duration}: requests are sent until then (at most
+     * {@code maxRequests}); the ones running then may answer until {@code duration} plus the
+     * client's request timeout, and requests never sent are not errors.
+     */
+    static Result runFor(Call call, Expected expected, int concurrency, Duration duration, int maxRequests)
+            throws InterruptedException {
+        return run(call, expected, concurrency, maxRequests, duration, false);
+    }
+
+    private static Result run(Call call, Expected expected, int concurrency, int requests, Duration sending,
+                              boolean unsentAreErrors) throws InterruptedException {
         LatencyRecorder latencies = new LatencyRecorder(requests);
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
         Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
+        long deadline = started + sending.toNanos();
         for (int c = 0; c < concurrency; c++) {
             clients.execute(() -> {
                 for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
-                    long sent = System.nanoTime();
+                    sent.incrementAndGet();
+                    long begun = System.nanoTime();
                     try {
                         int status = call.send(i);
                         if (expected.test(status)) {
-                            latencies.record(System.nanoTime() - sent);
+                            latencies.record(System.nanoTime() - begun);
                         } else {
                             kinds.computeIfAbsent("HTTP " + status, k -> new LongAdder()).increment();
                         }
@@ -96,7 +114,7 @@ final class ClosedLoop {
             });
         }
         clients.shutdown();
-        if (!clients.awaitTermination(timeout.toSeconds() + 35, TimeUnit.SECONDS)) {
+        if (!clients.awaitTermination(sending.toSeconds() + 35, TimeUnit.SECONDS)) {
             clients.shutdownNow();
             clients.awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -105,11 +123,11 @@ final class ClosedLoop {
         Map<String, Long> errorKinds = new TreeMap<>();
         kinds.forEach((kind, count) -> errorKinds.put(kind, count.sum()));
         long failed = errorKinds.values().stream().mapToLong(Long::longValue).sum();
-        long unanswered = Math.max(0, requests - latency.count() - failed);
+        long unanswered = Math.max(0, (unsentAreErrors ? requests : sent.get()) - latency.count() - failed);
         if (unanswered > 0) {
             errorKinds.put("no answer", unanswered);
         }
-        return new Result(latency.count() * 1e9 / elapsed, latency, errorKinds);
+        return new Result(latency.count() * 1e9 / elapsed, latency, errorKinds, elapsed / 1e9);
     }
 
     /** The kind of an I/O error: its class and the start of its message. */

@@ -35,7 +35,7 @@ final class CpuClock {
     }
 
     /** @return CPU nanoseconds of this JVM so far, or {@code -1} */
-    private static long ownNanos() {
+    static long ownNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();
         }

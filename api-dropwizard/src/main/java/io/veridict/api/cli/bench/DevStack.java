@@ -134,6 +134,11 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + registryPort;
     }
 
+    /** @return the admin port's base URL (Dropwizard's {@code /ping}, {@code /healthcheck}) */
+    public URI adminUrl() {
+        return URI.create("http://localhost:" + adminPort);
+    }
+
     /** @return the API's base URL */
     public URI apiUrl() {
         return URI.create("http://localhost:" + apiPort);

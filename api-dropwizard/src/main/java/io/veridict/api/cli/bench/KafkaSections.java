@@ -16,6 +16,9 @@ final class KafkaSections {
     /** Chain vs raw producer, and verifier vs raw consumer: the targets. */
     static final double RATIO_TARGET = 0.5;
 
+    /** Decisions per command in the grouped chain section (2b). */
+    static final int GROUP_SIZE = 100;
+
     private final BenchSizes sizes;
     private final Runs runs;
     private final ProducerBaseline producer;
@@ -27,6 +30,7 @@ final class KafkaSections {
     private Summary producerRate;
     private Summary producerCpu;
     private LedgerTopics chained;
+    private long chainedEntries;
 
     KafkaSections(BenchSizes sizes, Runs runs, ProducerBaseline producer, ChainThroughput chain, ReplayComparison replay,
                   int commandBytes, long commitIntervalMs) {
@@ -56,49 +60,85 @@ final class KafkaSections {
                 Figure.info("producer.cpu_us_per_record", "CPU per record, both JVMs", "us", producerCpu, 0)));
     }
 
-    /** 2. Chain entries/s, each run on a fresh topic set, with the stream thread's own account. */
+    /** 2. Chain entries/s of single-decision commands: the chain figures ({@code chain.*}) and the replay's topics. */
     BenchReport.Section chain() throws Exception {
+        return chain(ChainWorkload.singleDecisions(), "2");
+    }
+
+    /** 2b. Chain entries/s of commands of 100 decisions, as a producer writing the commands topic sends a batch. */
+    BenchReport.Section chainGroups() throws Exception {
+        return chain(ChainWorkload.decisionGroups(GROUP_SIZE), "2b");
+    }
+
+    /**
+     * A chain section: entries/s of a backlog of {@code workload}'s commands, each run on a fresh
+     * topic set, with the stream thread's own account and the records written per entry. The
+     * first section run this way gives the replay (5) its topics. Another workload (e.g. batch
+     * commands straight to Kafka, see {@link ChainWorkload}) is one more call with its own number.
+     */
+    BenchReport.Section chain(ChainWorkload workload, String number) throws Exception {
+        String id = workload.idPrefix() + ".";
+        String name = workload.idPrefix();
         if (sizes.chainWarmup() > 0) {
-            runs.warmUp("chain", () -> chain.run("bench-0-" + nonce + ".", sizes.chainWarmup(), sizes.stepTimeout()));
+            runs.warmUp(name, () -> chain.run("bench-0-" + nonce + "-" + name + ".", workload,
+                    commandsFor(workload, sizes.chainWarmup()), sizes.stepTimeout()));
         }
-        List<ChainThroughput.Result> results = runs.repeat("chain",
-                run -> chain.run("bench-" + run + "-" + nonce + ".", sizes.chainCommands(), sizes.stepTimeout()),
+        List<ChainThroughput.Result> results = runs.repeat(name,
+                run -> chain.run("bench-" + run + "-" + nonce + "-" + name + ".", workload,
+                        commandsFor(workload, sizes.chainCommands()), sizes.stepTimeout()),
                 r -> Table.number(r.entriesPerSecond()) + " entries/s (first outcome after "
-                        + Table.number(r.startupMillis()) + " ms)");
-        chained = results.get(results.size() - 1).topics();
+                        + Table.number(r.startupMillis()) + " ms); " + Table.number(r.recordsPerEntry())
+                        + " records written per entry; " + r.written().describe(r.entries()));
+        if (chained == null) {
+            chained = results.get(results.size() - 1).topics();
+            chainedEntries = results.get(results.size() - 1).entries();
+        }
         Summary rate = Summary.of(results, ChainThroughput.Result::entriesPerSecond);
         Summary chainCpu = Summary.of(results, ChainThroughput.Result::cpuMicros);
         return new BenchReport.Section(String.format(Locale.ROOT,
-                "2. chain throughput: backlog of %,d commands, production topology in the bench JVM, "
-                        + "exactly-once v2, commit interval %d ms", sizes.chainCommands(), commitIntervalMs), List.of(
-                Figure.info("chain.entries_per_s", "chain, start -> M outcomes", "entries/s", rate,
+                "%s. chain throughput: backlog of %,d %s, production topology in the bench JVM, "
+                        + "exactly-once v2, commit interval %d ms", number, commandsFor(workload, sizes.chainCommands()),
+                workload.description(),
+                commitIntervalMs), List.of(
+                Figure.info(id + "entries_per_s", "chain, start -> M outcomes", "entries/s", rate,
                         Runs.errors(results, ChainThroughput.Result::errors)),
-                new Figure("chain.ratio_to_producer", "ratio to raw producer", "x", rate.scaled(1 / producerRate.median()),
+                new Figure(id + "ratio_to_producer", "ratio to raw producer", "x", rate.scaled(1 / producerRate.median()),
                         Target.atLeast(RATIO_TARGET), 0),
-                Figure.info("chain.cpu_us_per_entry", "CPU per entry, both JVMs", "us", chainCpu, 0),
-                Figure.info("chain.broker_cpu_us_per_entry", "of which the dev stack JVM (broker)", "us",
+                Figure.info(id + "records_per_entry", "Kafka records written per entry (all topics, markers)", "records",
+                        Summary.of(results, ChainThroughput.Result::recordsPerEntry), 0),
+                Figure.info(id + "streams_internal_records_per_entry", "  of which changelog + repartition", "records",
+                        Summary.of(results, r -> RecordsWritten.perEntry(r.written().streamsInternal(), r.entries())), 0),
+                Figure.info(id + "broker_internal_records_per_entry", "  of which __consumer_offsets + __transaction_state",
+                        "records", Summary.of(results, r -> RecordsWritten.perEntry(r.written().brokerInternal(), r.entries())), 0),
+                Figure.info(id + "cpu_us_per_entry", "CPU per entry, both JVMs", "us", chainCpu, 0),
+                Figure.info(id + "broker_cpu_us_per_entry", "of which the dev stack JVM (broker)", "us",
                         Summary.of(results, ChainThroughput.Result::brokerCpuMicros), 0),
-                Figure.info("chain.cpu_ratio_to_record", "CPU per entry / CPU per raw record", "x",
+                Figure.info(id + "cpu_ratio_to_record", "CPU per entry / CPU per raw record", "x",
                         chainCpu.scaled(1 / producerCpu.median()), 0),
-                Figure.info("chain.steady_entries_per_s", "chain, first -> last outcome", "entries/s",
+                Figure.info(id + "steady_entries_per_s", "chain, first -> last outcome", "entries/s",
                         Summary.of(results, ChainThroughput.Result::steadyEntriesPerSecond), 0),
-                Figure.info("chain.startup_ms", "start -> first outcome", "ms",
+                Figure.info(id + "startup_ms", "start -> first outcome", "ms",
                         Summary.of(results, ChainThroughput.Result::startupMillis), 0),
-                Figure.info("chain.process_ms_per_entry", "stream thread: processing per entry", "ms",
+                Figure.info(id + "process_ms_per_entry", "stream thread: processing per entry", "ms",
                         Summary.of(results, r -> r.thread().processMillis()), 0),
-                Figure.info("chain.process_share", "stream thread: share of time processing", "x",
+                Figure.info(id + "process_share", "stream thread: share of time processing", "x",
                         Summary.of(results, r -> r.thread().processShare()), 0),
-                Figure.info("chain.commit_share", "stream thread: share of time committing", "x",
+                Figure.info(id + "commit_share", "stream thread: share of time committing", "x",
                         Summary.of(results, r -> r.thread().commitShare()), 0),
-                Figure.info("chain.commit_ms", "stream thread: time per commit", "ms",
+                Figure.info(id + "commit_ms", "stream thread: time per commit", "ms",
                         Summary.of(results, r -> r.thread().commitMillis()), 0),
-                Figure.info("chain.entries_per_commit", "entries per transaction", "entries",
-                        Summary.of(results, r -> sizes.chainCommands() / r.thread().commits()), 0)));
+                Figure.info(id + "entries_per_commit", "entries per transaction", "entries",
+                        Summary.of(results, r -> r.entries() / r.thread().commits()), 0)));
+    }
+
+    /** Commands of {@code workload} that make about {@code entries} entries (at least one). */
+    private static int commandsFor(ChainWorkload workload, int entries) {
+        return Math.max(1, entries / workload.decisionsPerCommand());
     }
 
     /** 5. Raw consumer records/s against the verifier, on the last chain run's topics; each run does both. */
     BenchReport.Section replay() throws Exception {
-        long entries = sizes.chainCommands();
+        long entries = chainedEntries;
         if (sizes.chainWarmup() > 0) {
             runs.warmUp("replay", () -> {
                 replay.raw(chained);

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.io.IOException;
 import java.net.URI;
@@ -11,25 +15,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
- * The two write calls of the ledger API, as the benchmark makes them: HTTP/1.1 (no h2c upgrade
- * attempt), a fresh idempotency key per request, the response body read and dropped. A write
- * succeeds when it answers 201 (chained) or 200 (a duplicate, which the benchmark never sends);
- * 202 (not chained within the service's wait), 4xx and 5xx are errors.
+ * The ledger API as the benchmark calls it: the two write calls, blocking, on the JDK
+ * {@link HttpClient} (HTTP/1.1, no h2c upgrade attempt, a fresh idempotency key per request, the
+ * response body read and dropped), and the {@link LoadRequest}s the load generators send. A
+ * write succeeds when it answers 201 (chained) or 200 (a duplicate, which the benchmark never
+ * sends); 202 (not chained within the service's wait), 4xx and 5xx are errors.
  *
  * <p>Every tenant is created once, up front, with the operator token; its admin key is sent with
- * each of its requests. The <em>floor</em> call sends the same single-record request without its
- * idempotency key: Jetty, Jersey, the filters, authentication and the error mapper answer 400
- * before the body is parsed or Kafka is touched, so it measures what the HTTP stack (and this
- * client) cost on their own.
+ * each of its requests. The <em>floor</em> ({@link #floorLoad}) is the same single-record
+ * request without its idempotency key: Jetty, Jersey, the filters, authentication and the error
+ * mapper answer 400 before the body is parsed or Kafka is touched, so it measures what the HTTP
+ * stack costs on its own. Bare Jetty ({@link #pingLoad}) is Dropwizard's {@code /ping} on the
+ * admin port: no Jersey, no authentication. {@link #chainedEntries} sums the tenants' chain sizes.
  */
 final class LedgerHttp {
 
     static final String RECORD = "/v1/decisions/record";
     static final String RECORD_BATCH = "/v1/decisions/record:batch";
+    static final String HEAD = "/v1/audit/head";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,13 +45,67 @@ final class LedgerHttp {
     private final byte[] body = SampleDecision.body();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final URI tenants;
+    private final URI head;
+    private final URI ping;
     private final String operatorToken;
 
-    LedgerHttp(URI apiBase, String operatorToken) {
+    /**
+     * @param apiBase       the API's base URL
+     * @param adminBase     the admin port's base URL (Dropwizard's {@code /ping})
+     * @param operatorToken the dev stack's operator token
+     */
+    LedgerHttp(URI apiBase, URI adminBase, String operatorToken) {
         this.record = apiBase.resolve(RECORD);
         this.recordBatch = apiBase.resolve(RECORD_BATCH);
         this.tenants = apiBase.resolve("/v1/tenants");
+        this.head = apiBase.resolve(HEAD);
+        this.ping = adminBase.resolve("/ping");
         this.operatorToken = operatorToken;
+    }
+
+    /** Bare Jetty: {@code GET /ping} on the admin port, no authentication. */
+    LoadRequest pingLoad() {
+        return new LoadRequest("GET", ping, List.of(), null, null, Set.of(200));
+    }
+
+    /** The single-record write for {@code tenantIds} in turn; give it a key prefix per run ({@link LoadRequest#withKeyPrefix}). */
+    LoadRequest recordLoad(List<String> tenantIds) {
+        return new LoadRequest("POST", record, tenantIds.stream().map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(),
+                body.clone(), null, Set.of(201, 200));
+    }
+
+    /** The floor: the single-record write, authenticated, without its idempotency key: 400 before Kafka. */
+    LoadRequest floorLoad() {
+        return new LoadRequest("POST", record, SampleDecision.TENANTS.stream()
+                .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), body.clone(), null, Set.of(400));
+    }
+
+    /**
+     * Entries chained so far: the sum of every provisioned tenant's chain size, as
+     * {@code GET /v1/audit/head} answers it.
+     */
+    long chainedEntries() throws IOException, InterruptedException {
+        Map<String, CompletableFuture<HttpResponse<String>>> answers = new TreeMap<>();
+        keys.forEach((tenant, key) -> answers.put(tenant, client.sendAsync(HttpRequest.newBuilder(head)
+                .timeout(REQUEST_TIMEOUT)
+                .header("X-Veridict-Tenant-Id", tenant)
+                .header("Authorization", "Bearer " + key)
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))));
+        long entries = 0;
+        for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> answer : answers.entrySet()) {
+            HttpResponse<String> response;
+            try {
+                response = answer.getValue().get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException("the head of tenant " + answer.getKey() + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            entries += JSON.readTree(response.body()).get("size").asLong();
+        }
+        return entries;
     }
 
     /** Creates {@code tenantIds} (once) and keeps each one's admin key. */
@@ -72,41 +131,9 @@ final class LedgerHttp {
         return status == 201 || status == 200;
     }
 
-    /** @return whether {@code status} is the floor call's expected refusal */
-    static boolean refusedAsExpected(int status) {
-        return status == 400;
-    }
-
     /** Records the sample decision; blocks until the answer. @return the HTTP status */
     int record(String tenant, String idempotencyKey) throws IOException, InterruptedException {
         return client.send(request(record, tenant, idempotencyKey, body), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Records the sample decision without blocking. @return the future HTTP status */
-    CompletableFuture<Integer> recordAsync(String tenant, String idempotencyKey) {
-        return client.sendAsync(request(record, tenant, idempotencyKey, body), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode);
-    }
-
-    /** The floor call: the single-record request without idempotency key, answered 400. @return the future HTTP status */
-    CompletableFuture<Integer> floorAsync(String idempotencyKey) {
-        String tenant = SampleDecision.TENANTS.get(Math.floorMod(idempotencyKey.hashCode(), SampleDecision.TENANTS.size()));
-        return client.sendAsync(HttpRequest.newBuilder(record).timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .header("X-Veridict-Tenant-Id", tenant)
-                        .header("Authorization", "Bearer " + keyOf(tenant))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(HttpResponse::statusCode);
-    }
-
-    /** The floor call, blocking. @return the HTTP status */
-    int floor(String idempotencyKey) throws IOException, InterruptedException {
-        try {
-            return floorAsync(idempotencyKey).get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
     }
 
     /** Records a batch body ({@link SampleDecision#batchBody}); blocks until the answer. @return the HTTP status */

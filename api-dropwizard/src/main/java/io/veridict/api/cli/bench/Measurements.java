@@ -29,21 +29,25 @@ final class Measurements {
      * @param stateRoot      where the chain measurement's Streams keep their state
      * @param commitInterval the chain measurement's commit interval
      * @param serviceGroup   the service's Streams application id, to see its backlog
+     * @param generator      what drives the closed-loop HTTP load
      */
     Measurements(BenchSizes sizes, int runs, PrintStream log, DevStack stack, Admin admin, SchemaRegistryClient registry,
-                 List<byte[]> commandPool, int commandBytes, Path stateRoot, Duration commitInterval, String serviceGroup)
-            throws java.io.IOException, InterruptedException {
-        LedgerHttp ledgerHttp = new LedgerHttp(stack.apiUrl(), stack.operatorToken(Duration.ofMinutes(2)));
+                 List<byte[]> commandPool, int commandBytes, Path stateRoot, Duration commitInterval, String serviceGroup,
+                 LoadGenerator generator) throws java.io.IOException, InterruptedException {
+        LedgerHttp ledgerHttp = new LedgerHttp(stack.apiUrl(), stack.adminUrl(), stack.operatorToken(Duration.ofMinutes(2)));
         ledgerHttp.provision(SampleDecision.TENANTS);
         Runs repeated = new Runs(runs, log);
         CpuClock cpu = new CpuClock(stack.handle());
+        KafkaOffsets offsets = new KafkaOffsets(admin);
         this.kafka = new KafkaSections(sizes, repeated,
                 new ProducerBaseline(admin, stack.bootstrapServers(), commandPool, cpu),
-                new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval, cpu),
+                new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval,
+                        cpu, offsets),
                 new ReplayComparison(stack.bootstrapServers(), registry, sizes.stepTimeout()),
                 commandBytes, commitInterval.toMillis());
         this.http = new HttpSections(sizes, repeated, ledgerHttp, new ServiceBacklog(admin, serviceGroup,
-                LedgerTopics.standard(Benchmark.DEV_TOPIC_PREFIX, 1, (short) 1, 1).commands().name()));
+                LedgerTopics.standard(Benchmark.DEV_TOPIC_PREFIX, 1, (short) 1, 1).commands().name()), generator,
+                new EntryAccounting(offsets, ledgerHttp::chainedEntries, cpu), cpu);
     }
 
     /** @return the sections {@code only} asks for, in report order */
@@ -54,10 +58,13 @@ final class Measurements {
             sections.add(kafka.producer());
             sections.add(kafka.chain());
             replay = kafka.replay();
+            sections.add(kafka.chainGroups());
         }
         if (only.http()) {
+            sections.add(http.baselines());
             sections.add(http.single());
             sections.add(http.openLoop());
+            sections.add(http.hotTenant());
             sections.add(http.batches());
         }
         if (replay != null) {

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {"date": "...", "runs": 3, "quick": false,
  *  "machine": {"cores": 2, "jvm": "...", "os": "...", "bench_max_heap_mb": ..., "child_heap": "-Xmx1g",
  *              "load_average_start": 1.9, "load_average_end": 2.3},
- *  "setup": {"command_bytes": 812, "chain_commit_interval_ms": 20, "dev_stack_start_s": 9.1},
+ *  "setup": {"command_bytes": 812, "chain_commit_interval_ms": 20, "dev_stack_start_s": 9.1,
+ *            "http_load_generator": "wrk debian/4.1.0-3+b2 [epoll] (/usr/bin/wrk), ..." or null},
  *  "figures": [{"section": "...", "id": "chain.entries_per_s", "label": "...", "unit": "entries/s",
  *               "median": ..., "min": ..., "max": ..., "runs": [...],
  *               "target": {"op": ">=", "value": ...} or null, "verdict": "PASS|BELOW|INFO", "errors": 0}],
@@ -44,6 +45,11 @@ final class ReportJson {
         setup.put("command_bytes", report.commandBytes());
         setup.put("chain_commit_interval_ms", report.commitIntervalMs());
         number(setup, "dev_stack_start_s", report.devStackStartSeconds());
+        if (report.loadGenerator() == null) {
+            setup.putNull("http_load_generator");
+        } else {
+            setup.put("http_load_generator", report.loadGenerator());
+        }
 
         ArrayNode figures = root.putArray("figures");
         for (BenchReport.Section section : report.sections()) {

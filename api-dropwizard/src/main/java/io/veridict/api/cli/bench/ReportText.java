@@ -24,6 +24,9 @@ final class ReportText {
                 "setup:   veridict dev (%s) healthy after %.1f s; command %d B (Confluent-framed Avro LedgerCommand); "
                         + "chain commit interval %d ms%n",
                 DevStack.CHILD_HEAP, report.devStackStartSeconds(), report.commandBytes(), report.commitIntervalMs()));
+        if (report.loadGenerator() != null) {
+            out.append("load:    ").append(report.loadGenerator()).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "runs:    %d per figure; the median is reported and judged, min and max beside it%n%n",
                 report.runs()));
 

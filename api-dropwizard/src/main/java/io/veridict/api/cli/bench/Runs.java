@@ -29,8 +29,10 @@ final class Runs {
     <R> List<R> repeat(String what, Run<R> run, Function<R, String> describe) throws Exception {
         List<R> results = new ArrayList<>();
         for (int r = 1; r <= runs; r++) {
+            long started = System.nanoTime();
             R result = run.run(r);
-            log.printf(Locale.ROOT, "bench: %s, run %d/%d: %s%n", what, r, runs, describe.apply(result));
+            log.printf(Locale.ROOT, "bench: %s, run %d/%d (%.1f s): %s%n", what, r, runs, (System.nanoTime() - started) / 1e9,
+                    describe.apply(result));
             results.add(result);
         }
         return results;

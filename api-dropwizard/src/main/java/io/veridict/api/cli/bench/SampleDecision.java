@@ -4,11 +4,14 @@ import io.veridict.api.api.DecisionRequest;
 import io.veridict.api.core.ApiLimitsFactory;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.DecisionGroup;
+import io.veridict.schemas.avro.GroupItem;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -75,6 +78,20 @@ final class SampleDecision {
                 .setReceivedAt(Instant.now())
                 .setBody(DECISION) // shared, never modified: serializers only read it
                 .build();
+    }
+
+    /** A group command of {@code size} of this decision for {@code tenant}, item {@code j} under {@code <key>:<j>}. */
+    static LedgerCommand group(String tenant, String idempotencyKey, int size) {
+        List<GroupItem> items = new ArrayList<>(size);
+        for (int j = 0; j < size; j++) {
+            items.add(GroupItem.newBuilder().setCommandId(UUID.randomUUID().toString())
+                    .setIdempotencyKey(idempotencyKey + ":" + j).setCorrelationId(UUID.randomUUID().toString())
+                    .setActor(Actor.newBuilder().setKind(ActorKind.UNKNOWN).setKeyId(null).build())
+                    .setReceivedAt(Instant.now()).setDecision(DECISION).build());
+        }
+        LedgerCommand command = command(tenant, idempotencyKey);
+        command.setBody(new DecisionGroup(true, items)); // a fresh command: set in place, no deep copy
+        return command;
     }
 
     /** @return the tenant of the {@code i}-th request of a run, round robin */

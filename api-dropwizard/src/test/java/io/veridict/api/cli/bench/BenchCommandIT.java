@@ -29,14 +29,25 @@ class BenchCommandIT {
 
     private static final List<String> MEASURED = List.of(
             "producer.records_per_s",
-            "chain.entries_per_s", "chain.ratio_to_producer", "chain.startup_ms",
-            "http.c1.requests_per_s", "http.c8.requests_per_s", "http.c32.requests_per_s",
-            "http.c1.p50_ms", "http.c32.p99_ms", "http.c32.max_ms",
-            "open.achieved_per_s", "open.p50_ms", "open.p99_ms",
+            "chain.entries_per_s", "chain.ratio_to_producer", "chain.startup_ms", "chain.records_per_entry",
+            "chain.streams_internal_records_per_entry", "chain.broker_internal_records_per_entry",
+            "http.ping.c32.requests_per_s", "http.ping.c32.p99_ms", "http.ping.c32.generator_cpu_share",
+            "http.ping.c32.service_cpu_share", "http.ping.c32.generator_cpu_us_per_request",
+            "http.floor.c32.requests_per_s", "http.floor.c32.p99_ms", "http.floor.c32.ratio_to_ping",
+            "http.c1.requests_per_s", "http.c32.requests_per_s", "http.c128.requests_per_s",
+            "http.c1.p50_ms", "http.c128.p99_ms", "http.c128.max_ms", "http.c128.generator_cpu_share",
+            "http.c128.records_per_entry", "http.c128.streams_internal_records_per_entry",
+            "http.c128.service_cpu_us_per_entry",
+            "open.achieved_per_s", "open.p50_ms", "open.p99_ms", "open.generator_cpu_share",
+            "open.ping.achieved_per_s", "open.ping.p99_ms", "open.ping.generator_cpu_us_per_request", "open.floor.p99_ms",
+            "hot.c32.entries_per_s", "hot.c32.p99_ms", "hot.c32.ratio_to_spread", "hot.c32.records_per_entry",
             "batch.s100.c2.decisions_per_s", "batch.s100.c4.decisions_per_s",
-            "batch.s500.c2.decisions_per_s", "batch.s500.c4.decisions_per_s",
-            "http.floor.c32.requests_per_s", "open.floor.p99_ms",
+            "batch.s500.c2.decisions_per_s", "batch.s500.c4.decisions_per_s", "batch.s100.c4.records_per_entry",
+            "chain_group100.entries_per_s", "chain_group100.records_per_entry",
             "replay.raw_records_per_s", "replay.verifier_entries_per_s", "replay.ratio_to_raw");
+    /** Reported, but may have no value in a smoke run (no concurrency kept p99 within 100 ms). */
+    private static final List<String> PRESENT = List.of("http.best.requests_per_s", "http.best.concurrency",
+            "http.best.ratio_to_ping");
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -46,12 +57,14 @@ class BenchCommandIT {
         String stdout = runBench("--quick", "--runs", "1", "--json", json.toString());
 
         assertThat(stdout).contains("Veridict benchmark", "QUICK", "cores", "figure", "median", "verdict", "errors",
-                "1. raw producer", "2. chain throughput", "3. HTTP single record", "3b.", "4. HTTP batch", "5. verify replay");
+                "1. raw producer", "2. chain throughput", "2b. chain throughput", "3. HTTP baselines", "3a. HTTP single record", "3b.",
+                "3c. HTTP hot tenant", "4. HTTP batch", "5. verify replay", "load:");
         JsonNode report = new ObjectMapper().readTree(Files.readString(json, StandardCharsets.UTF_8));
         assertThat(report.get("quick").asBoolean()).isTrue();
         assertThat(report.get("runs").asInt()).isEqualTo(1);
         assertThat(report.get("machine").get("cores").asInt()).isPositive();
         assertThat(report.get("setup").get("command_bytes").asInt()).isGreaterThan(100);
+        assertThat(report.get("setup").get("http_load_generator").asText()).isNotBlank();
 
         List<String> ids = new ArrayList<>();
         long errors = 0;
@@ -64,10 +77,18 @@ class BenchCommandIT {
             assertThat(figure.get("verdict").asText()).isIn(figure.get("target").isNull() ? List.of("INFO") : List.of("PASS", "BELOW"));
             errors += figure.get("errors").asLong();
         }
-        assertThat(ids).containsAll(MEASURED).doesNotHaveDuplicates();
+        assertThat(ids).containsAll(MEASURED).containsAll(PRESENT).doesNotHaveDuplicates();
         for (JsonNode figure : report.get("figures")) {
             if (MEASURED.contains(figure.get("id").asText())) {
                 assertThat(figure.get("median").isNumber()).as("%s measured", figure.get("id")).isTrue();
+            }
+        }
+        for (JsonNode figure : report.get("figures")) {
+            String id = figure.get("id").asText();
+            if (id.endsWith(".records_per_entry")) {
+                // every chained entry writes its payload; a command of one decision also its command and its run
+                assertThat(figure.get("median").asDouble()).as("%s", id)
+                        .isGreaterThanOrEqualTo(id.startsWith("chain.") ? 3 : 1);
             }
         }
         assertThat(report.get("summary").get("errors").asLong()).isEqualTo(errors);

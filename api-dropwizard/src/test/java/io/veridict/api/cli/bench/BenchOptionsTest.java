@@ -24,12 +24,13 @@ class BenchOptionsTest {
         assertThat(options.commitInterval()).isEmpty();
         assertThat(options.sizes()).isEqualTo(BenchSizes.full());
         assertThat(options.only()).isEqualTo(BenchOptions.Group.ALL);
+        assertThat(options.generator()).isEqualTo(BenchOptions.Generator.AUTO);
     }
 
     @Test
     void shouldReadEveryOption() throws Exception {
         BenchOptions options = BenchOptions.from(parse("--quick", "--runs", "1", "--json", "out.json",
-                "--commit-interval", "100ms", "--only", "kafka"));
+                "--commit-interval", "100ms", "--only", "kafka", "--generator", "jvm"));
 
         assertThat(options.quick()).isTrue();
         assertThat(options.runs()).isEqualTo(1);
@@ -38,6 +39,7 @@ class BenchOptionsTest {
         assertThat(options.sizes()).isEqualTo(BenchSizes.quick());
         assertThat(options.only()).isEqualTo(BenchOptions.Group.KAFKA);
         assertThat(options.only().http()).isFalse();
+        assertThat(options.generator()).isEqualTo(BenchOptions.Generator.JVM);
     }
 
     @Test

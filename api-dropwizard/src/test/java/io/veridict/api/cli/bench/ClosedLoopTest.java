@@ -32,4 +32,16 @@ class ClosedLoopTest {
         assertThat(result.errors()).isZero();
         assertThat(result.describeErrors()).isEqualTo("0");
     }
+
+    @Test
+    void shouldStopSendingAfterItsDurationWithoutCountingUnsentRequests() throws Exception {
+        ClosedLoop.Result result = ClosedLoop.runFor(i -> {
+            Thread.sleep(5);
+            return 201;
+        }, LedgerHttp::succeeded, 2, Duration.ofMillis(200), 10_000);
+
+        assertThat(result.latency().count()).isBetween(2, 200);
+        assertThat(result.errors()).isZero();
+        assertThat(result.seconds()).isBetween(0.2, 5.0);
+    }
 }

@@ -26,6 +26,7 @@ class ReportJsonTest {
         assertThat(json.get("machine").get("cores").asInt()).isEqualTo(2);
         assertThat(json.get("machine").get("load_average_end").isNull()).isTrue();
         assertThat(json.get("setup").get("command_bytes").asInt()).isEqualTo(777);
+        assertThat(json.get("setup").get("http_load_generator").asText()).isEqualTo("wrk 4.1.0 (/usr/bin/wrk)");
         assertThat(json.get("figures")).hasSize(3);
 
         JsonNode batch = json.get("figures").get(1);
@@ -64,6 +65,7 @@ class ReportJsonTest {
         String text = ReportText.render(report());
 
         assertThat(text).contains("2 cores", "load average 1.50 at start, n/a at end", "command 777 B",
+                "load:    wrk 4.1.0 (/usr/bin/wrk)",
                 "4. batch", "25,000", ">= 20,000", "PASS", "BELOW", "targets: 1 PASS, 1 BELOW; errors: 3");
     }
 
@@ -73,7 +75,7 @@ class ReportJsonTest {
         Figure batch = new Figure("batch.decisions_per_s", "100 per request", "decisions/s",
                 Summary.of(List.of(24_000.0, 25_000.0, 26_000.0)), Target.atLeast(20_000), 2);
         Figure p99 = new Figure("open.p99_ms", "p99 latency", "ms", Summary.of(List.of(Double.NaN)), Target.atMost(50), 0);
-        return new BenchReport(MACHINE, 3, false, 777, 20, 9.5, List.of(
+        return new BenchReport(MACHINE, 3, false, 777, 20, 9.5, "wrk 4.1.0 (/usr/bin/wrk)", List.of(
                 new BenchReport.Section("1. producer", List.of(producer)),
                 new BenchReport.Section("4. batch", List.of(batch, p99))));
     }
