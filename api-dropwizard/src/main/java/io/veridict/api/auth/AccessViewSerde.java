@@ -40,7 +40,8 @@ public final class AccessViewSerde implements Serde<AccessRecord> {
 
     /**
      * Runs {@code read}, a {@code get} on a store whose values this serde reads, and returns the
-     * value's stored bytes undecoded; {@code null} when there is no value.
+     * value's stored bytes undecoded; {@code null} when there is no value. Should the store have
+     * decoded the value some other way (it was not built with this serde), that decoded value.
      */
     Stored storedBytes(Supplier<AccessRecord> read) {
         Capture capture = captures.get();

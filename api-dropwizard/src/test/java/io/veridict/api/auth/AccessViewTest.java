@@ -213,6 +213,30 @@ class AccessViewTest {
         assertThat(plain.credentials(key.keyId()).orElseThrow().status()).isEqualTo(KeyStatus.REVOKED);
     }
 
+    @Test
+    void shouldReadCorrectlyAStoreBuiltWithAnotherSerde() {
+        AvroBinarySerde<AccessRecord> plain = new AvroBinarySerde<>(AccessRecord.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable(TOPIC, Consumed.with(Serdes.String(), plain),
+                Materialized.<String, AccessRecord, KeyValueStore<Bytes, byte[]>>as(LedgerTopology.ACCESS_VIEW)
+                        .withKeySerde(Serdes.String()).withValueSerde(plain));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-view-other-serde-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver other = new TopologyTestDriver(builder.build(), props)) {
+            TestInputTopic<String, AccessRecord> input = other.createInputTopic(TOPIC, new StringSerializer(), plain.serializer());
+            AccessView mismatched = new AccessView(() -> other.<String, AccessRecord>getKeyValueStore(LedgerTopology.ACCESS_VIEW), serde);
+            TokenFormat.ApiKey key = TokenFormat.newApiKey();
+            access = input;
+            publishKey(key, KeyStatus.ACTIVE, null, List.of(secret(key, null)), "audit:read");
+            assertThat(mismatched.credentials(key.keyId()).orElseThrow().status()).isEqualTo(KeyStatus.ACTIVE);
+
+            publishKey(key, KeyStatus.REVOKED, null, List.of(secret(key, null)), "audit:read");
+            assertThat(mismatched.credentials(key.keyId()).orElseThrow().status()).isEqualTo(KeyStatus.REVOKED);
+            assertThat(mismatched.credentials("aaaaaaaaaaaaaaaa")).isEmpty();
+        }
+    }
+
     private void assertRefused(TokenFormat.ApiKey key, String tenant, ErrorCode code) {
         assertThatThrownBy(() -> authenticator.tenantKey(bearer(key), List.of(tenant)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code.name()));
