@@ -6,6 +6,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.veridict.api.auth.AccessAdmin;
 import io.veridict.api.auth.AccessView;
+import io.veridict.api.auth.AccessViewSerde;
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.AuthFeature;
 import io.veridict.api.auth.Authenticator;
@@ -101,7 +102,11 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         // Schema registry and the serdes of every topic.
         SchemaRegistryClient registry = config.getSchemaRegistry().build();
         environment.lifecycle().manage(new SchemaBootstrap(registry, topics));
-        LedgerSerdes serdes = LedgerSerdes.confluent(registry);
+        LedgerSerdes confluent = LedgerSerdes.confluent(registry);
+        // The access view's serde lets authentication decode a key or tenant only when its stored bytes change.
+        AccessViewSerde accessSerde = new AccessViewSerde(confluent.access());
+        LedgerSerdes serdes = new LedgerSerdes(confluent.commands(), confluent.entryKeys(), confluent.entries(),
+                confluent.payloads(), confluent.outcomes(), accessSerde);
 
         // The ledger topology, started once the topics exist.
         LedgerStreams streams = new LedgerStreams(
@@ -132,7 +137,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         // Tenants and keys: every request is authenticated against this instance's access view.
         AuthFactory auth = config.getAuth();
         SecretHasher hasher = auth.buildHasher();
-        AccessView accessView = new AccessView(streams.kafkaStreams());
+        AccessView accessView = new AccessView(streams.kafkaStreams(), accessSerde);
         environment.jersey().register(new AuthFeature(new Authenticator(accessView, hasher, auth.operatorTokenHash(), clock), accessView));
         accessAdmin = new AccessAdmin(recorder, accessView, hasher,
                 Duration.ofMillis(config.getRecordWait().toMilliseconds()), clock);

@@ -3,6 +3,7 @@ package io.veridict.api.auth;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,6 +19,9 @@ import java.lang.reflect.Method;
  * to a {@link TargetFilter} that runs after authentication. A Veridict resource method without
  * exactly one guard, or whose path names a key or tenant without the matching {@code @ActsOn},
  * stops the service from starting: an endpoint can be public, or blind to its target, only on purpose.
+ *
+ * <p>The filters answer a refusal themselves ({@link ErrorResponses#abortWith}): the same answer
+ * and log line as the exception would get from the exception mappers, at less cost.
  */
 public final class AuthFeature implements DynamicFeature {
 
@@ -65,6 +69,14 @@ public final class AuthFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
+            try {
+                authenticate(request);
+            } catch (ApiException refused) {
+                ErrorResponses.abortWith(request, refused);
+            }
+        }
+
+        private void authenticate(ContainerRequestContext request) {
             var authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
             if (operatorAllowed && Authenticator.presentsOperatorToken(authorization)) {
                 request.setProperty(RequestAttributes.PRINCIPAL, authenticator.operator(authorization));
@@ -90,8 +102,12 @@ public final class AuthFeature implements DynamicFeature {
 
         @Override
         public void filter(ContainerRequestContext request) {
-            request.setProperty(RequestAttributes.PRINCIPAL,
-                    authenticator.operator(request.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+            try {
+                request.setProperty(RequestAttributes.PRINCIPAL,
+                        authenticator.operator(request.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+            } catch (ApiException refused) {
+                ErrorResponses.abortWith(request, refused);
+            }
         }
     }
 }

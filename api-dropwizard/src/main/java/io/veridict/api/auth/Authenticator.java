@@ -4,20 +4,14 @@ import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.json.CanonicalText;
-import io.veridict.schemas.avro.ApiKeyState;
-import io.veridict.schemas.avro.KeySecret;
 import io.veridict.schemas.avro.KeyStatus;
-import io.veridict.schemas.avro.TenantState;
 import io.veridict.schemas.avro.TenantStatus;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides who a request is, from its {@code Authorization} and {@code X-Veridict-Tenant-Id}
@@ -57,23 +51,22 @@ public final class Authenticator {
         }
         TokenFormat.ApiKey key = parse(credential);
         String tenant = RequestHeaders.tenantId(tenantHeader);
-        ApiKeyState state = verifySecret(key);
         Instant now = clock.instant();
-        if (state.getStatus() == KeyStatus.REVOKED) {
+        KeyCredentials state = verifySecret(key, now);
+        if (state.status() == KeyStatus.REVOKED) {
             throw unauthenticated(ErrorCode.KEY_REVOKED, "this key was revoked");
         }
-        if (state.getStatus() == KeyStatus.EXPIRED || (state.getExpiresAt() != null && !state.getExpiresAt().isAfter(now))) {
+        if (state.expiredAt(now)) {
             throw unauthenticated(ErrorCode.KEY_EXPIRED, "this key has expired");
         }
-        if (!state.getTenantId().equals(tenant)) {
+        if (!state.tenantId().equals(tenant)) {
             throw new ApiException(ErrorCode.TENANT_MISMATCH, "this key does not belong to the tenant named in "
                     + RequestHeaders.TENANT_ID);
         }
-        TenantState tenantState = view.tenant(tenant).orElse(null);
-        if (tenantState == null || tenantState.getStatus() != TenantStatus.ACTIVE) {
+        if (view.tenantStatus(tenant).orElse(null) != TenantStatus.ACTIVE) {
             throw new ApiException(ErrorCode.TENANT_SUSPENDED, "the tenant is suspended");
         }
-        return Principal.apiKey(tenant, key.keyId(), scopes(state.getScopes()));
+        return Principal.apiKey(tenant, key.keyId(), state.scopes());
     }
 
     /** The operator, by its token. */
@@ -108,18 +101,16 @@ public final class Authenticator {
         }
     }
 
-    private ApiKeyState verifySecret(TokenFormat.ApiKey key) {
-        Optional<ApiKeyState> state = view.key(key.keyId());
+    private KeyCredentials verifySecret(TokenFormat.ApiKey key, Instant now) {
+        Optional<KeyCredentials> state = view.credentials(key.keyId());
         byte[] presented = hasher.hash(key);
         boolean match = false;
-        Instant now = clock.instant();
-        List<KeySecret> secrets = state.map(ApiKeyState::getSecrets).orElse(List.of());
+        List<KeyCredentials.Secret> secrets = state.map(KeyCredentials::secrets).orElse(List.of());
         if (secrets.isEmpty()) {
             SecretHasher.matches(NO_SUCH_KEY, presented);
         }
-        for (KeySecret secret : secrets) {
-            boolean current = secret.getValidUntil() == null || secret.getValidUntil().isAfter(now);
-            match |= SecretHasher.matches(bytes(secret.getSecretHmac()), presented) & current;
+        for (KeyCredentials.Secret secret : secrets) {
+            match |= SecretHasher.matches(secret.hmac(), presented) & secret.acceptedAt(now);
         }
         if (!match) {
             throw unauthenticated(ErrorCode.INVALID_CREDENTIALS, "the credentials are not valid");
@@ -153,18 +144,5 @@ public final class Authenticator {
 
     private static ApiException unauthenticated(ErrorCode code, String message) {
         return new ApiException(code, message).withHeader("WWW-Authenticate", "Bearer realm=\"veridict\"");
-    }
-
-    private static Set<Scope> scopes(List<String> names) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        names.forEach(name -> Scope.fromWireName(name).ifPresent(scopes::add));
-        return scopes;
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 }

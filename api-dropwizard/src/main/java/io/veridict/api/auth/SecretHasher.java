@@ -10,6 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Turns API key secrets into what is stored: {@code HMAC-SHA-256(pepper, "veridict.key.v1" 0x00
  * key id 0x00 secret)}. The pepper lives only in the service's environment, so a copy of Kafka
  * or RocksDB alone cannot test guesses. Comparisons are constant-time.
+ *
+ * <p>Each thread keeps one {@link Mac} initialised with the pepper: {@code doFinal} leaves it
+ * ready for the next secret, so authenticating a request does not look up and key a new one.
  */
 public final class SecretHasher {
 
@@ -18,6 +21,7 @@ public final class SecretHasher {
     public static final int MIN_PEPPER_BYTES = 32;
 
     private final SecretKeySpec pepper;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public SecretHasher(byte[] pepper) {
         if (pepper.length < MIN_PEPPER_BYTES) {
@@ -32,14 +36,20 @@ public final class SecretHasher {
     }
 
     byte[] hash(String keyId, String secret) {
+        Mac mac = macs.get();
+        mac.reset(); // a no-op after doFinal; here in case an earlier use was interrupted
+        mac.update(TAG);
+        mac.update((byte) 0);
+        mac.update(keyId.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        return mac.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(pepper);
-            mac.update(TAG);
-            mac.update((byte) 0);
-            mac.update(keyId.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            return mac.doFinal(secret.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
         }

@@ -3,6 +3,7 @@ package io.veridict.api.auth;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.ErrorResponses;
 import io.veridict.schemas.avro.ApiKeyState;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,6 +34,14 @@ final class TargetFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        try {
+            check(request);
+        } catch (ApiException refused) {
+            ErrorResponses.abortWith(request, refused);
+        }
+    }
+
+    private void check(ContainerRequestContext request) {
         Principal caller = Principal.of(request);
         String target = request.getUriInfo().getPathParameters().getFirst(kind.pathParameter());
         if (kind == ActsOn.Kind.TENANT) {

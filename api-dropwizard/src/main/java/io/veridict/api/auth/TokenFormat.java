@@ -30,8 +30,12 @@ public final class TokenFormat {
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private static final int SECRET_LENGTH = 32;
     private static final int CHECKSUM_LENGTH = 6;
-    private static final Pattern KEY = Pattern.compile(
+    private static final int KEY_ID_LENGTH = 16;
+    /** An API key's text: what {@link #parseApiKey} accepts, before its checksum is checked. */
+    static final Pattern KEY = Pattern.compile(
             "vdk_([a-z2-7]{16})_([0-9A-Za-z]{" + SECRET_LENGTH + "})([0-9A-Za-z]{" + CHECKSUM_LENGTH + "})");
+    private static final int SECRET_START = KEY_PREFIX.length() + KEY_ID_LENGTH + 1;
+    private static final int KEY_LENGTH = SECRET_START + SECRET_LENGTH + CHECKSUM_LENGTH;
     private static final Pattern OPERATOR = Pattern.compile(
             "vdo_([0-9A-Za-z]{" + SECRET_LENGTH + "})([0-9A-Za-z]{" + CHECKSUM_LENGTH + "})");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -82,7 +86,7 @@ public final class TokenFormat {
 
     /** A fresh key id. */
     public static String newKeyId() {
-        return randomText(BASE32, 16);
+        return randomText(BASE32, KEY_ID_LENGTH);
     }
 
     /** A new operator token (text form). */
@@ -91,14 +95,19 @@ public final class TokenFormat {
         return body + checksum(body);
     }
 
-    /** Parses an API key's text form. */
+    /**
+     * Parses an API key's text form. Checked character by character (what {@link #KEY} describes):
+     * authentication parses the key of every request.
+     */
     public static ApiKey parseApiKey(String text) throws InvalidTokenException {
-        Matcher m = KEY.matcher(text);
-        if (!m.matches()) {
+        if (text.length() != KEY_LENGTH || !text.startsWith(KEY_PREFIX) || text.charAt(SECRET_START - 1) != '_'
+                || !all(text, KEY_PREFIX.length(), SECRET_START - 1, TokenFormat::isBase32)
+                || !all(text, SECRET_START, KEY_LENGTH, TokenFormat::isBase62)) {
             throw new InvalidTokenException(Problem.MALFORMED);
         }
         verifyChecksum(text);
-        return new ApiKey(m.group(1), m.group(2));
+        return new ApiKey(text.substring(KEY_PREFIX.length(), SECRET_START - 1),
+                text.substring(SECRET_START, SECRET_START + SECRET_LENGTH));
     }
 
     /** Checks an operator token's form and checksum. */
@@ -116,9 +125,38 @@ public final class TokenFormat {
 
     private static void verifyChecksum(String text) throws InvalidTokenException {
         int split = text.length() - CHECKSUM_LENGTH;
-        if (!checksum(text.substring(0, split)).equals(text.substring(split))) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.US_ASCII), 0, split);
+        long value = crc.getValue();
+        boolean same = true;
+        for (int i = CHECKSUM_LENGTH - 1; i >= 0; i--) {
+            same &= text.charAt(split + i) == BASE62.charAt((int) (value % 62));
+            value /= 62;
+        }
+        if (!same) {
             throw new InvalidTokenException(Problem.CHECKSUM);
         }
+    }
+
+    private interface CharTest {
+        boolean test(char c);
+    }
+
+    private static boolean all(String text, int from, int to, CharTest test) {
+        for (int i = from; i < to; i++) {
+            if (!test.test(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isBase32(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7');
+    }
+
+    private static boolean isBase62(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     static String checksum(String body) {

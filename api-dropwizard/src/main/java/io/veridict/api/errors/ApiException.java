@@ -13,6 +13,10 @@ import java.util.Objects;
  *
  * <p>The message and details are sent to the client as they are: they MUST NOT carry secret
  * material or internals (class names, stack traces, SQL, hostnames).
+ *
+ * <p>A 4xx answer is the client's doing and is never logged with a stack trace, so a 4xx error
+ * does not record one (filling it in was the largest single cost of a refused request); a 5xx
+ * error does, and a cause keeps its own either way.
  */
 public class ApiException extends RuntimeException {
 
@@ -51,7 +55,7 @@ public class ApiException extends RuntimeException {
     /** The full constructor, for subclasses that always carry headers (e.g. {@code Retry-After}). */
     protected ApiException(int status, String code, String message, List<FieldProblem> details,
                            Map<String, String> headers, Throwable cause) {
-        super(Objects.requireNonNull(message, "message"), cause);
+        super(Objects.requireNonNull(message, "message"), cause, true, status >= 500);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("an API error needs a 4xx or 5xx status, not " + status);
         }

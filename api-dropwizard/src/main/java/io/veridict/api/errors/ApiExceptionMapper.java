@@ -39,7 +39,8 @@ public abstract class ApiExceptionMapper<E extends Throwable> implements Excepti
         return ErrorResponses.of(error, correlationId);
     }
 
-    private static void log(ApiException error, Throwable failure, ContainerRequestContext request, String id) {
+    /** Logs the answer {@code error} to {@code failure}: unexpected ones at ERROR, other 5xx at WARN, 4xx at DEBUG. */
+    static void log(ApiException error, Throwable failure, ContainerRequestContext request, String id) {
         String target = request == null ? "?" : request.getMethod() + " /" + request.getUriInfo().getPath();
         if (ExceptionTranslator.isUnexpected(error)) {
             LOG.error("Unexpected error answering {} [correlation_id={}]", target, id, failure);

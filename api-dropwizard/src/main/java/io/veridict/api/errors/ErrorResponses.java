@@ -2,6 +2,7 @@ package io.veridict.api.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -31,6 +32,17 @@ public final class ErrorResponses {
             response.header(header.getKey(), header.getValue());
         }
         return response.build();
+    }
+
+    /**
+     * Answers {@code error} from a Jersey request filter, exactly as {@link ApiExceptionMapper}
+     * would answer it thrown (same response, same log line), without an exception mapper: a
+     * filter that refuses many requests (authentication) does not pay for the mapping.
+     */
+    public static void abortWith(ContainerRequestContext request, ApiException error) {
+        String correlationId = CorrelationId.current(request);
+        ApiExceptionMapper.log(error, error, request, correlationId);
+        request.abortWith(of(error, correlationId));
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.EnumSet;
  * meet them:
  * <ol>
  *   <li>servlet filters, before Jersey: security headers, unambiguous framing (one {@code Host},
- *       known transfer and content codings), the HTTPS requirement, CORS;</li>
- *   <li>Jersey, before matching: the client address, then the per-client limit;</li>
+ *       known transfer and content codings), the HTTPS requirement, CORS, the client address;</li>
+ *   <li>Jersey, before matching: the per-client limit;</li>
  *   <li>Jersey, after authentication: the per-tenant limit; and the RateLimit headers on the way out.</li>
  * </ol>
  */
@@ -36,8 +36,8 @@ public final class Transport {
         if (!transport.getCorsAllowedOrigins().isEmpty()) {
             addFilter(environment, "cors", new CorsFilter(transport.getCorsAllowedOrigins()), DispatcherType.REQUEST);
         }
+        addFilter(environment, "client-ip", new ClientIpFilter(proxies), DispatcherType.REQUEST);
 
-        environment.jersey().register(new ClientIpFilter(proxies));
         if (rateLimits.isEnabled()) {
             environment.jersey().register(new ClientIpLimitFilter(rateLimits.buildClientIpLimiter(TimeMeter.SYSTEM_NANOTIME)));
             environment.jersey().register(new TenantLimitFilter(rateLimits.buildTenantLimiter(TimeMeter.SYSTEM_NANOTIME)));

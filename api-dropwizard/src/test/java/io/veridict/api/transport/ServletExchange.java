@@ -26,6 +26,7 @@ final class ServletExchange {
     private final boolean secure;
     private final Map<String, List<String>> requestHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     final Map<String, List<String>> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    final Map<String, Object> attributes = new TreeMap<>();
     final ByteArrayOutputStream body = new ByteArrayOutputStream();
     int status = 200;
     boolean passedOn;
@@ -62,6 +63,11 @@ final class ServletExchange {
                     case "isSecure" -> secure;
                     case "getHeader" -> requestHeaders.getOrDefault((String) args[0], List.of()).stream().findFirst().orElse(null);
                     case "getHeaders" -> Collections.enumeration(requestHeaders.getOrDefault((String) args[0], List.of()));
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> {
+                        attributes.put((String) args[0], args[1]);
+                        yield null;
+                    }
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
