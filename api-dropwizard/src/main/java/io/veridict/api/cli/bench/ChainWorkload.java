@@ -12,8 +12,20 @@ import io.veridict.schemas.avro.LedgerCommand;
  * @param idPrefix            the figures' id prefix, e.g. {@code chain}
  * @param decisionsPerCommand entries one chained command makes
  * @param commands            builds the commands
+ * @param targets             what its figures are judged against
  */
-record ChainWorkload(String description, String idPrefix, int decisionsPerCommand, Commands commands) {
+record ChainWorkload(String description, String idPrefix, int decisionsPerCommand, Commands commands, Targets targets) {
+
+    /**
+     * The workload's targets; {@code null} where a figure is information only.
+     *
+     * @param ratioToProducer entries/s ÷ the raw producer's records/s, at least
+     * @param entriesPerSecond entries/s, at least
+     * @param cpuRatio        CPU per entry ÷ CPU per raw record, at most
+     * @param recordsPerEntry Kafka records written per entry, at most
+     */
+    record Targets(Target ratioToProducer, Target entriesPerSecond, Target cpuRatio, Target recordsPerEntry) {
+    }
 
     /** Builds command {@code i} of a backlog. */
     @FunctionalInterface
@@ -30,11 +42,13 @@ record ChainWorkload(String description, String idPrefix, int decisionsPerComman
     /** {@code size} {@link SampleDecision}s per command, as one atomic group: the figures {@code chain_group<size>.*}. */
     static ChainWorkload decisionGroups(int size) {
         return new ChainWorkload("commands of " + size + " decisions (atomic groups)", "chain_group" + size, size,
-                (tenant, key, i) -> SampleDecision.group(tenant, key, size));
+                (tenant, key, i) -> SampleDecision.group(tenant, key, size),
+                new Targets(Target.atLeast(0.10), Target.atLeast(30_000), Target.atMost(6), Target.atMost(1.2)));
     }
 
     /** One {@link SampleDecision} per command: the figures {@code chain.*}. */
     static ChainWorkload singleDecisions() {
-        return new ChainWorkload("single-decision commands", "chain", 1, (tenant, key, i) -> SampleDecision.command(tenant, key));
+        return new ChainWorkload("single-decision commands", "chain", 1, (tenant, key, i) -> SampleDecision.command(tenant, key),
+                new Targets(Target.atLeast(0.10), null, Target.atMost(8), null));
     }
 }

@@ -13,12 +13,13 @@ import java.util.Locale;
  */
 final class KafkaSections {
 
-    /** Chain vs raw producer, and verifier vs raw consumer: the targets. */
+    /** Verifier vs raw consumer: the replay's target (the chain's are its workload's). */
     static final double RATIO_TARGET = 0.5;
 
     /** Decisions per command in the grouped chain section (2b). */
     static final int GROUP_SIZE = 100;
 
+    private final CpuClock cpu;
     private final BenchSizes sizes;
     private final Runs runs;
     private final ProducerBaseline producer;
@@ -33,7 +34,8 @@ final class KafkaSections {
     private long chainedEntries;
 
     KafkaSections(BenchSizes sizes, Runs runs, ProducerBaseline producer, ChainThroughput chain, ReplayComparison replay,
-                  int commandBytes, long commitIntervalMs) {
+                  int commandBytes, long commitIntervalMs, CpuClock cpu) {
+        this.cpu = cpu;
         this.sizes = sizes;
         this.runs = runs;
         this.producer = producer;
@@ -47,6 +49,7 @@ final class KafkaSections {
     BenchReport.Section producer() throws Exception {
         if (sizes.producerWarmup() > 0) {
             runs.warmUp("raw producer", () -> producer.run("bench-raw-0-" + nonce, sizes.producerWarmup(), sizes.stepTimeout()));
+            runs.settle("raw producer warm-up", cpu);
         }
         List<ProducerBaseline.Result> results = runs.repeat("raw producer",
                 run -> producer.run("bench-raw-" + run + "-" + nonce, sizes.producerRecords(), sizes.stepTimeout()),
@@ -82,6 +85,7 @@ final class KafkaSections {
         if (sizes.chainWarmup() > 0) {
             runs.warmUp(name, () -> chain.run("bench-0-" + nonce + "-" + name + ".", workload,
                     commandsFor(workload, sizes.chainWarmup()), sizes.stepTimeout()));
+            runs.settle(name + " warm-up", cpu);
         }
         List<ChainThroughput.Result> results = runs.repeat(name,
                 run -> chain.run("bench-" + run + "-" + nonce + "-" + name + ".", workload,
@@ -100,12 +104,12 @@ final class KafkaSections {
                         + "exactly-once v2, commit interval %d ms", number, commandsFor(workload, sizes.chainCommands()),
                 workload.description(),
                 commitIntervalMs), List.of(
-                Figure.info(id + "entries_per_s", "chain, start -> M outcomes", "entries/s", rate,
-                        Runs.errors(results, ChainThroughput.Result::errors)),
+                new Figure(id + "entries_per_s", "chain, start -> M outcomes", "entries/s", rate,
+                        workload.targets().entriesPerSecond(), Runs.errors(results, ChainThroughput.Result::errors)),
                 new Figure(id + "ratio_to_producer", "ratio to raw producer", "x", rate.scaled(1 / producerRate.median()),
-                        Target.atLeast(RATIO_TARGET), 0),
-                Figure.info(id + "records_per_entry", "Kafka records written per entry (all topics, markers)", "records",
-                        Summary.of(results, ChainThroughput.Result::recordsPerEntry), 0),
+                        workload.targets().ratioToProducer(), 0),
+                new Figure(id + "records_per_entry", "Kafka records written per entry (all topics, markers)", "records",
+                        Summary.of(results, ChainThroughput.Result::recordsPerEntry), workload.targets().recordsPerEntry(), 0),
                 Figure.info(id + "streams_internal_records_per_entry", "  of which changelog + repartition", "records",
                         Summary.of(results, r -> RecordsWritten.perEntry(r.written().streamsInternal(), r.entries())), 0),
                 Figure.info(id + "broker_internal_records_per_entry", "  of which __consumer_offsets + __transaction_state",
@@ -113,8 +117,8 @@ final class KafkaSections {
                 Figure.info(id + "cpu_us_per_entry", "CPU per entry, both JVMs", "us", chainCpu, 0),
                 Figure.info(id + "broker_cpu_us_per_entry", "of which the dev stack JVM (broker)", "us",
                         Summary.of(results, ChainThroughput.Result::brokerCpuMicros), 0),
-                Figure.info(id + "cpu_ratio_to_record", "CPU per entry / CPU per raw record", "x",
-                        chainCpu.scaled(1 / producerCpu.median()), 0),
+                new Figure(id + "cpu_ratio_to_record", "CPU per entry / CPU per raw record", "x",
+                        chainCpu.scaled(1 / producerCpu.median()), workload.targets().cpuRatio(), 0),
                 Figure.info(id + "steady_entries_per_s", "chain, first -> last outcome", "entries/s",
                         Summary.of(results, ChainThroughput.Result::steadyEntriesPerSecond), 0),
                 Figure.info(id + "startup_ms", "start -> first outcome", "ms",

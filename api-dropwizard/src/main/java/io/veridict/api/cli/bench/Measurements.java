@@ -44,7 +44,7 @@ final class Measurements {
                 new ChainThroughput(admin, stack.bootstrapServers(), LedgerSerdes.confluent(registry), stateRoot, commitInterval,
                         cpu, offsets),
                 new ReplayComparison(stack.bootstrapServers(), registry, sizes.stepTimeout()),
-                commandBytes, commitInterval.toMillis());
+                commandBytes, commitInterval.toMillis(), cpu);
         this.http = new HttpSections(sizes, repeated, ledgerHttp, new ServiceBacklog(admin, serviceGroup,
                 LedgerTopics.standard(Benchmark.DEV_TOPIC_PREFIX, 1, (short) 1, 1).commands().name()), generator,
                 new EntryAccounting(offsets, ledgerHttp::chainedEntries, cpu), cpu);

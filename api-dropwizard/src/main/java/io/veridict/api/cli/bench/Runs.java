@@ -1,6 +1,7 @@
 package io.veridict.api.cli.bench;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,29 @@ final class Runs {
         long started = System.nanoTime();
         warmUp.call();
         log.printf(Locale.ROOT, "bench: %s, warm-up done in %.1f s%n", what, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The dev stack's JVM counts as settled below this share of one core, idle, over {@link #SETTLE_WINDOW}. */
+    static final double SETTLED_SHARE = 0.2;
+    static final Duration SETTLE_WINDOW = Duration.ofSeconds(3);
+    static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(4);
+
+    /**
+     * After a warm-up: waits until the dev stack's JVM is idle ({@link CpuClock#awaitChildIdle}),
+     * so that the figures that follow do not pay for its JIT compiling what the warm-up ran.
+     *
+     * @return whether it settled within {@link #SETTLE_TIMEOUT}
+     */
+    boolean settle(String what, CpuClock cpu) throws InterruptedException {
+        double waited = cpu.awaitChildIdle(SETTLED_SHARE, SETTLE_WINDOW, SETTLE_TIMEOUT);
+        if (waited < 0) {
+            log.printf(Locale.ROOT, "bench: %s: the dev stack was still busy after %d s without load; measuring anyway%n",
+                    what, SETTLE_TIMEOUT.toSeconds());
+            return false;
+        }
+        log.printf(Locale.ROOT, "bench: %s: the dev stack settled (below %.0f %% of a core) after %.1f s%n", what,
+                100 * SETTLED_SHARE, waited);
+        return true;
     }
 
     /** Prints one progress line. */
