@@ -55,6 +55,18 @@ final class HttpSections {
     static final int MIN_WARMUP_ROUNDS = 3;
     static final int MAX_WARMUP_ROUNDS = 12;
 
+    /** A warm-up round whose rates all stay below this factor of the round before counts as no longer rising. */
+    static final double RISING = 1.1;
+
+    private static boolean rising(double[] before, double[] after) {
+        for (int i = 0; i < before.length; i++) {
+            if (after[i] > RISING * before[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private final BenchSizes sizes;
     private final Runs runs;
     private final LedgerHttp http;
@@ -91,16 +103,27 @@ final class HttpSections {
         if (sizes.httpWarmup() > 0) {
             // The service's JIT needs minutes of each path before its figures settle (by hand,
             // bare Jetty rose from 7,000 to 28,000 requests/s over six 5 s runs, single records
-            // from 220 to 1,900 over three minutes): rounds of load until the stack idles.
+            // from 220 to 1,900 over three minutes), and it compiles in steps, each only after
+            // more load: rounds of load until the refusal and single records stop rising (two rounds
+            // in a row within 10 % of the round before).
             runs.warmUp("HTTP baselines and single records", () -> {
-                for (int round = 0; round < MAX_WARMUP_ROUNDS; round++) {
+                double[] last = null;
+                int flat = 0;
+                for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
                     load(http.pingLoad(), c);
-                    load(http.floorLoad(), c);
-                    load(http.recordLoad(SampleDecision.TENANTS).withKeyPrefix(key("warm-" + round)), c);
+                    double[] rates = {
+                            load(http.floorLoad(), c).requestsPerSecond(),
+                            load(http.recordLoad(SampleDecision.TENANTS).withKeyPrefix(key("warm-" + round)), c)
+                                    .requestsPerSecond()};
                     drained("");
-                    if (round + 1 >= MIN_WARMUP_ROUNDS && runs.settle("HTTP warm-up round " + (round + 1), cpu)) {
+                    runs.settle("HTTP warm-up round " + round, cpu);
+                    runs.note("HTTP warm-up round %d: refusal %,.0f requests/s, single records %,.0f requests/s",
+                            round, rates[0], rates[1]);
+                    flat = last != null && !rising(last, rates) ? flat + 1 : 0;
+                    if (round >= MIN_WARMUP_ROUNDS && flat >= 2) {
                         break;
                     }
+                    last = rates;
                 }
                 return null;
             });
