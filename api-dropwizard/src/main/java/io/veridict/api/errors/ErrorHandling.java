@@ -41,6 +41,7 @@ public final class ErrorHandling {
         return List.of(
                 new CorrelationIdFilter(),
                 new EmptyErrorBodyFilter(),
+                ResourceInvocation.binder(),
                 new ApiExceptionMapper<ApiException>() { },
                 new ApiExceptionMapper<JsonProcessingException>() { },
                 new ApiExceptionMapper<WebApplicationException>() { },

@@ -40,6 +40,9 @@ public final class ExceptionTranslator {
         if (failure instanceof ApiException api) {
             return api;
         }
+        if (failure instanceof ResourceInvocation.ClientError client) {
+            return client.error();
+        }
         if (failure instanceof JsonProcessingException json) {
             return JacksonErrors.translate(json);
         }
