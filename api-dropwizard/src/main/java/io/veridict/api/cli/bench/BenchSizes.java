@@ -19,7 +19,8 @@ import java.util.List;
  * @param closedLoop          the closed-loop concurrencies of single records, ascending, at most {@value #MAX_CONCURRENCY}
  * @param httpStep            how long each closed-loop run of the load generator lasts (whole seconds)
  * @param baselineConcurrency the concurrency of the HTTP baselines (bare Jetty, refusal before Kafka)
- * @param hotConcurrency      the concurrency of the hot-tenant run (all load on one tenant)
+ * @param hotConcurrencies    the concurrencies of the hot-tenant runs (all load on one tenant), ascending; the
+ *                            highest is judged
  * @param httpWarmup          single-record requests (at concurrency 8) before any HTTP figure (0: none)
  * @param openLoopRate        requests per second of the open-loop run
  * @param openLoopDuration    how long the open-loop schedule lasts
@@ -27,7 +28,8 @@ import java.util.List;
  * @param stepTimeout         the longest any single run may take before it is abandoned
  */
 public record BenchSizes(int producerRecords, int producerWarmup, int chainCommands, int chainWarmup,
-                         List<Integer> closedLoop, Duration httpStep, int baselineConcurrency, int hotConcurrency,
+                         List<Integer> closedLoop, Duration httpStep, int baselineConcurrency,
+                         List<Integer> hotConcurrencies,
                          int httpWarmup, int openLoopRate, Duration openLoopDuration,
                          List<BatchStep> batches, Duration stepTimeout) {
 
@@ -40,18 +42,21 @@ public record BenchSizes(int producerRecords, int producerWarmup, int chainComma
 
     public BenchSizes {
         closedLoop = List.copyOf(closedLoop);
+        hotConcurrencies = List.copyOf(hotConcurrencies);
         batches = List.copyOf(batches);
-        if (closedLoop.isEmpty() || closedLoop.stream().anyMatch(c -> c < 1 || c > MAX_CONCURRENCY)
-                || !closedLoop.equals(closedLoop.stream().sorted().distinct().toList())) {
-            throw new IllegalArgumentException("closed-loop concurrencies must be 1 to " + MAX_CONCURRENCY
-                    + ", ascending: " + closedLoop);
+        for (List<Integer> steps : List.of(closedLoop, hotConcurrencies)) {
+            if (steps.isEmpty() || steps.stream().anyMatch(c -> c < 1 || c > MAX_CONCURRENCY)
+                    || !steps.equals(steps.stream().sorted().distinct().toList())) {
+                throw new IllegalArgumentException("closed-loop concurrencies must be 1 to " + MAX_CONCURRENCY
+                        + ", ascending: " + steps);
+            }
         }
     }
 
     /** The sizes behind the documented figures: about ten minutes on two cores. */
     public static BenchSizes full() {
         return new BenchSizes(200_000, 50_000, 50_000, 50_000,
-                List.of(1, 8, 32, 64, 128, 256), Duration.ofSeconds(5), 64, 32,
+                List.of(1, 8, 32, 64, 128, 256), Duration.ofSeconds(5), 64, List.of(32, 256),
                 400, 1_000, Duration.ofSeconds(10),
                 List.of(new BatchStep(100, 2, 60), new BatchStep(100, 4, 60),
                         new BatchStep(500, 2, 16), new BatchStep(500, 4, 16)),
@@ -61,7 +66,7 @@ public record BenchSizes(int producerRecords, int producerWarmup, int chainComma
     /** A smoke run of every measurement: tiny counts, a low open-loop rate, no warm-ups; well under a minute. */
     public static BenchSizes quick() {
         return new BenchSizes(5_000, 0, 1_000, 0,
-                List.of(1, 32, 128), Duration.ofSeconds(1), 32, 32,
+                List.of(1, 32, 128), Duration.ofSeconds(1), 32, List.of(32),
                 0, 200, Duration.ofSeconds(1),
                 List.of(new BatchStep(100, 2, 2), new BatchStep(100, 4, 4),
                         new BatchStep(500, 2, 2), new BatchStep(500, 4, 4)),
