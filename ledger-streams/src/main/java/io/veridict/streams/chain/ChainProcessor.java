@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -68,6 +67,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private final LedgerTopics topics;
     private final LedgerSerdes serdes;
     private final TopicHistory history;
+    private final EntryIds entryIds = new EntryIds();
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
     private Projections projections;
@@ -256,7 +256,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             byte[] payload = payloadOf(item, decisionId);
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
-            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, UUID.randomUUID().toString(),
+            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, entryIds.next(),
                     type.name(), item.receivedAt().toEpochMilli(), recordedAt, item.actor().getKeyId(),
                     item.correlationId(), LedgerHashes.payloadHash(payload), head.chainHash());
             LedgerEntry avroHeader = Receipts.toAvro(header, type);
