@@ -169,6 +169,11 @@ public class StreamsFactory {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         // A record waits at most this long in an idle poll before it is chained (default 100 ms).
         p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
+        // A chain task reads two partitions whose records do not depend on each other's order (the
+        // commands, and the payloads topic it projects): it processes what it has buffered instead
+        // of waiting for the other partition, and Streams then builds no log text per record while
+        // one of them is empty.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         advertisedHost().ifPresent(h -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, h.host() + ":" + h.port()));
         p.putAll(properties);
         p.putAll(LedgerStreamsConfig.required(topics));
