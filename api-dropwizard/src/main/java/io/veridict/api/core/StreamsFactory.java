@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -169,6 +170,16 @@ public class StreamsFactory {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         // A record waits at most this long in an idle poll before it is chained (default 100 ms).
         p.put(StreamsConfig.POLL_MS_CONFIG, 10L);
+        // A chain task reads two partitions whose records do not depend on each other's order (the
+        // commands, and the payloads topic it projects): it processes what it has buffered instead
+        // of waiting for the other partition, and Streams then builds no log text per record while
+        // one of them is empty.
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+        // A commit's records for one partition go out in one or a few batches instead of one per
+        // 16 KiB (the default, about 16 payloads): each produce request costs the broker a log
+        // append, a write call and a response. Streams' linger (100 ms) already exceeds the commit
+        // interval, so batches are sent when full or when the transaction commits.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
         advertisedHost().ifPresent(h -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, h.host() + ":" + h.port()));
         p.putAll(properties);
         p.putAll(LedgerStreamsConfig.required(topics));

@@ -52,31 +52,35 @@ public final class AccessChanges {
         this.store = store;
     }
 
-    /** Empty when {@code command} may be chained; otherwise the reason code of its refusal. */
-    public Optional<String> check(String tenant, LedgerCommand command, Instant now) {
-        if (command.getBody() instanceof TenantOperation op) {
+    /**
+     * Empty when a command with {@code body} may be chained; otherwise the reason code of its refusal.
+     *
+     * @param body a command body ({@link LedgerCommand#getBody()}, or a group item's decision)
+     */
+    public Optional<String> check(String tenant, Object body, Instant now) {
+        if (body instanceof TenantOperation op) {
             return checkTenant(tenant, op);
         }
-        if (command.getBody() instanceof KeyOperation op) {
+        if (body instanceof KeyOperation op) {
             return checkKey(tenant, op, now);
         }
         return Optional.empty();
     }
 
     /**
-     * Applies a chained command to the store.
+     * Applies a chained command, given by its {@code body} (as for {@link #check}), to the store.
      *
      * @return the access records to publish, by access-topic key; empty for decisions
      */
-    public Map<String, AccessRecord> apply(String tenant, LedgerCommand command, long seq, Instant recordedAt) {
-        if (!(command.getBody() instanceof TenantOperation) && !(command.getBody() instanceof KeyOperation)) {
+    public Map<String, AccessRecord> apply(String tenant, Object body, long seq, Instant recordedAt) {
+        if (!(body instanceof TenantOperation) && !(body instanceof KeyOperation)) {
             return Map.of();
         }
         Map<String, AccessRecord> changes = new LinkedHashMap<>();
-        if (command.getBody() instanceof TenantOperation op) {
+        if (body instanceof TenantOperation op) {
             TenantState state = applyTenant(tenant, op, seq, recordedAt);
             changes.put(AccessKeys.tenant(tenant), new AccessRecord(state));
-        } else if (command.getBody() instanceof KeyOperation op) {
+        } else if (body instanceof KeyOperation op) {
             ApiKeyState state = applyKey(tenant, op, seq, recordedAt);
             AccessRecord record = new AccessRecord(state);
             changes.put(AccessKeys.key(op.getKeyId()), record);

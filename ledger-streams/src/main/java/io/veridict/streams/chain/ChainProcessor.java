@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -68,6 +67,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private final LedgerTopics topics;
     private final LedgerSerdes serdes;
     private final TopicHistory history;
+    private final EntryIds entryIds = new EntryIds();
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
     private Projections projections;
@@ -125,14 +125,14 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
 
     /** Chains {@code item}, or answers it as a duplicate or a conflict. */
     private void chainAlone(ChainItem item, Run run) {
-        byte[] fingerprint = CommandFingerprint.of(item.body());
-        Check check = check(item, fingerprint, run);
+        Digests digests = Digests.of(item);
+        Check check = check(item, digests, run);
         if (check.duplicateOf != null) {
             run.outcome(Receipts.outcome(item, OutcomeStatus.DUPLICATE, duplicateReceipt(item, check.duplicateOf)));
         } else if (check.refusal != null) {
             run.outcome(Receipts.conflict(item, check.refusal));
         } else {
-            run.append(item, fingerprint);
+            run.append(item, digests);
         }
     }
 
@@ -142,19 +142,19 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
      * refuses all of them.
      */
     private void chainAtomically(List<ChainItem> items, Run run) {
-        List<byte[]> fingerprints = new ArrayList<>(items.size());
+        List<Digests> digests = new ArrayList<>(items.size());
         List<Check> checks = new ArrayList<>(items.size());
         Set<Bytes> keys = new HashSet<>();
         Set<Bytes> decisions = new HashSet<>();
         for (ChainItem item : items) {
-            byte[] fingerprint = CommandFingerprint.of(item.body());
-            Check check = check(item, fingerprint, run);
-            if (!keys.add(StoreKeys.idempotency(run.tenant, item.idempotencyKey()))) {
+            Digests itemDigests = Digests.of(item);
+            Check check = check(item, itemDigests, run);
+            if (!keys.add(Bytes.wrap(itemDigests.idempotency))) {
                 check = Check.refused(IDEMPOTENCY_KEY_REUSED);
-            } else if (item.decisionId() != null && !decisions.add(StoreKeys.decision(run.tenant, item.decisionId()))) {
+            } else if (itemDigests.decision != null && !decisions.add(Bytes.wrap(itemDigests.decision))) {
                 check = Check.refused(DECISION_ID_TAKEN);
             }
-            fingerprints.add(fingerprint);
+            digests.add(itemDigests);
             checks.add(check);
         }
         boolean allDuplicates = checks.stream().allMatch(c -> c.duplicateOf != null);
@@ -165,7 +165,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             if (allDuplicates) {
                 run.outcome(Receipts.outcome(item, OutcomeStatus.DUPLICATE, duplicateReceipt(item, check.duplicateOf)));
             } else if (allNew) {
-                run.append(item, fingerprints.get(i));
+                run.append(item, digests.get(i));
             } else {
                 String reason = check.refusal != null ? check.refusal
                         : check.duplicateOf != null ? GROUP_PARTLY_CHAINED : GROUP_REFUSED;
@@ -175,19 +175,18 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     }
 
     /** What the ledger already knows of {@code item}: a duplicate of an entry, a refusal, or nothing. */
-    private Check check(ChainItem item, byte[] fingerprint, Run run) {
-        byte[] seen = projections.idempotency().get(StoreKeys.idempotency(run.tenant, item.idempotencyKey()));
+    private Check check(ChainItem item, Digests digests, Run run) {
+        byte[] seen = projections.idempotency().get(StoreKeys.digestKey(run.tenant, digests.idempotency));
         if (seen != null) {
             byte[] original = Arrays.copyOf(seen, seen.length - Long.BYTES);
-            return MessageDigest.isEqual(original, fingerprint)
+            return MessageDigest.isEqual(original, digests.fingerprint)
                     ? Check.duplicate(projections.entries().get(StoreKeys.seq(run.tenant, IdempotencyValue.seqOf(seen))))
                     : Check.refused(IDEMPOTENCY_KEY_REUSED);
         }
-        String decisionId = item.decisionId();
-        if (decisionId != null && projections.decisions().get(StoreKeys.decision(run.tenant, decisionId)) != null) {
+        if (digests.decision != null && projections.decisions().get(StoreKeys.digestKey(run.tenant, digests.decision)) != null) {
             return Check.refused(DECISION_ID_TAKEN);
         }
-        Optional<String> refusal = access.check(run.tenant, command(item), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        Optional<String> refusal = access.check(run.tenant, item.body(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
         return refusal.map(Check::refused).orElse(Check.NEW);
     }
 
@@ -201,10 +200,20 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         return Receipts.receipt(original.getHeader(), decisionId);
     }
 
-    private static LedgerCommand command(ChainItem item) {
-        return LedgerCommand.newBuilder().setCommandId(item.commandId()).setTenantId(item.tenantId())
-                .setIdempotencyKey(item.idempotencyKey()).setCorrelationId(item.correlationId()).setActor(item.actor())
-                .setReceivedAt(item.receivedAt()).setBody(item.body()).build();
+    /**
+     * An item's digests, each computed once: its request fingerprint ({@link CommandFingerprint}),
+     * and the digests of its idempotency key and decision id ({@link StoreKeys#digest}), which key
+     * its lookups and go into its entry's origin.
+     *
+     * @param decision null when the item is not a decision
+     */
+    private record Digests(byte[] fingerprint, byte[] idempotency, byte[] decision) {
+
+        static Digests of(ChainItem item) {
+            String decisionId = item.decisionId();
+            return new Digests(CommandFingerprint.of(item.body()), StoreKeys.digest(item.idempotencyKey()),
+                    decisionId == null ? null : StoreKeys.digest(decisionId));
+        }
     }
 
     /** An item's standing before it is chained. */
@@ -237,7 +246,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             outcomes.add(outcome);
         }
 
-        void append(ChainItem item, byte[] fingerprint) {
+        void append(ChainItem item, Digests digests) {
             if (head == null) {
                 byte[] current = heads.get(tenant);
                 head = current == null ? ChainHead.genesis(tenant) : HeadCodec.decode(tenant, current);
@@ -247,21 +256,19 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             byte[] payload = payloadOf(item, decisionId);
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
-            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, UUID.randomUUID().toString(),
+            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, entryIds.next(),
                     type.name(), item.receivedAt().toEpochMilli(), recordedAt, item.actor().getKeyId(),
                     item.correlationId(), LedgerHashes.payloadHash(payload), head.chainHash());
             LedgerEntry avroHeader = Receipts.toAvro(header, type);
-            byte[] idempotencyDigest = StoreKeys.digest(item.idempotencyKey());
-            EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(idempotencyDigest), new Sha256(fingerprint),
-                    decisionId == null ? null : new Sha256(StoreKeys.digest(decisionId)));
+            EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(digests.idempotency),
+                    new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision));
             RunEntry entry = new RunEntry(avroHeader, origin);
-            PayloadEnvelope envelope = PayloadEnvelope.newBuilder().setEnvelopeVersion(1).setKeyId(null).setNonce(null)
-                    .setCiphertext(ByteBuffer.wrap(payload)).build();
+            PayloadEnvelope envelope = new PayloadEnvelope(1, null, null, ByteBuffer.wrap(payload));
 
             projections.apply(tenant, entry);
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);
             head = head.advance(header.leafHash(), header.chainHash());
-            accessChanges.putAll(access.apply(tenant, command(item), seq, Instant.ofEpochMilli(recordedAt)));
+            accessChanges.putAll(access.apply(tenant, item.body(), seq, Instant.ofEpochMilli(recordedAt)));
             entries.add(entry);
             payloads.add(envelope);
         }

@@ -17,21 +17,10 @@ public final class Receipts {
 
     /** The Avro header of a sealed entry. */
     public static LedgerEntry toAvro(EntryHeader header, EntryType type) {
-        return LedgerEntry.newBuilder()
-                .setFormatVersion(header.formatVersion())
-                .setTenantId(header.tenantId())
-                .setSeq(header.seq())
-                .setEntryId(header.entryId())
-                .setEntryType(type)
-                .setReceivedAt(Instant.ofEpochMilli(header.receivedAtMs()))
-                .setRecordedAt(Instant.ofEpochMilli(header.recordedAtMs()))
-                .setActorKeyId(header.actorKeyIdOrNull())
-                .setCorrelationId(header.correlationId())
-                .setPayloadHash(new Sha256(header.payloadHash()))
-                .setLeafHash(new Sha256(header.leafHash()))
-                .setPrevChainHash(new Sha256(header.prevChainHash()))
-                .setChainHash(new Sha256(header.chainHash()))
-                .build();
+        return new LedgerEntry(header.formatVersion(), header.tenantId(), header.seq(), header.entryId(), type,
+                Instant.ofEpochMilli(header.receivedAtMs()), Instant.ofEpochMilli(header.recordedAtMs()),
+                header.actorKeyIdOrNull(), header.correlationId(), new Sha256(header.payloadHash()),
+                new Sha256(header.leafHash()), new Sha256(header.prevChainHash()), new Sha256(header.chainHash()));
     }
 
     /** The format library's view of an Avro header, for verification. */

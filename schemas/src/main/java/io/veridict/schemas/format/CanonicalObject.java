@@ -1,6 +1,7 @@
 package io.veridict.schemas.format;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,14 +15,22 @@ import java.util.function.BiConsumer;
  * {@link CanonicalJson#canonicalize(com.fasterxml.jackson.databind.JsonNode)} gives for the
  * same tree, without building the tree.
  *
- * <p>Not thread-safe; build one document per instance.
+ * <p>Values are checked as they are added and written once, into one buffer, when the text is
+ * made; an object added as a member (or in an array) is written as it is then, so complete it
+ * before. Not thread-safe; build one document per instance.
  */
 public final class CanonicalObject {
 
-    private static final String NULL = "null";
+    private static final Member NULL = out -> out.append("null");
 
-    /** Member name to the member's canonical value text. */
-    private final Map<String, String> members = new TreeMap<>();
+    /** Member name to what writes the member's canonical value. */
+    private final Map<String, Member> members = new TreeMap<>();
+
+    /** Writes one member's canonical value text. */
+    @FunctionalInterface
+    private interface Member {
+        void appendTo(StringBuilder out);
+    }
 
     /** Adds a string member; {@code null} becomes JSON {@code null}. */
     public CanonicalObject string(String name, String value) {
@@ -40,38 +49,40 @@ public final class CanonicalObject {
      * @throws CanonicalJsonException if the text is not acceptable JSON
      */
     public CanonicalObject json(String name, String jsonText) {
-        return put(name, jsonText == null ? NULL : CanonicalJson.canonicalText(jsonText));
+        if (jsonText == null) {
+            return put(name, NULL);
+        }
+        String canonical = CanonicalJson.canonicalText(jsonText);
+        return put(name, out -> out.append(canonical));
     }
 
     /** Adds an object member; {@code null} becomes JSON {@code null}. */
     public CanonicalObject object(String name, CanonicalObject value) {
-        return put(name, value == null ? NULL : value.text());
+        return put(name, value == null ? NULL : value::appendTo);
     }
 
     /** Adds an array of objects. */
     public CanonicalObject objects(String name, List<CanonicalObject> items) {
-        return put(name, array(items, (out, item) -> out.append(item.text())));
+        List<CanonicalObject> copy = List.copyOf(items);
+        return put(name, out -> array(out, copy, (into, item) -> item.appendTo(into)));
     }
 
     /** Adds an array of strings. */
     public CanonicalObject strings(String name, List<? extends CharSequence> items) {
-        return put(name, array(items, (out, item) -> CanonicalJsonWriter.appendString(out, item.toString())));
+        List<String> copy = new ArrayList<>(items.size());
+        for (CharSequence item : items) {
+            String text = item.toString();
+            CanonicalJsonWriter.requireWellFormed(text);
+            copy.add(text);
+        }
+        return put(name, out -> array(out, copy, CanonicalJsonWriter::appendString));
     }
 
     /** @return the canonical text of the object */
     public String text() {
-        StringBuilder out = new StringBuilder(64 + members.values().stream().mapToInt(String::length).sum());
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, String> member : members.entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            CanonicalJsonWriter.appendString(out, member.getKey());
-            out.append(':').append(member.getValue());
-        }
-        return out.append('}').toString();
+        StringBuilder out = new StringBuilder(256);
+        appendTo(out);
+        return out.toString();
     }
 
     /** @return the canonical UTF-8 bytes of the object */
@@ -79,27 +90,42 @@ public final class CanonicalObject {
         return text().getBytes(StandardCharsets.UTF_8);
     }
 
-    private CanonicalObject put(String name, String canonicalValue) {
-        if (members.putIfAbsent(name, canonicalValue) != null) {
+    private void appendTo(StringBuilder out) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Member> member : members.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            CanonicalJsonWriter.appendString(out, member.getKey());
+            out.append(':');
+            member.getValue().appendTo(out);
+        }
+        out.append('}');
+    }
+
+    private CanonicalObject put(String name, Member value) {
+        if (members.putIfAbsent(name, value) != null) {
             throw new IllegalArgumentException("member \"" + name + "\" set twice");
         }
         return this;
     }
 
-    private static <T> String array(List<T> items, BiConsumer<StringBuilder, T> element) {
-        StringBuilder out = new StringBuilder().append('[');
+    private static <T> void array(StringBuilder out, List<T> items, BiConsumer<StringBuilder, T> element) {
+        out.append('[');
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             element.accept(out, items.get(i));
         }
-        return out.append(']').toString();
+        out.append(']');
     }
 
-    private static String quoted(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2);
-        CanonicalJsonWriter.appendString(out, value);
-        return out.toString();
+    /** A string member, checked now (an unpaired surrogate fails here) and escaped when the text is written. */
+    private static Member quoted(String value) {
+        CanonicalJsonWriter.requireWellFormed(value);
+        return out -> CanonicalJsonWriter.appendString(out, value);
     }
 }

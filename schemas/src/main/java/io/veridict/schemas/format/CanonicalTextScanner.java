@@ -25,6 +25,10 @@ final class CanonicalTextScanner {
     private static final int MAX_NUMBER_LENGTH = 32;
     /** Integers of at most 15 digits are exact doubles and written as they are. */
     private static final int EXACT_INTEGER_DIGITS = 15;
+    /** Decimals of at most 15 significant digits read back unchanged from their nearest double. */
+    private static final int ROUND_TRIP_DIGITS = 15;
+    /** ECMAScript writes 10^-6 as {@code 0.000001}, and anything smaller with an exponent. */
+    private static final int MAX_FIXED_LEADING_ZEROS = 5;
 
     private final String text;
     private int pos;
@@ -197,7 +201,7 @@ final class CanonicalTextScanner {
         if (length == 0 || length > MAX_NUMBER_LENGTH) {
             return false;
         }
-        if (shortInteger(start, pos)) {
+        if (shortInteger(start, pos) || shortDecimal(start, pos)) {
             return true;
         }
         String token = text.substring(start, pos);
@@ -228,6 +232,44 @@ final class CanonicalTextScanner {
             return count == 1 && digits == start;
         }
         return true;
+    }
+
+    /**
+     * {@code -?(0|[1-9][0-9]*)\.[0-9]*[1-9]} with at most 15 significant digits and, below 1, at
+     * most 5 zeros between the point and the first significant digit: written as it is. Any decimal
+     * of at most 15 significant digits reads back from its nearest double unchanged, so no shorter
+     * text denotes that double and this one (without trailing zeros) is the shortest; ECMAScript
+     * writes a number from 10^-6 to below 10^21 without an exponent.
+     */
+    private boolean shortDecimal(int start, int end) {
+        int integer = text.charAt(start) == '-' ? start + 1 : start;
+        int point = integer;
+        while (point < end && isDigit(text.charAt(point))) {
+            point++;
+        }
+        int integerDigits = point - integer;
+        if (integerDigits == 0 || point + 1 >= end || text.charAt(point) != '.'
+                || (integerDigits > 1 && text.charAt(integer) == '0') || text.charAt(end - 1) == '0') {
+            return false;
+        }
+        for (int i = point + 1; i < end; i++) {
+            if (!isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        int fractionDigits = end - point - 1;
+        if (text.charAt(integer) != '0') {
+            return integerDigits + fractionDigits <= ROUND_TRIP_DIGITS;
+        }
+        int zeros = 0;
+        while (text.charAt(point + 1 + zeros) == '0') {
+            zeros++;
+        }
+        return zeros <= MAX_FIXED_LEADING_ZEROS && fractionDigits - zeros <= ROUND_TRIP_DIGITS;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isNumberChar(char c) {

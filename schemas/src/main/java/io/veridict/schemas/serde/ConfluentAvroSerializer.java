@@ -12,6 +12,7 @@ import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -39,6 +40,8 @@ public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serial
     private final SchemaRegistryClient registry;
     private final Schema schema;
     private final DatumWriter<T> writer;
+    /** The same bytes as {@link #writer}, faster; null for a schema it does not cover. */
+    private final CompiledWriter<T> compiled;
     private final ConcurrentMap<String, Integer> idsBySubject = new ConcurrentHashMap<>();
     private volatile boolean isKey;
     private volatile boolean autoRegister;
@@ -66,6 +69,7 @@ public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serial
         this.registry = Objects.requireNonNull(registry, "registry");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.writer = new SpecificDatumWriter<>(schema, model);
+        this.compiled = CompiledWriter.of(schema, model);
         this.isKey = isKey;
         this.autoRegister = autoRegister;
     }
@@ -89,16 +93,33 @@ public class ConfluentAvroSerializer<T extends SpecificRecord> implements Serial
             return null;
         }
         int schemaId = schemaId(topic);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        WireFormat.writeHeader(out, schemaId);
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        if (compiled != null) {
+            try {
+                return write(schemaId, record, compiled::write);
+            } catch (IOException | RuntimeException e) {
+                // not a value the compiled writer takes: the datum writer writes it, or says what is wrong
+            }
+        }
         try {
-            writer.write(record, encoder);
-            encoder.flush();
+            return write(schemaId, record, writer::write);
         } catch (IOException | AvroRuntimeException | NullPointerException
                  | ClassCastException e) {
             throw new InvalidRecordException(topic, schema.getFullName(), e);
         }
+    }
+
+    /** One way of writing a record's Avro body. */
+    @FunctionalInterface
+    private interface Body<T> {
+        void write(T record, Encoder out) throws IOException;
+    }
+
+    private static <T> byte[] write(int schemaId, T record, Body<T> body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        WireFormat.writeHeader(out, schemaId);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        body.write(record, encoder);
+        encoder.flush();
         return out.toByteArray();
     }
 

@@ -94,6 +94,48 @@ class CanonicalTextScannerTest {
         assertThat(recognised).isGreaterThan(10_000);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0.5", "-0.5", "2500.5", "0.000001", "-0.000001", "123456789.012345", "0.123456789012345",
+            "0.00000123456789012345", "99999999999999.9", "1.00000000000001"})
+    void shouldRecogniseShortDecimalsAsTheyAreWritten(String text) {
+        assertThat(CanonicalTextScanner.isCanonical(text)).isTrue();
+        assertThat(canonical(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.0000001", "00.5", "-00.5", "0.50", "1.", "-.5", "1.5.1", "1.5-", "0.-5"})
+    void shouldRefuseDecimalsTheCanonicaliserWritesOtherwise(String text) {
+        assertThat(CanonicalTextScanner.isCanonical(text)).isFalse();
+    }
+
+    @Test
+    void shouldAgreeWithTheCanonicaliserOnRandomDecimals() {
+        Random random = new Random(20261207);
+        int recognised = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int integerDigits = random.nextInt(17);
+            text.append(integerDigits == 0 ? "0" : Integer.toString(1 + random.nextInt(9)));
+            for (int d = 1; d < integerDigits; d++) {
+                text.append(random.nextInt(10));
+            }
+            text.append('.');
+            int zeros = random.nextInt(4) == 0 ? random.nextInt(9) : 0;
+            text.append("0".repeat(zeros));
+            int fractionDigits = 1 + random.nextInt(17);
+            for (int d = 0; d < fractionDigits; d++) {
+                text.append(random.nextInt(10));
+            }
+            if (random.nextInt(8) == 0) {
+                text.append('0');
+            }
+            String decimal = text.toString();
+            assertSafe(decimal);
+            recognised += CanonicalTextScanner.isCanonical(decimal) ? 1 : 0;
+        }
+        assertThat(recognised).isGreaterThan(30_000);
+    }
+
     /** Whatever the scanner accepts, the canonicaliser returns unchanged. */
     private static void assertSafe(String text) {
         if (CanonicalTextScanner.isCanonical(text)) {
