@@ -40,6 +40,7 @@ public final class ResourceInvocation implements ResourceMethodInvocationHandler
     }
 
     private static final MethodType SPREAD = MethodType.methodType(Object.class, Object.class, Object[].class);
+    private static final Object[] NO_ARGUMENTS = new Object[0];
 
     @Override
     public InvocationHandler create(Invocable invocable) {
@@ -53,10 +54,10 @@ public final class ResourceInvocation implements ResourceMethodInvocationHandler
         }
         return (instance, called, args) -> {
             if (!called.equals(method)) {
-                return invokeReflectively(called, instance, args);
+                return called.invoke(instance, args);
             }
             Object target = instance;
-            Object[] arguments = args == null ? new Object[0] : args;
+            Object[] arguments = args == null ? NO_ARGUMENTS : args;
             try {
                 return (Object) handle.invokeExact(target, arguments);
             } catch (ApiException e) {
@@ -65,10 +66,6 @@ public final class ResourceInvocation implements ResourceMethodInvocationHandler
                 throw new InvocationTargetException(e);
             }
         };
-    }
-
-    private static Object invokeReflectively(Method method, Object instance, Object[] args) throws Exception {
-        return method.invoke(instance, args);
     }
 
     /** @return a handle taking (instance, arguments) and answering an Object, or null when the method cannot be reached */

@@ -54,19 +54,16 @@ final class Runs {
     /**
      * After a warm-up: waits until the dev stack's JVM is idle ({@link CpuClock#awaitChildIdle}),
      * so that the figures that follow do not pay for its JIT compiling what the warm-up ran.
-     *
-     * @return whether it settled within {@link #SETTLE_TIMEOUT}
      */
-    boolean settle(String what, CpuClock cpu) throws InterruptedException {
+    void settle(String what, CpuClock cpu) throws InterruptedException {
         double waited = cpu.awaitChildIdle(SETTLED_SHARE, SETTLE_WINDOW, SETTLE_TIMEOUT);
         if (waited < 0) {
             log.printf(Locale.ROOT, "bench: %s: the dev stack was still busy after %d s without load; measuring anyway%n",
                     what, SETTLE_TIMEOUT.toSeconds());
-            return false;
+            return;
         }
         log.printf(Locale.ROOT, "bench: %s: the dev stack settled (below %.0f %% of a core) after %.1f s%n", what,
                 100 * SETTLED_SHARE, waited);
-        return true;
     }
 
     /** Prints one progress line. */
