@@ -7,7 +7,11 @@
 //    KeyOperation, and a DecisionGroup of two decisions (a batch written straight to Kafka).
 // 3. Reads the first record of ENTRIES_TOPIC, an entries-topic value (the union
 //    [LedgerEntry, EntryRun], docs/ledger-format.md §14), with nothing but its writer schema.
+// 4. Reads the first record of PAYLOADS_TOPIC, a PayloadEnvelope, and computes the payload hash
+//    of format version 2 (docs/ledger-format.md §4.4) from its bytes and salt, written here from
+//    the spec alone.
 // Prints one JSON line with what it saw; exits non-zero on any failure.
+import { createHash } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 
@@ -24,6 +28,7 @@ const toTopic = env('TO_VERIDICT_TOPIC');
 const expectedCommandId = env('EXPECTED_COMMAND_ID');
 const replyCommandId = env('REPLY_COMMAND_ID');
 const entriesTopic = env('ENTRIES_TOPIC');
+const payloadsTopic = env('PAYLOADS_TOPIC');
 const timeoutMs = Number(process.env.TIMEOUT_MS || 60000);
 
 const RECORD_DECISION = 'io.veridict.schemas.avro.RecordDecision';
@@ -119,21 +124,17 @@ async function writeCommandForVeridict(schemaId, seen) {
   return id;
 }
 
-async function readEntriesRecord() {
-  const consumer = kafka.consumer({ groupId: `veridict-interop-entries-${process.pid}-${Date.now()}` });
+async function readFirstValue(topic) {
+  const consumer = kafka.consumer({ groupId: `veridict-interop-first-${process.pid}-${Date.now()}-${topic}` });
   await consumer.connect();
-  await consumer.subscribe({ topic: entriesTopic, fromBeginning: true });
+  await consumer.subscribe({ topic, fromBeginning: true });
   try {
     return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no record on ${entriesTopic} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no record on ${topic} within ${timeoutMs} ms`)), timeoutMs);
       consumer.run({
         eachMessage: async ({ message }) => {
           clearTimeout(timer);
-          const value = await registry.decode(message.value);
-          // A union of two records decodes wrapped ({name: value}) or bare, as the library likes.
-          const run = value[ENTRY_RUN] || (value[LEDGER_ENTRY] ? null : value);
-          const headers = run ? run.entries.map((e) => e.header) : [value[LEDGER_ENTRY] || value];
-          resolve(headers.map((h) => ({ tenant_id: h.tenant_id, seq: Number(h.seq), leaf_hash: h.leaf_hash.toString('hex') })));
+          resolve(await registry.decode(message.value));
         },
       }).catch(reject);
     });
@@ -142,12 +143,43 @@ async function readEntriesRecord() {
   }
 }
 
+async function readEntriesRecord() {
+  const value = await readFirstValue(entriesTopic);
+  // A union of two records decodes wrapped ({name: value}) or bare, as the library likes.
+  const run = value[ENTRY_RUN] || (value[LEDGER_ENTRY] ? null : value);
+  const headers = run ? run.entries.map((e) => e.header) : [value[LEDGER_ENTRY] || value];
+  return headers.map((h) => ({
+    tenant_id: h.tenant_id,
+    seq: Number(h.seq),
+    format_version: h.format_version,
+    payload_hash: h.payload_hash.toString('hex'),
+    leaf_hash: h.leaf_hash.toString('hex'),
+  }));
+}
+
+// Ledger format §4.4, version 2: H(0x04 || str("veridict.payload.v2") || h32(salt) || payload_bytes),
+// where str(s) is the 4-byte big-endian length of the UTF-8 of s, then those bytes.
+function saltedPayloadHash(salt, payload) {
+  if (salt.length !== 32) throw new Error(`a payload salt has 32 bytes, not ${salt.length}`);
+  const tag = Buffer.from('veridict.payload.v2', 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(tag.length);
+  return createHash('sha256').update(Buffer.from([0x04])).update(length).update(tag).update(salt).update(payload).digest('hex');
+}
+
+async function readPayloadRecord() {
+  const envelope = await readFirstValue(payloadsTopic);
+  if (!envelope.salt) throw new Error('the payload envelope carries no salt');
+  return { salt: envelope.salt.toString('hex'), payload_hash: saltedPayloadHash(envelope.salt, envelope.ciphertext) };
+}
+
 try {
   const seen = await readVeridictCommand();
   const decision = seen.command.body[RECORD_DECISION];
   if (!decision) throw new Error(`expected a RecordDecision body, got ${Object.keys(seen.command.body)}`);
   const writtenSchemaId = await writeCommandForVeridict(seen.schemaId, seen);
   const run = await readEntriesRecord();
+  const payload = await readPayloadRecord();
   console.log(JSON.stringify({
     ok: true,
     read: {
@@ -163,6 +195,7 @@ try {
     },
     wrote: { topic: toTopic, schema_id: writtenSchemaId, command_id: replyCommandId },
     run,
+    payload,
   }));
   process.exit(0);
 } catch (error) {

@@ -10,6 +10,7 @@ import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.format.ChainVerification;
 import io.veridict.schemas.format.ChainVerifier;
+import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.Receipts;
@@ -82,12 +83,18 @@ class LedgerTopologyTest {
         ChainVerifier verifier = ChainVerifier.fromGenesis("acme");
         for (int i = 0; i < written.size(); i++) {
             if (written.get(i).getTenantId().equals("acme")) {
-                verifier.accept(Receipts.fromAvro(written.get(i)), bodies.get(i).value().getCiphertext().array());
+                PayloadEnvelope envelope = bodies.get(i).value();
+                assertThat(envelope.getSalt().remaining()).as("a fresh 32-byte salt per entry").isEqualTo(32);
+                verifier.accept(Receipts.fromAvro(written.get(i)), envelope.getCiphertext().array(),
+                        envelope.getSalt().array(), i);
             }
         }
         ChainVerification result = verifier.finish();
         assertThat(result.isValid()).as(result.failure().map(Object::toString).orElse("")).isTrue();
         assertThat(result.entriesChecked()).isEqualTo(3);
+        assertThat(written).extracting(LedgerEntry::getFormatVersion).containsOnly(LedgerFormat.CURRENT_VERSION);
+        assertThat(bodies.stream().map(b -> java.util.HexFormat.of().formatHex(b.value().getSalt().array())).distinct())
+                .as("no two entries share a salt").hasSize(bodies.size());
         assertThat(new String(bodies.get(0).value().getCiphertext().array(), StandardCharsets.UTF_8))
                 .startsWith("{\"context\":{\"amount\":10},\"decision\":\"approve\",");
     }

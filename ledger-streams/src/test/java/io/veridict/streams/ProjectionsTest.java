@@ -118,7 +118,7 @@ class ProjectionsTest {
                 .setReceivedAt(java.time.Instant.EPOCH).setRecordedAt(java.time.Instant.EPOCH).setActorKeyId(null)
                 .setCorrelationId("c").setPayloadHash(zero).setLeafHash(zero).setPrevChainHash(zero).setChainHash(zero).build();
         history.add(topics.payloads().name(), 0, key(tenant, seq), serdes.payloads().serializer().serialize("t",
-                new PayloadEnvelope(1, null, null, ByteBuffer.wrap(payload))));
+                new PayloadEnvelope(1, null, null, ByteBuffer.wrap(payload), null)));
         history.add(topics.entries().name(), 0, key(tenant, seq), TestSerdes.plainUnion().serializer().serialize("t", header));
     }
 

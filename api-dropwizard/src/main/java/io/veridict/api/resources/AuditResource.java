@@ -123,7 +123,7 @@ public final class AuditResource {
             ExportWriter writer = ExportWriter.start(out, header);
             for (long seq = from; seq <= to; seq += SCAN_PAGE) {
                 for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + SCAN_PAGE - 1), SCAN_PAGE)) {
-                    writer.write(e.header(), e.payloadBytesOrNull());
+                    writer.write(e.header(), e.payloadBytesOrNull(), e.payloadSaltOrNull());
                 }
             }
             writer.finish();
@@ -141,6 +141,6 @@ public final class AuditResource {
     }
 
     static ObjectNode entryNode(LedgerRow entry) {
-        return ExportFormat.entryNode(entry.header(), entry.payloadBytesOrNull());
+        return ExportFormat.entryNode(entry.header(), entry.payloadBytesOrNull(), entry.payloadSaltOrNull());
     }
 }

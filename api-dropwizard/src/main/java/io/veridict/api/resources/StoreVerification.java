@@ -51,7 +51,8 @@ final class StoreVerification {
         ChainVerifier verifier = from == 0 ? ChainVerifier.fromGenesis(tenant) : resumeBefore(from);
         for (long seq = from; seq <= to && !verifier.hasFailed(); seq += AuditResource.SCAN_PAGE) {
             for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + AuditResource.SCAN_PAGE - 1), AuditResource.SCAN_PAGE)) {
-                verifier.accept(Receipts.fromAvro(e.header()), e.payloadBytesOrNull(), e.header().getSeq());
+                verifier.accept(Receipts.fromAvro(e.header()), e.payloadBytesOrNull(), e.payloadSaltOrNull(),
+                        e.header().getSeq());
             }
         }
         ChainVerification result = verifier.finish();

@@ -188,7 +188,7 @@ class VerifyCommandIT {
     /** Appends acme's "next" entry, well formed but linked to a made-up previous chain hash. */
     private static RecordMetadata appendForgedEntry(VeridictProcess dev, LedgerSerdes serdes, byte[] madeUpPrev) throws Exception {
         byte[] payload = "{\"decision\":\"approve\"}".getBytes(StandardCharsets.UTF_8);
-        EntryHeader forged = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, "acme", 12, UUID.randomUUID().toString(),
+        EntryHeader forged = EntryHeader.seal(LedgerFormat.VERSION_1, "acme", 12, UUID.randomUUID().toString(),
                 "DECISION", 1_750_000_000_000L, 1_750_000_000_001L, null, "corr-forged", LedgerHashes.payloadHash(payload),
                 madeUpPrev);
         byte[] key = serdes.entryKeys().serializer().serialize("veridict.entries", new EntryKey("acme", 12L));

@@ -19,9 +19,11 @@ import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.Severity;
 import io.veridict.schemas.avro.Violation;
+import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.schemas.serde.AvroSerdes;
@@ -57,7 +59,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A foreign client (Node: kafkajs + @kafkajs/confluent-schema-registry) reads what
- * Veridict wrote and writes what Veridict reads, through the built-in registry, on a real
+ * Veridict wrote and writes what Veridict reads, and computes a salted payload hash from the
+ * ledger format alone, through the built-in registry, on a real
  * broker. Needs {@code npm ci --prefix interop} first.
  */
 class NodeInteropIT {
@@ -66,6 +69,9 @@ class NodeInteropIT {
     private static final String FROM_VERIDICT = "interop.from-veridict";
     private static final String TO_VERIDICT = "interop.to-veridict";
     private static final String ENTRIES = "interop.entries";
+    private static final String PAYLOADS = "interop.payloads";
+    private static final byte[] PAYLOAD = "{\"decision\":\"approve\",\"kind\":\"decision\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SALT = new byte[32];
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -81,8 +87,10 @@ class NodeInteropIT {
             Serde<LedgerCommand> serde = AvroSerdes.forValue(client, LedgerCommand.class);
             LedgerCommand sent = decisionCommand();
             produce(kafka.bootstrapServers(), serde, sent);
+            new java.security.SecureRandom().nextBytes(SALT);
             EntryRun run = entryRun();
             produceRun(kafka.bootstrapServers(), EntryRunSerde.confluent(client), run);
+            produceEnvelope(kafka.bootstrapServers(), AvroSerdes.forValue(client, PayloadEnvelope.class));
 
             String replyId = UUID.randomUUID().toString();
             JsonNode report = runNode(kafka.bootstrapServers(), registry.url().toString(), sent.getCommandId(), replyId);
@@ -105,7 +113,14 @@ class NodeInteropIT {
                 assertThat(headers.get(i).get("seq").asLong()).isEqualTo(written.getSeq());
                 assertThat(headers.get(i).get("tenant_id").asText()).isEqualTo(written.getTenantId());
                 assertThat(headers.get(i).get("leaf_hash").asText()).isEqualTo(HexFormat.of().formatHex(written.getLeafHash().bytes()));
+                assertThat(headers.get(i).get("format_version").asInt()).isEqualTo(written.getFormatVersion());
             }
+            // The Node side computed the salted payload hash of format version 2 from the spec alone.
+            JsonNode payload = report.get("payload");
+            assertThat(payload.get("salt").asText()).isEqualTo(HexFormat.of().formatHex(SALT));
+            assertThat(payload.get("payload_hash").asText())
+                    .isEqualTo(headers.get(0).get("payload_hash").asText())
+                    .isEqualTo(HexFormat.of().formatHex(LedgerHashes.saltedPayloadHash(SALT, PAYLOAD)));
 
             List<LedgerCommand> fromNodeAll = consume(kafka.bootstrapServers(), serde, 2);
             LedgerCommand fromNode = fromNodeAll.get(0);
@@ -149,7 +164,7 @@ class NodeInteropIT {
     private static void createTopics(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(FROM_VERIDICT, 1, (short) 1), new NewTopic(TO_VERIDICT, 1, (short) 1),
-                            new NewTopic(ENTRIES, 1, (short) 1)))
+                            new NewTopic(ENTRIES, 1, (short) 1), new NewTopic(PAYLOADS, 1, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -170,6 +185,7 @@ class NodeInteropIT {
                 "FROM_VERIDICT_TOPIC", FROM_VERIDICT,
                 "TO_VERIDICT_TOPIC", TO_VERIDICT,
                 "ENTRIES_TOPIC", ENTRIES,
+                "PAYLOADS_TOPIC", PAYLOADS,
                 "EXPECTED_COMMAND_ID", expectedId,
                 "REPLY_COMMAND_ID", replyId));
         Process node = builder.start();
@@ -207,14 +223,26 @@ class NodeInteropIT {
             byte[] hash = new byte[32];
             java.util.Arrays.fill(hash, (byte) seq);
             Sha256 h = new Sha256(hash);
-            LedgerEntry header = LedgerEntry.newBuilder().setFormatVersion(1).setTenantId("acme").setSeq(seq)
+            Sha256 payloadHash = seq == 7 ? new Sha256(LedgerHashes.saltedPayloadHash(SALT, PAYLOAD)) : h;
+            LedgerEntry header = LedgerEntry.newBuilder().setFormatVersion(seq == 7 ? 2 : 1).setTenantId("acme").setSeq(seq)
                     .setEntryId(UUID.randomUUID().toString()).setEntryType(EntryType.DECISION)
                     .setReceivedAt(Instant.ofEpochMilli(1767225600000L)).setRecordedAt(Instant.ofEpochMilli(1767225600001L))
-                    .setActorKeyId("key-1").setCorrelationId("corr-run").setPayloadHash(h).setLeafHash(h)
+                    .setActorKeyId("key-1").setCorrelationId("corr-run").setPayloadHash(payloadHash).setLeafHash(h)
                     .setPrevChainHash(h).setChainHash(h).build();
             entries.add(new RunEntry(header, new EntryOrigin("cmd-" + seq, h, h, seq == 7 ? h : null)));
         }
         return new EntryRun(entries);
+    }
+
+    /** The payload of seq 7, with its salt, as the chain stores it. */
+    private static void produceEnvelope(String bootstrap, Serde<PayloadEnvelope> serde) throws Exception {
+        PayloadEnvelope envelope = PayloadEnvelope.newBuilder().setCiphertext(java.nio.ByteBuffer.wrap(PAYLOAD))
+                .setSalt(java.nio.ByteBuffer.wrap(SALT)).build();
+        try (KafkaProducer<String, PayloadEnvelope> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), serde.serializer())) {
+            producer.send(new ProducerRecord<>(PAYLOADS, "acme", envelope)).get(30, TimeUnit.SECONDS);
+        }
     }
 
     private static void produceRun(String bootstrap, EntryRunSerde serde, EntryRun run) throws Exception {

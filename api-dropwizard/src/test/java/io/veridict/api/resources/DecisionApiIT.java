@@ -66,6 +66,13 @@ class DecisionApiIT {
         assertThat(read.get("chain_hash")).isEqualTo(receipt.get("chain_hash"));
         assertThat(LedgerClient.JSON.readTree(read.get("payload").asText()).get("context").get("applicant").asText())
                 .isEqualTo("a-17");
+        // Format version 2: the payload hash commits under the salt the API hands back with the payload.
+        byte[] payload = read.get("payload").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] salt = java.util.HexFormat.of().parseHex(read.get("payload_salt").asText());
+        assertThat(read.get("format_version").asInt()).isEqualTo(2);
+        assertThat(java.util.HexFormat.of().formatHex(io.veridict.schemas.format.LedgerHashes.saltedPayloadHash(salt, payload)))
+                .isEqualTo(read.get("payload_hash").asText())
+                .isNotEqualTo(java.util.HexFormat.of().formatHex(io.veridict.schemas.format.LedgerHashes.payloadHash(payload)));
     }
 
     @Test

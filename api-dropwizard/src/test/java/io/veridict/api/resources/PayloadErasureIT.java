@@ -42,15 +42,18 @@ class PayloadErasureIT {
         String marker = "Qz" + UUID.randomUUID().toString().replace("-", "");
         LedgerClient api;
         long seq;
+        byte[] salt;
         try (VeridictProcess stack = VeridictProcess.dev(data).start(Duration.ofSeconds(120))) {
             api = new LedgerClient(stack.apiPort, stack.operatorToken());
             LedgerClient.Answer recorded = api.record("forgetful", "k-1",
                     "{\"decision_id\":\"d-1\",\"context\":{\"note\":\"" + marker + "\"},\"decision\":\"approve\"}");
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
             seq = recorded.json().get("seq").asLong();
+            salt = java.util.HexFormat.of().parseHex(api.get("/v1/decisions/d-1", "forgetful").json().get("payload_salt").asText());
             assertThat(stack.stop()).as("a clean stop writes the projections to disk").isIn(0, 143);
         }
         assertThat(filesContaining(state, marker)).as("the payload on disk before the erasure").isNotEmpty();
+        assertThat(FilesHolding.bytes(state, salt)).as("its salt on disk before the erasure").isNotEmpty();
 
         try (VeridictProcess stack = VeridictProcess.dev(data).start(Duration.ofSeconds(120))) {
             LedgerClient again = api.at(stack.apiPort);
@@ -58,11 +61,14 @@ class PayloadErasureIT {
             await(() -> again.get("/v1/audit/entries/" + seq, "forgetful").json().get("payload").isNull(),
                     "the projection to drop the payload");
             await(() -> filesContaining(state, marker).isEmpty(), "no state file to hold the payload");
+            await(() -> FilesHolding.bytes(state, salt).isEmpty(), "no state file to hold the payload's salt");
 
             JsonNode verified = again.post("/v1/audit/verify", "forgetful", null, "").json();
             assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
             assertThat(verified.get("erased_payloads").asLong()).isEqualTo(1);
-            assertThat(again.get("/v1/decisions/d-1", "forgetful").json().get("payload").isNull()).isTrue();
+            JsonNode erased = again.get("/v1/decisions/d-1", "forgetful").json();
+            assertThat(erased.get("payload").isNull()).isTrue();
+            assertThat(erased.get("payload_salt").isNull()).as("the salt is erased with its payload").isTrue();
         }
     }
 

@@ -22,7 +22,11 @@ public final class FilesHolding {
      * that vanish while the folder is walked (RocksDB replacing its files) are skipped.
      */
     public static List<Path> text(Path root, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        return bytes(root, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The regular files under {@code root} whose bytes contain {@code needle}; as {@link #text}. */
+    public static List<Path> bytes(Path root, byte[] needle) {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -35,7 +39,7 @@ public final class FilesHolding {
                 }
             }
         } catch (UncheckedIOException | IOException vanished) {
-            return text(root, text); // a folder vanished under the walk: walk again
+            return bytes(root, needle); // a folder vanished under the walk: walk again
         }
         return found;
     }

@@ -65,7 +65,9 @@ final class DirectDecoders {
             int version = in.intValue();
             String keyId = in.present() ? in.string() : null;
             ByteBuffer nonce = in.present() ? in.bytes() : null;
-            return new PayloadEnvelope(version, keyId, nonce, in.bytes());
+            ByteBuffer ciphertext = in.bytes();
+            ByteBuffer salt = in.present() ? in.bytes() : null;
+            return new PayloadEnvelope(version, keyId, nonce, ciphertext, salt);
         });
     }
 

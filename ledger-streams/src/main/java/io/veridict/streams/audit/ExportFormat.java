@@ -20,14 +20,15 @@ import java.util.HexFormat;
  * line, {@code \n} after each). A header line, one line per entry in seq order, an end line:
  *
  * <pre>
- * {"type":"veridict-export","version":1,"tenant_id":"acme","from_seq":0,"to_seq":41,"exported_at":"2026-01-01T00:00:00.000Z"}
- * {"type":"entry","format_version":1,"tenant_id":"acme","seq":0, ... ,"chain_hash":"…","payload":"{\"context\":…}"}
+ * {"type":"veridict-export","version":2,"tenant_id":"acme","from_seq":0,"to_seq":41,"exported_at":"2026-01-01T00:00:00.000Z"}
+ * {"type":"entry","format_version":2,"tenant_id":"acme","seq":0, ... ,"chain_hash":"…","payload":"{\"context\":…}","payload_salt":"…"}
  * {"type":"end","entries":42}
  * </pre>
  *
  * <p>An entry line holds every field of the entry header under the names of
- * {@link #entryNode(EntryHeader, byte[])} and the canonical payload JSON text as a JSON string
- * ({@code null} once erased). Write with {@link ExportWriter}, read with {@link ExportReader},
+ * {@link #entryNode(EntryHeader, byte[], byte[])}, the canonical payload JSON text as a JSON
+ * string and the payload's salt in hex (both {@code null} once erased; the salt {@code null} for
+ * a format version 1 entry). Version 1 exports, without {@code payload_salt}, are still read. Write with {@link ExportWriter}, read with {@link ExportReader},
  * verify with {@link ExportVerifier}.
  *
  * @see "docs/export-format.md"
@@ -36,8 +37,10 @@ public final class ExportFormat {
 
     /** Value of {@code type} on the header line. */
     public static final String FORMAT = "veridict-export";
-    /** The export format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The export format version this code writes; it also reads {@link #VERSION_1}. */
+    public static final int VERSION = 2;
+    /** The first export format version: entry lines without {@code payload_salt}. */
+    public static final int VERSION_1 = 1;
     /** Value of {@code type} on an entry line. */
     public static final String TYPE_ENTRY = "entry";
     /** Value of {@code type} on the end line. */
@@ -64,6 +67,7 @@ public final class ExportFormat {
     static final String PREV_CHAIN_HASH = "prev_chain_hash";
     static final String CHAIN_HASH = "chain_hash";
     static final String PAYLOAD = "payload";
+    static final String PAYLOAD_SALT = "payload_salt";
 
     /** Parses and prints lines: duplicate members and trailing tokens are errors. */
     static final JsonMapper JSON = JsonMapper.builder()
@@ -84,26 +88,29 @@ public final class ExportFormat {
      * {@code received_at_ms}, {@code recorded_at_ms}, {@code actor_key_id} (string or null),
      * {@code correlation_id}, {@code payload_hash}, {@code leaf_hash}, {@code prev_chain_hash},
      * {@code chain_hash} (lower-case hex), {@code payload} (the canonical payload JSON text as a
-     * string, or null when erased).
+     * string, or null when erased), {@code payload_salt} (the salt in lower-case hex, or null when
+     * erased or for a format version 1 entry).
      *
      * @param entry         the Avro header
      * @param payloadOrNull the canonical payload bytes, or null if erased
+     * @param saltOrNull    the payload's salt, or null
      * @return a new object node
      * @throws IllegalArgumentException if the payload bytes are not valid UTF-8 (canonical JSON
      *         always is; such bytes cannot travel as a JSON string)
      */
-    public static ObjectNode entryNode(LedgerEntry entry, byte[] payloadOrNull) {
-        return entryNode(Receipts.fromAvro(entry), payloadOrNull);
+    public static ObjectNode entryNode(LedgerEntry entry, byte[] payloadOrNull, byte[] saltOrNull) {
+        return entryNode(Receipts.fromAvro(entry), payloadOrNull, saltOrNull);
     }
 
     /**
-     * Same as {@link #entryNode(LedgerEntry, byte[])}, from the format library's header.
+     * Same as {@link #entryNode(LedgerEntry, byte[], byte[])}, from the format library's header.
      *
      * @param header        the header
      * @param payloadOrNull the canonical payload bytes, or null if erased
+     * @param saltOrNull    the payload's salt, or null
      * @return a new object node
      */
-    public static ObjectNode entryNode(EntryHeader header, byte[] payloadOrNull) {
+    public static ObjectNode entryNode(EntryHeader header, byte[] payloadOrNull, byte[] saltOrNull) {
         ObjectNode node = NODES.objectNode();
         node.put(FORMAT_VERSION, header.formatVersion());
         node.put(TENANT_ID, header.tenantId());
@@ -119,13 +126,14 @@ public final class ExportFormat {
         node.put(PREV_CHAIN_HASH, HEX.formatHex(header.prevChainHash()));
         node.put(CHAIN_HASH, HEX.formatHex(header.chainHash()));
         node.put(PAYLOAD, payloadOrNull == null ? null : payloadText(payloadOrNull));
+        node.put(PAYLOAD_SALT, payloadOrNull == null || saltOrNull == null ? null : HEX.formatHex(saltOrNull));
         return node;
     }
 
-    /** The entry line: {@code type} first, then {@link #entryNode(EntryHeader, byte[])}. */
-    static ObjectNode entryLine(EntryHeader header, byte[] payloadOrNull) {
+    /** The entry line: {@code type} first, then {@link #entryNode(EntryHeader, byte[], byte[])}. */
+    static ObjectNode entryLine(EntryHeader header, byte[] payloadOrNull, byte[] saltOrNull) {
         ObjectNode line = NODES.objectNode().put(TYPE, TYPE_ENTRY);
-        line.setAll(entryNode(header, payloadOrNull));
+        line.setAll(entryNode(header, payloadOrNull, saltOrNull));
         return line;
     }
 

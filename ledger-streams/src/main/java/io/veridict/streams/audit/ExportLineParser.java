@@ -29,6 +29,10 @@ final class ExportLineParser {
     private static final Set<String> ENTRY_MEMBERS = Set.of(TYPE, FORMAT_VERSION, TENANT_ID, SEQ, ENTRY_ID,
             ENTRY_TYPE, RECEIVED_AT_MS, RECORDED_AT_MS, ACTOR_KEY_ID, CORRELATION_ID, PAYLOAD_HASH, LEAF_HASH,
             PREV_CHAIN_HASH, CHAIN_HASH, PAYLOAD);
+    /** Export version 2 adds the payload's salt. */
+    private static final Set<String> ENTRY_MEMBERS_V2 = Set.of(TYPE, FORMAT_VERSION, TENANT_ID, SEQ, ENTRY_ID,
+            ENTRY_TYPE, RECEIVED_AT_MS, RECORDED_AT_MS, ACTOR_KEY_ID, CORRELATION_ID, PAYLOAD_HASH, LEAF_HASH,
+            PREV_CHAIN_HASH, CHAIN_HASH, PAYLOAD, PAYLOAD_SALT);
     private static final HexFormat HEX = HexFormat.of();
 
     private final long line;
@@ -66,8 +70,9 @@ final class ExportLineParser {
         }
         p.onlyMembers(node, HEADER_MEMBERS);
         long version = p.integer(node, VERSION_FIELD);
-        if (version != VERSION) {
-            throw new ExportFormatException(line, "export format version " + version + " is not supported (this reader knows " + VERSION + ")");
+        if (version != VERSION_1 && version != VERSION) {
+            throw new ExportFormatException(line, "export format version " + version
+                    + " is not supported (this reader knows " + VERSION_1 + " and " + VERSION + ")");
         }
         String tenant = p.text(node, TENANT_ID);
         if (!isUnicode(tenant)) {
@@ -81,15 +86,21 @@ final class ExportLineParser {
         }
     }
 
+    /** The export version of a header line that {@link #header} accepted. */
+    static int version(JsonNode headerLine) {
+        return headerLine.get(VERSION_FIELD).intValue();
+    }
+
     static long endCount(JsonNode node, long line) throws ExportFormatException {
         ExportLineParser p = new ExportLineParser(line);
         p.onlyMembers(node, END_MEMBERS);
         return p.integer(node, ENTRIES);
     }
 
-    static ExportEntry entry(JsonNode node, long line) throws ExportFormatException {
+    static ExportEntry entry(JsonNode node, long line, int exportVersion) throws ExportFormatException {
         ExportLineParser p = new ExportLineParser(line);
-        p.onlyMembers(node, ENTRY_MEMBERS);
+        boolean salts = exportVersion >= VERSION;
+        p.onlyMembers(node, salts ? ENTRY_MEMBERS_V2 : ENTRY_MEMBERS);
         long version = p.integer(node, FORMAT_VERSION);
         if (version < Integer.MIN_VALUE || version > Integer.MAX_VALUE) {
             throw new ExportFormatException(line, "\"" + FORMAT_VERSION + "\" is out of range");
@@ -101,7 +112,8 @@ final class ExportLineParser {
                     p.hash(node, PAYLOAD_HASH), p.hash(node, LEAF_HASH), p.hash(node, PREV_CHAIN_HASH),
                     p.hash(node, CHAIN_HASH));
             String payload = p.textOrNull(node, PAYLOAD);
-            return new ExportEntry(header, payload == null ? null : p.utf8(payload), line);
+            byte[] salt = salts ? p.saltOrNull(node) : null;
+            return new ExportEntry(header, payload == null ? null : p.utf8(payload), salt, line);
         } catch (IllegalArgumentException e) {
             throw new ExportFormatException(line, e.getMessage());
         }
@@ -163,6 +175,17 @@ final class ExportLineParser {
             throw new ExportFormatException(line, "\"" + name + "\" must be 64 lower-case hex digits");
         }
         return HEX.parseHex(text);
+    }
+
+    /** {@code payload_salt}: null, or 64 lower-case hex digits; present only beside a payload. */
+    private byte[] saltOrNull(JsonNode node) throws ExportFormatException {
+        if (member(node, PAYLOAD_SALT).isNull()) {
+            return null;
+        }
+        if (member(node, PAYLOAD).isNull()) {
+            throw new ExportFormatException(line, "\"" + PAYLOAD_SALT + "\" must be null when \"" + PAYLOAD + "\" is");
+        }
+        return hash(node, PAYLOAD_SALT);
     }
 
     private Instant instant(JsonNode node, String name) throws ExportFormatException {

@@ -39,6 +39,7 @@ public final class ExportReader implements Closeable {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private ExportHeader header;
+    private int version;
     private long line;
     private long entries;
     private boolean ended;
@@ -52,7 +53,7 @@ public final class ExportReader implements Closeable {
      *
      * @param in the export's bytes; closed by {@link #close()}
      * @return a reader positioned after the header line
-     * @throws ExportFormatException if the first line is not a version-1 export header
+     * @throws ExportFormatException if the first line is not the header of an export version this reader knows
      * @throws IOException           if reading fails
      */
     public static ExportReader open(InputStream in) throws IOException {
@@ -61,7 +62,9 @@ public final class ExportReader implements Closeable {
         if (first == null) {
             throw new ExportFormatException(1, "empty file: not a Veridict export");
         }
-        export.header = ExportLineParser.header(ExportLineParser.object(first, 1), 1);
+        JsonNode node = ExportLineParser.object(first, 1);
+        export.header = ExportLineParser.header(node, 1);
+        export.version = ExportLineParser.version(node);
         return export;
     }
 
@@ -90,7 +93,7 @@ public final class ExportReader implements Closeable {
         String type = ExportLineParser.type(node, line);
         if (ExportFormat.TYPE_ENTRY.equals(type)) {
             entries++;
-            return Optional.of(ExportLineParser.entry(node, line));
+            return Optional.of(ExportLineParser.entry(node, line, version));
         }
         if (ExportFormat.TYPE_END.equals(type)) {
             checkEnd(ExportLineParser.endCount(node, line));

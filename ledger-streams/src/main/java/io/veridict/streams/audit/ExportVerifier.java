@@ -76,7 +76,7 @@ public final class ExportVerifier {
                 if (verifier == null) {
                     verifier = startFor(reader.header(), entry);
                 }
-                verifier.accept(entry.header(), entry.payloadOrNull(), entry.lineNumber());
+                verifier.accept(entry.header(), entry.payloadOrNull(), entry.saltOrNull(), entry.lineNumber());
                 read++;
                 if (read % 1024 == 0) {
                     progress.update(ReplayProgress.Phase.ENTRIES, read, reader.header().entryCount());

@@ -67,11 +67,12 @@ public final class ExportWriter {
      *
      * @param entry         the Avro header of the entry with seq {@code from_seq + entriesWritten()}
      * @param payloadOrNull its canonical payload bytes, or null if erased
+     * @param saltOrNull    the payload's salt (format version 2), or null
      * @throws IOException if writing fails
-     * @see #write(EntryHeader, byte[])
+     * @see #write(EntryHeader, byte[], byte[])
      */
-    public void write(LedgerEntry entry, byte[] payloadOrNull) throws IOException {
-        write(Receipts.fromAvro(entry), payloadOrNull);
+    public void write(LedgerEntry entry, byte[] payloadOrNull, byte[] saltOrNull) throws IOException {
+        write(Receipts.fromAvro(entry), payloadOrNull, saltOrNull);
     }
 
     /**
@@ -79,12 +80,13 @@ public final class ExportWriter {
      *
      * @param entry         the header of the entry with seq {@code from_seq + entriesWritten()}
      * @param payloadOrNull its canonical payload bytes, or null if erased
+     * @param saltOrNull    the payload's salt (format version 2), or null
      * @throws IllegalStateException    if the export is finished or already holds {@code to_seq}
      * @throws IllegalArgumentException if the entry is another tenant's or not the next seq, or
      *                                  the payload is not valid UTF-8
      * @throws IOException              if writing fails
      */
-    public void write(EntryHeader entry, byte[] payloadOrNull) throws IOException {
+    public void write(EntryHeader entry, byte[] payloadOrNull, byte[] saltOrNull) throws IOException {
         requireOpen();
         long expectedSeq = header.fromSeq() + written;
         if (expectedSeq > header.toSeq()) {
@@ -96,7 +98,7 @@ public final class ExportWriter {
         if (entry.seq() != expectedSeq) {
             throw new IllegalArgumentException("expected the entry with seq " + expectedSeq + ", got seq " + entry.seq());
         }
-        writeLine(ExportFormat.entryLine(entry, payloadOrNull));
+        writeLine(ExportFormat.entryLine(entry, payloadOrNull, saltOrNull));
         written++;
     }
 

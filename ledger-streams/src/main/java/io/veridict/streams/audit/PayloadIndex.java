@@ -33,12 +33,16 @@ final class PayloadIndex {
      * The last record seen for a key.
      *
      * @param state         what it held
-     * @param sha256OrNull  SHA-256 of the payload bytes when {@link State#PRESENT}
+     * @param hashOrNull    when {@link State#PRESENT}: the payload hash of the bytes, salted
+     *                      (format version 2) when a salt is stored with them, plain SHA-256
+     *                      (version 1) when not; null when the stored salt has the wrong size
+     * @param salted        whether a salt is stored with the payload
      * @param partition     its partition
      * @param offset        its offset
-     * @param problemOrNull why it is unreadable, for {@link State#UNREADABLE}
+     * @param problemOrNull why it is unreadable, for {@link State#UNREADABLE}; for a
+     *                      {@link State#PRESENT} payload without a hash, what is wrong with its salt
      */
-    record Seen(State state, byte[] sha256OrNull, int partition, long offset, String problemOrNull) {
+    record Seen(State state, byte[] hashOrNull, boolean salted, int partition, long offset, String problemOrNull) {
     }
 
     /** A key left over after every entry took its payload. */

@@ -2,6 +2,7 @@ package io.veridict.streams.audit;
 
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.PayloadIndex.Seen;
@@ -44,9 +45,10 @@ final class PayloadPass {
      *
      * @param state         what kind of value
      * @param payloadOrNull the clear-text payload bytes when {@link State#PRESENT}
+     * @param saltOrNull    the salt stored with them (format version 2), or null
      * @param problemOrNull why it is unreadable, for {@link State#UNREADABLE}
      */
-    record Held(State state, byte[] payloadOrNull, String problemOrNull) {
+    record Held(State state, byte[] payloadOrNull, byte[] saltOrNull, String problemOrNull) {
     }
 
     private final PayloadIndex index = new PayloadIndex();
@@ -86,8 +88,7 @@ final class PayloadPass {
         if (held == null) {
             return; // a tenant not verified
         }
-        Seen seen = new Seen(held.state(), held.payloadOrNull() == null ? null : LedgerHashes.payloadHash(held.payloadOrNull()),
-                read.where().partition(), read.where().offset(), held.problemOrNull());
+        Seen seen = seen(held, read.where());
         String tenant = read.keyOrNull().getTenantId();
         long seq = read.keyOrNull().getSeq();
         int home = read.home();
@@ -114,7 +115,25 @@ final class PayloadPass {
     }
 
     static String hashOrNull(Seen seen) {
-        return seen.sha256OrNull() == null ? null : HEX.formatHex(seen.sha256OrNull());
+        return seen.hashOrNull() == null ? null : HEX.formatHex(seen.hashOrNull());
+    }
+
+    /** What the index keeps of a record: the payload hash its bytes and salt make (spec §4.4), not the bytes. */
+    private static Seen seen(Held held, KafkaRecord where) {
+        byte[] payload = held.payloadOrNull();
+        byte[] salt = held.saltOrNull();
+        if (payload == null) {
+            return new Seen(held.state(), null, false, where.partition(), where.offset(), held.problemOrNull());
+        }
+        if (salt == null) {
+            return new Seen(held.state(), LedgerHashes.payloadHash(payload), false, where.partition(), where.offset(), null);
+        }
+        if (salt.length != LedgerFormat.SALT_SIZE) {
+            return new Seen(held.state(), null, true, where.partition(), where.offset(),
+                    "the salt stored with the payload has " + salt.length + " bytes, not " + LedgerFormat.SALT_SIZE);
+        }
+        return new Seen(held.state(), LedgerHashes.saltedPayloadHash(salt, payload), true, where.partition(),
+                where.offset(), null);
     }
 
     private static Held held(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {
@@ -122,15 +141,16 @@ final class PayloadPass {
         try {
             envelope = decoders.payload(record.topic(), record.value());
         } catch (UnreadableRecordException e) {
-            return new Held(State.UNREADABLE, null, e.getMessage());
+            return new Held(State.UNREADABLE, null, null, e.getMessage());
         }
         if (envelope == null) {
-            return new Held(State.ERASED, null, null);
+            return new Held(State.ERASED, null, null, null);
         }
         if (envelope.getKeyId() != null) {
-            return new Held(State.ENCRYPTED, null, null);
+            return new Held(State.ENCRYPTED, null, null, null);
         }
-        return new Held(State.PRESENT, bytesOf(envelope.getCiphertext()), null);
+        return new Held(State.PRESENT, bytesOf(envelope.getCiphertext()),
+                envelope.getSalt() == null ? null : bytesOf(envelope.getSalt()), null);
     }
 
     /** The buffer's bytes: the decoder's own array when the buffer is all of it, else a copy. */

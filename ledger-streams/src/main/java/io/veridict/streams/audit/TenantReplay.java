@@ -4,6 +4,7 @@ import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.ChainVerification;
 import io.veridict.schemas.format.ChainVerifier;
 import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import java.security.MessageDigest;
@@ -122,15 +123,32 @@ final class TenantReplay {
                                 + payload.problemOrNull());
             }
             default -> {
-                if (MessageDigest.isEqual(payload.sha256OrNull(), header.payloadHash())) {
-                    return null;
-                }
-                return new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, tenantId, header.seq(), where,
-                        HEX.formatHex(header.payloadHash()), HEX.formatHex(payload.sha256OrNull()),
-                        "SHA-256 of the payload differs from the payload_hash of the entry at " + entriesTopic
-                                + " partition " + partition + " offset " + offset);
+                return comparePayload(header, payload, where, offset);
             }
         }
+    }
+
+    /** Check 7 of spec §9.2 on what the index kept: the salt's presence fits the version, the hashes agree. */
+    private AuditFailure comparePayload(EntryHeader header, PayloadIndex.Seen payload, KafkaRecord where, long offset) {
+        String at = " the entry at " + entriesTopic + " partition " + partition + " offset " + offset;
+        String expected = HEX.formatHex(header.payloadHash());
+        boolean salted = LedgerFormat.isSalted(header.formatVersion());
+        if (salted != payload.salted()) {
+            return new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, tenantId, header.seq(), where, expected,
+                    payload.salted() ? "a salt" : "no salt", salted
+                            ? "the payload of" + at + " (format version 2) has no salt stored with it"
+                            : "the payload of" + at + " (format version 1) has a salt stored with it");
+        }
+        if (payload.hashOrNull() == null) {
+            return new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, tenantId, header.seq(), where, expected,
+                    "no hash", payload.problemOrNull() + " (the payload of" + at + ")");
+        }
+        if (MessageDigest.isEqual(payload.hashOrNull(), header.payloadHash())) {
+            return null;
+        }
+        return new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, tenantId, header.seq(), where, expected,
+                HEX.formatHex(payload.hashOrNull()), (salted ? "the salted hash" : "SHA-256")
+                        + " of the payload differs from the payload_hash of" + at);
     }
 
     private void stop(AuditFailure failure, ChainHead lastPassed) {

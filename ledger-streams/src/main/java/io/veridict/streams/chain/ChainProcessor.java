@@ -68,6 +68,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private final LedgerSerdes serdes;
     private final TopicHistory history;
     private final EntryIds entryIds = new EntryIds();
+    private final PayloadSalts salts = new PayloadSalts();
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
     private Projections projections;
@@ -256,14 +257,15 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             byte[] payload = payloadOf(item, decisionId);
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
-            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq, entryIds.next(),
+            byte[] salt = salts.next();
+            EntryHeader header = EntryHeader.seal(LedgerFormat.CURRENT_VERSION, tenant, seq, entryIds.next(),
                     type.name(), item.receivedAt().toEpochMilli(), recordedAt, item.actor().getKeyId(),
-                    item.correlationId(), LedgerHashes.payloadHash(payload), head.chainHash());
+                    item.correlationId(), LedgerHashes.saltedPayloadHash(salt, payload), head.chainHash());
             LedgerEntry avroHeader = Receipts.toAvro(header, type);
             EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(digests.idempotency),
                     new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision));
             RunEntry entry = new RunEntry(avroHeader, origin);
-            PayloadEnvelope envelope = new PayloadEnvelope(1, null, null, ByteBuffer.wrap(payload));
+            PayloadEnvelope envelope = new PayloadEnvelope(1, null, null, ByteBuffer.wrap(payload), ByteBuffer.wrap(salt));
 
             projections.apply(tenant, entry);
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);

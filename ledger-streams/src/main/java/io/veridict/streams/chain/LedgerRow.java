@@ -31,6 +31,17 @@ public record LedgerRow(RunEntry entry, PayloadEnvelope payloadOrNull) {
         return bytes;
     }
 
+    /** The payload's salt (format version 2, ledger format §4.4), or null once erased or for a version 1 entry. */
+    public byte[] payloadSaltOrNull() {
+        if (payloadOrNull == null || payloadOrNull.getSalt() == null) {
+            return null;
+        }
+        ByteBuffer buffer = payloadOrNull.getSalt().duplicate();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
     /**
      * The decision id of a decision entry, read from its payload (the only place it is kept in
      * clear); null for other entries, and once the payload is erased or when it is encrypted.

@@ -42,6 +42,11 @@ class DirectDecodersTest {
     private static final int ENTRY_ID = 3;
     private static final int NEWER_ENTRY_ID = 4;
     private static final int UNION_ID = 5;
+    private static final int V1_ENVELOPE_ID = 6;
+    /** The envelope as written before payload salts existed: the same fields without {@code salt}. */
+    private static final Schema V1_ENVELOPE = Schema.createRecord(PayloadEnvelope.getClassSchema().getName(), null,
+            PayloadEnvelope.getClassSchema().getNamespace(), false, PayloadEnvelope.getClassSchema().getFields().stream()
+                    .filter(f -> !f.name().equals("salt")).map(f -> new Schema.Field(f, f.schema())).toList());
     private static final Schema UNION = Schema.createUnion(List.of(LedgerEntry.getClassSchema(), EntryRun.getClassSchema()));
     private static final Schema NEWER_ENTRY = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
             .replace("\"UNKNOWN\",\"TENANT_OPERATION\"]", "\"UNKNOWN\",\"TENANT_OPERATION\",\"RETENTION\"]"));
@@ -51,21 +56,36 @@ class DirectDecodersTest {
 
     private final Map<Integer, Schema> schemas = new HashMap<>(Map.of(KEY_ID, KEY_REWORDED,
             ENVELOPE_ID, PayloadEnvelope.getClassSchema(), ENTRY_ID, LedgerEntry.getClassSchema(), NEWER_ENTRY_ID, NEWER_ENTRY,
-            UNION_ID, UNION));
+            UNION_ID, UNION, V1_ENVELOPE_ID, V1_ENVELOPE));
     private final EntryHeaderDecoderTest.FakeRegistry registry = new EntryHeaderDecoderTest.FakeRegistry(schemas);
     private final DirectDecoders direct = new DirectDecoders(registry);
 
     @Test
     void shouldDecodeKeysAndEnvelopesAsTheConfluentDeserializerDoes() throws Exception {
         byte[] key = wire(KEY_ID, new EntryKey("zoë-tenant", 1L << 40));
-        byte[] clear = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{\"a\":1}")));
-        byte[] sealed = wire(ENVELOPE_ID, new PayloadEnvelope(1, "k-7", utf8("nonce"), utf8("secret")));
+        byte[] clear = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{\"a\":1}"), null));
+        byte[] sealed = wire(ENVELOPE_ID, new PayloadEnvelope(1, "k-7", utf8("nonce"), utf8("secret"), null));
+        byte[] salted = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{\"a\":1}"), ByteBuffer.wrap(new byte[32])));
 
         assertThat(direct.keyOrNull(key))
                 .isEqualTo(new ConfluentAvroDeserializer<>(registry, EntryKey.class).deserialize("t", key));
         ConfluentAvroDeserializer<PayloadEnvelope> envelopes = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class);
         assertThat(direct.payloadOrNull(clear)).isEqualTo(envelopes.deserialize("t", clear));
         assertThat(direct.payloadOrNull(sealed)).isEqualTo(envelopes.deserialize("t", sealed));
+        assertThat(direct.payloadOrNull(salted)).isEqualTo(envelopes.deserialize("t", salted));
+        assertThat(direct.payloadOrNull(salted).getSalt().remaining()).isEqualTo(32);
+    }
+
+    @Test
+    void shouldLeaveAnEnvelopeWrittenBeforeSaltsToTheGeneralDecoderWhichReadsNoSalt() throws Exception {
+        byte[] current = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{\"a\":1}"), null));
+        byte[] old = Arrays.copyOf(current, current.length - 1); // without the salt's union branch
+        ByteBuffer.wrap(old).putInt(1, V1_ENVELOPE_ID);
+
+        assertThat(direct.payloadOrNull(old)).isNull();
+        PayloadEnvelope read = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class).deserialize("t", old);
+        assertThat(read.getSalt()).isNull();
+        assertThat(read.getCiphertext()).isEqualTo(utf8("{\"a\":1}"));
     }
 
     @Test
@@ -125,7 +145,7 @@ class DirectDecodersTest {
     void shouldLeaveBytesItCannotDecodeToTheGeneralDecoders() throws Exception {
         byte[] good = wire(ENTRY_ID, entry(header(null)));
         byte[] key = wire(KEY_ID, new EntryKey("acme", 3L));
-        byte[] envelope = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{}")));
+        byte[] envelope = wire(ENVELOPE_ID, new PayloadEnvelope(1, null, null, utf8("{}"), null));
         byte[] badUnion = envelope.clone();
         badUnion[6] = 4; // key_id's union branch 2: no such branch
 
@@ -160,7 +180,8 @@ class DirectDecodersTest {
         EntryHeaderDecoder headers = new EntryHeaderDecoder(registry);
         ConfluentAvroDeserializer<PayloadEnvelope> envelopes = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class);
         byte[] entry = wire(ENTRY_ID, entry(header("key_live_1")));
-        byte[] envelope = wire(ENVELOPE_ID, new PayloadEnvelope(1, "k-7", utf8("nonce"), utf8("{\"a\":[1,2,3]}")));
+        byte[] envelope = wire(ENVELOPE_ID, new PayloadEnvelope(1, "k-7", utf8("nonce"), utf8("{\"a\":[1,2,3]}"),
+                ByteBuffer.wrap(new byte[32])));
         java.util.Random random = new java.util.Random(20261123);
         int decoded = 0;
         for (int i = 0; i < 20_000; i++) {
@@ -210,7 +231,7 @@ class DirectDecodersTest {
     }
 
     private static EntryHeader header(String actor) {
-        return EntryHeader.seal(LedgerFormat.FORMAT_VERSION, "acme", 5, "0197a3c1-7e00-7000-8000-000000000001", "KEY_OPERATION",
+        return EntryHeader.seal(LedgerFormat.VERSION_1, "acme", 5, "0197a3c1-7e00-7000-8000-000000000001", "KEY_OPERATION",
                 1_750_000_000_000L, 1_750_000_000_004L, actor, "req-1", LedgerHashes.payloadHash(utf8("{}").array()),
                 ChainHead.genesis("acme").chainHash());
     }

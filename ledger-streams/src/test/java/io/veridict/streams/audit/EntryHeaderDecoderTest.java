@@ -100,7 +100,7 @@ class EntryHeaderDecoderTest {
 
     private static EntryHeader header(String type, String actor) {
         byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
-        return EntryHeader.seal(LedgerFormat.FORMAT_VERSION, "acme", 0, "0197a3c1-7e00-7000-8000-000000000001", type,
+        return EntryHeader.seal(LedgerFormat.VERSION_1, "acme", 0, "0197a3c1-7e00-7000-8000-000000000001", type,
                 1_750_000_000_000L, 1_750_000_000_004L, actor, "req-1", LedgerHashes.payloadHash(payload),
                 ChainHead.genesis("acme").chainHash());
     }

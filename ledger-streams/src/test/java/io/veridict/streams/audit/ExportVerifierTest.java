@@ -71,7 +71,7 @@ class ExportVerifierTest {
         assertThat(failure.expectedOrNull()).isEqualTo(HEX.formatHex(chain.get(4).header().payloadHash()));
         byte[] alteredPayload = new String(TestChains.payload(4), StandardCharsets.UTF_8).replace("Zoë 4", "Zoë 9")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.payloadHash(alteredPayload)));
+        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.saltedPayloadHash(TestChains.salt(4), alteredPayload)));
         assertThat(report.tenants().get(0).entriesVerified()).isEqualTo(4);
         assertThat(report.tenants().get(0).verified()).isFalse();
     }
@@ -121,7 +121,8 @@ class ExportVerifierTest {
     @Test
     void shouldReportAnAlteredHeaderAsALeafHashMismatch() throws IOException {
         List<Link> tampered = new ArrayList<>(chain);
-        tampered.set(1, new Link(TestChains.withCorrelationId(chain.get(1).header(), "req-forged"), chain.get(1).payload()));
+        tampered.set(1, new Link(TestChains.withCorrelationId(chain.get(1).header(), "req-forged"), chain.get(1).payload(),
+                chain.get(1).salt()));
 
         ReplayReport report = verify(ExportFormatTest.export(new ExportHeader("acme", 0, 5, AT), tampered, -1));
 

@@ -49,7 +49,7 @@ final class ReportFixtures {
 
     static ChainHead head(String tenant, int size) {
         ChainVerifier verifier = ChainVerifier.fromGenesis(tenant);
-        TestChains.chain(tenant, size).forEach(l -> verifier.accept(l.header(), l.payload()));
+        TestChains.chain(tenant, size).forEach(l -> verifier.accept(l.header(), l.payload(), l.salt(), ChainVerifier.UNKNOWN_POSITION));
         return verifier.finish().head();
     }
 }

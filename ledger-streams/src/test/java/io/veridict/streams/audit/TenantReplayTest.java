@@ -27,9 +27,9 @@ class TenantReplayTest {
         for (int seq = 0; seq < 5; seq++) {
             Seen payload = switch (seq) {
                 case 1 -> null;
-                case 2 -> new Seen(State.ERASED, null, 2, 100, null);
-                case 3 -> new Seen(State.ENCRYPTED, null, 2, 101, null);
-                default -> present(chain.get(seq).payload(), 90 + seq);
+                case 2 -> new Seen(State.ERASED, null, false, 2, 100, null);
+                case 3 -> new Seen(State.ENCRYPTED, null, false, 2, 101, null);
+                default -> present(chain.get(seq), 90 + seq);
             };
             replay.accept(chain.get(seq).header(), payload, 10 + seq);
         }
@@ -47,9 +47,9 @@ class TenantReplayTest {
     @Test
     void shouldStopAtAPayloadWhoseHashDiffersAndReportTheHeadBeforeIt() {
         byte[] forged = "{\"forged\":true}".getBytes(StandardCharsets.UTF_8);
-        replay.accept(chain.get(0).header(), present(chain.get(0).payload(), 40), 10);
-        replay.accept(chain.get(1).header(), present(chain.get(1).payload(), 41), 11);
-        replay.accept(chain.get(2).header(), present(forged, 77), 12);
+        replay.accept(chain.get(0).header(), present(chain.get(0), 40), 10);
+        replay.accept(chain.get(1).header(), present(chain.get(1), 41), 11);
+        replay.accept(chain.get(2).header(), present(new Link(chain.get(2).header(), forged, chain.get(2).salt()), 77), 12);
         replay.accept(chain.get(3).header(), null, 13);
 
         TenantResult result = replay.finish();
@@ -63,8 +63,33 @@ class TenantReplayTest {
         assertThat(failure.seqOrNull()).isEqualTo(2);
         assertThat(failure.location()).isEqualTo(new KafkaRecord("t.payloads", 2, 77));
         assertThat(failure.expectedOrNull()).isEqualTo(HEX.formatHex(chain.get(2).header().payloadHash()));
-        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.payloadHash(forged)));
+        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.saltedPayloadHash(chain.get(2).salt(), forged)));
         assertThat(failure.detail()).contains("t.entries partition 2 offset 12");
+    }
+
+    @Test
+    void shouldRequireTheSaltThatTheEntrysVersionHas() {
+        List<Link> v1 = TestChains.chain("acme", 2, 1);
+        TenantReplay unsalted = new TenantReplay("acme", "t.entries", "t.payloads", 2);
+        unsalted.accept(chain.get(0).header(), new Seen(State.PRESENT, LedgerHashes.payloadHash(chain.get(0).payload()),
+                false, 2, 40, null), 10);
+        assertThat(unsalted.finish().verified()).isFalse();
+        assertThat(unsalted.failureOrNull().kind()).isEqualTo(Kind.PAYLOAD_HASH_MISMATCH);
+        assertThat(unsalted.failureOrNull().detail()).contains("(format version 2) has no salt stored with it");
+
+        TenantReplay salted = new TenantReplay("acme", "t.entries", "t.payloads", 2);
+        salted.accept(v1.get(0).header(), new Seen(State.PRESENT, LedgerHashes.payloadHash(v1.get(0).payload()),
+                false, 2, 40, null), 10);
+        salted.accept(v1.get(1).header(), new Seen(State.PRESENT, new byte[32], true, 2, 41, null), 11);
+        assertThat(salted.finish().entriesVerified()).isEqualTo(1);
+        assertThat(salted.failureOrNull().detail()).contains("(format version 1) has a salt stored with it");
+
+        TenantReplay shortSalt = new TenantReplay("acme", "t.entries", "t.payloads", 2);
+        shortSalt.accept(chain.get(0).header(), new Seen(State.PRESENT, null, true, 2, 40,
+                "the salt stored with the payload has 7 bytes, not 32"), 10);
+        assertThat(shortSalt.finish().verified()).isFalse();
+        assertThat(shortSalt.failureOrNull().kind()).isEqualTo(Kind.PAYLOAD_HASH_MISMATCH);
+        assertThat(shortSalt.failureOrNull().detail()).contains("7 bytes, not 32");
     }
 
     @Test
@@ -105,7 +130,7 @@ class TenantReplayTest {
 
     @Test
     void shouldReportAnUnreadablePayloadAtItsOwnRecord() {
-        replay.accept(chain.get(0).header(), new Seen(State.UNREADABLE, null, 2, 55, "UNKNOWN_SCHEMA_ID: no such id"), 10);
+        replay.accept(chain.get(0).header(), new Seen(State.UNREADABLE, null, false, 2, 55, "UNKNOWN_SCHEMA_ID: no such id"), 10);
 
         replay.finish();
         AuditFailure failure = replay.failureOrNull();
@@ -114,7 +139,7 @@ class TenantReplayTest {
         assertThat(failure.detail()).contains("UNKNOWN_SCHEMA_ID");
     }
 
-    private static Seen present(byte[] payload, long offset) {
-        return new Seen(State.PRESENT, LedgerHashes.payloadHash(payload), 2, offset, null);
+    private static Seen present(Link link, long offset) {
+        return new Seen(State.PRESENT, LedgerHashes.saltedPayloadHash(link.salt(), link.payload()), true, 2, offset, null);
     }
 }

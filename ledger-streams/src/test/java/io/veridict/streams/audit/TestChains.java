@@ -11,24 +11,30 @@ import java.util.List;
 /** Valid chains built with the format library, for tests that need no broker. */
 final class TestChains {
 
-    /** One entry and its canonical payload. */
-    record Link(EntryHeader header, byte[] payload) {
+    /** One entry, its canonical payload and the salt stored with it (null for a format version 1 entry). */
+    record Link(EntryHeader header, byte[] payload, byte[] salt) {
     }
 
     private TestChains() {
     }
 
-    /** {@code size} chained decision entries of {@code tenant}, from genesis. */
+    /** {@code size} chained decision entries of {@code tenant}, from genesis, in the current format version. */
     static List<Link> chain(String tenant, int size) {
+        return chain(tenant, size, LedgerFormat.CURRENT_VERSION);
+    }
+
+    /** {@code size} chained decision entries of {@code tenant}, from genesis, in {@code version}. */
+    static List<Link> chain(String tenant, int size, int version) {
         List<Link> links = new ArrayList<>();
         byte[] prev = ChainHead.genesis(tenant).chainHash();
         for (int seq = 0; seq < size; seq++) {
             byte[] payload = payload(seq);
-            EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenant, seq,
+            byte[] salt = LedgerFormat.isSalted(version) ? salt(seq) : null;
+            EntryHeader header = EntryHeader.seal(version, tenant, seq,
                     "00000000-0000-7000-8000-" + String.format("%012d", seq), seq % 3 == 2 ? "KEY_OPERATION" : "DECISION",
                     1_750_000_000_000L + seq, 1_750_000_000_100L + seq, seq % 2 == 0 ? "key_live_7Hq2" : null,
-                    "req-" + seq, LedgerHashes.payloadHash(payload), prev);
-            links.add(new Link(header, payload));
+                    "req-" + seq, LedgerHashes.payloadHash(version, payload, salt), prev);
+            links.add(new Link(header, payload, salt));
             prev = header.chainHash();
         }
         return links;
@@ -39,6 +45,13 @@ final class TestChains {
         return ("{\"context\":{\"applicant\":\"Zoë " + seq + "\"},\"decision\":\"approve\",\"decision_id\":\"d-" + seq
                 + "\",\"evidence\":[],\"kind\":\"decision\",\"metadata\":null,\"policy\":null,\"violations\":[]}")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fixed salt per seq: 32 bytes of {@code seq + 1}. */
+    static byte[] salt(int seq) {
+        byte[] salt = new byte[LedgerFormat.SALT_SIZE];
+        java.util.Arrays.fill(salt, (byte) (seq + 1));
+        return salt;
     }
 
     /** A copy of {@code header} with another correlation id, hashes untouched (a tampered header). */

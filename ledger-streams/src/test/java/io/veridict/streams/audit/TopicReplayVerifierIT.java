@@ -124,7 +124,8 @@ class TopicReplayVerifierIT {
     void shouldPinpointAPayloadReplacedByALaterValueForItsKey() throws Exception {
         Rec original = payload("acme", 7);
         byte[] forged = "{\"decision\":\"approve\",\"forged\":true}".getBytes(StandardCharsets.UTF_8);
-        Rec later = new Rec(0, -1, original.key(), envelope(forged));
+        byte[] salt = salt(original);
+        Rec later = new Rec(0, -1, original.key(), envelope(forged, salt));
         List<Rec> copy = new ArrayList<>(payloads);
         copy.add(later);
 
@@ -133,7 +134,29 @@ class TopicReplayVerifierIT {
         assertThat(failure.kind()).isEqualTo(Kind.PAYLOAD_HASH_MISMATCH);
         assertPinpointed(failure, "acme", 7, "payloads", 0, TopicRecords.copyOffset(copy, later));
         assertThat(failure.expectedOrNull()).isEqualTo(HEX.formatHex(decode(entry("acme", 7)).getPayloadHash().bytes()));
-        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.payloadHash(forged)));
+        assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.saltedPayloadHash(salt, forged)));
+    }
+
+    @Test
+    void shouldPinpointAPayloadWhoseSaltWasReplacedOrDropped() throws Exception {
+        Rec original = payload("globex", 3);
+        PayloadEnvelope envelope = ledger.serdes.payloads().deserializer().deserialize(PREFIX + "payloads", original.value());
+        byte[] payload = new byte[envelope.getCiphertext().remaining()];
+        envelope.getCiphertext().duplicate().get(payload);
+        assertThat(decode(entry("globex", 3)).getFormatVersion()).as("the chain writes format version 2").isEqualTo(2);
+        assertThat(decode(entry("globex", 3)).getPayloadHash().bytes())
+                .isEqualTo(LedgerHashes.saltedPayloadHash(salt(original), payload))
+                .isNotEqualTo(LedgerHashes.payloadHash(payload));
+
+        for (byte[] salt : new byte[][] {new byte[32], null}) {
+            Rec later = new Rec(1, -1, original.key(), envelope(payload, salt));
+            List<Rec> copy = new ArrayList<>(payloads);
+            copy.add(later);
+            AuditFailure failure = singleFailure(tamper(salt == null ? "dropped-salt" : "other-salt", entries, copy));
+
+            assertThat(failure.kind()).isEqualTo(Kind.PAYLOAD_HASH_MISMATCH);
+            assertPinpointed(failure, "globex", 3, "payloads", 1, TopicRecords.copyOffset(copy, later));
+        }
     }
 
     @Test
@@ -180,7 +203,7 @@ class TopicReplayVerifierIT {
     void shouldPinpointAForgedEntryAppendedWithAMadeUpPrevHash() throws Exception {
         byte[] madeUp = LedgerHashes.payloadHash("not the head".getBytes(StandardCharsets.UTF_8));
         byte[] forgedPayload = "{\"decision\":\"approve\"}".getBytes(StandardCharsets.UTF_8);
-        EntryHeader forged = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, "acme", 50, "00000000-0000-7000-8000-00000000f0f0",
+        EntryHeader forged = EntryHeader.seal(LedgerFormat.VERSION_1, "acme", 50, "00000000-0000-7000-8000-00000000f0f0",
                 "DECISION", 1_750_000_000_000L, 1_750_000_000_001L, null, "corr-forged",
                 LedgerHashes.payloadHash(forgedPayload), madeUp);
         byte[] key = ledger.serdes.entryKeys().serializer().serialize(PREFIX + "entries", new EntryKey("acme", 50L));
@@ -337,8 +360,21 @@ class TopicReplayVerifierIT {
     }
 
     private byte[] envelope(byte[] payload) {
+        return envelope(payload, null);
+    }
+
+    private byte[] envelope(byte[] payload, byte[] saltOrNull) {
         return ledger.serdes.payloads().serializer().serialize(PREFIX + "payloads", PayloadEnvelope.newBuilder()
-                .setCiphertext(ByteBuffer.wrap(payload)).build());
+                .setCiphertext(ByteBuffer.wrap(payload)).setSalt(saltOrNull == null ? null : ByteBuffer.wrap(saltOrNull))
+                .build());
+    }
+
+    private byte[] salt(Rec payloadRecord) {
+        ByteBuffer salt = ledger.serdes.payloads().deserializer().deserialize(PREFIX + "payloads", payloadRecord.value())
+                .getSalt().duplicate();
+        byte[] bytes = new byte[salt.remaining()];
+        salt.get(bytes);
+        return bytes;
     }
 
     private static List<Rec> replace(List<Rec> records, Rec original, Rec replacement) {

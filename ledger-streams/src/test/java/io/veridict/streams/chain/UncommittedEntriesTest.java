@@ -64,7 +64,7 @@ class UncommittedEntriesTest {
             EntryOrigin origin = new EntryOrigin("cmd-" + seq, new Sha256(StoreKeys.digest(tenant + "-" + seq)), new Sha256(zero),
                     new Sha256(StoreKeys.digest("d-" + tenant + "-" + seq)));
             projections.apply(tenant, new RunEntry(header, origin));
-            projections.payloads().put(StoreKeys.seq(tenant, seq), new PayloadEnvelope(1, null, null, ByteBuffer.wrap(zero)));
+            projections.payloads().put(StoreKeys.seq(tenant, seq), new PayloadEnvelope(1, null, null, ByteBuffer.wrap(zero), null));
         }
     }
 

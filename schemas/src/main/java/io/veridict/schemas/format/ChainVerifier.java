@@ -88,6 +88,21 @@ public final class ChainVerifier {
      * @see "docs/ledger-format.md §9.2 Checks"
      */
     public void accept(EntryHeader header, byte[] payloadOrNull, long position) {
+        accept(header, payloadOrNull, null, position);
+    }
+
+    /**
+     * Feeds the next entry read with the salt stored with its payload (format version 2; a
+     * version 1 payload has none). Ignored once a failure has been found.
+     *
+     * @param header        the entry's header, as read
+     * @param payloadOrNull the payload bytes (canonical JSON, decrypted), or null if erased
+     * @param saltOrNull    the salt stored with the payload, or null when it has none
+     * @param position      the caller's position info (e.g. Kafka offset), reported with a failure
+     * @throws IllegalStateException if {@link #finish()} was already called
+     * @see "docs/ledger-format.md §4.4 Payload hash and §9.2 Checks"
+     */
+    public void accept(EntryHeader header, byte[] payloadOrNull, byte[] saltOrNull, long position) {
         Objects.requireNonNull(header, "header");
         if (result != null) {
             throw new IllegalStateException("verifier already finished");
@@ -100,7 +115,7 @@ public final class ChainVerifier {
             failure = fillsHole ? reorderedPair(pendingSeqFailure) : pendingSeqFailure;
             return;
         }
-        failure = check(header, payloadOrNull, position);
+        failure = check(header, payloadOrNull, saltOrNull, position);
     }
 
     /**
@@ -142,10 +157,10 @@ public final class ChainVerifier {
         return result;
     }
 
-    private ChainFailure check(EntryHeader entry, byte[] payload, long position) {
+    private ChainFailure check(EntryHeader entry, byte[] payload, byte[] salt, long position) {
         FailureFactory fail = new FailureFactory(head.tenantId(), entry.seq(), position);
         if (!LedgerFormat.isSupported(entry.formatVersion())) {
-            return fail.of(Kind.UNSUPPORTED_VERSION, String.valueOf(LedgerFormat.FORMAT_VERSION),
+            return fail.of(Kind.UNSUPPORTED_VERSION, LedgerFormat.SUPPORTED_VERSIONS,
                     String.valueOf(entry.formatVersion()), "unknown format_version");
         }
         if (!entry.tenantId().equals(head.tenantId())) {
@@ -175,9 +190,11 @@ public final class ChainVerifier {
             return fail.hashes(Kind.CHAIN_HASH_MISMATCH, chain, entry.chainHash(),
                     "stored chain_hash differs from H(0x02 || prev_chain_hash || leaf_hash)");
         }
-        if (payload != null && !Arrays.equals(entry.payloadHash(), LedgerHashes.payloadHash(payload))) {
-            return fail.hashes(Kind.PAYLOAD_HASH_MISMATCH, entry.payloadHash(), LedgerHashes.payloadHash(payload),
-                    "SHA-256 of the payload bytes differs from the header's payload_hash");
+        if (payload != null) {
+            ChainFailure payloadFailure = checkPayload(entry, payload, salt, fail);
+            if (payloadFailure != null) {
+                return payloadFailure;
+            }
         }
         head = head.advance(leaf, chain);
         lastLeafHash = leaf;
@@ -186,6 +203,24 @@ public final class ChainVerifier {
             erasedPayloads++;
         }
         return null;
+    }
+
+    /** Check 7 of spec §9.2: the payload (and its salt, in version 2) against the header's payload hash. */
+    private static ChainFailure checkPayload(EntryHeader entry, byte[] payload, byte[] salt, FailureFactory fail) {
+        byte[] computed;
+        try {
+            computed = LedgerHashes.payloadHash(entry.formatVersion(), payload, salt);
+        } catch (IllegalArgumentException e) {
+            return fail.of(Kind.PAYLOAD_HASH_MISMATCH, Sha256.hex(entry.payloadHash()),
+                    salt == null ? "no salt" : "a salt of " + salt.length + " bytes", e.getMessage());
+        }
+        if (Arrays.equals(entry.payloadHash(), computed)) {
+            return null;
+        }
+        return fail.hashes(Kind.PAYLOAD_HASH_MISMATCH, entry.payloadHash(), computed,
+                LedgerFormat.isSalted(entry.formatVersion())
+                        ? "the salted hash of the payload bytes differs from the header's payload_hash"
+                        : "SHA-256 of the payload bytes differs from the header's payload_hash");
     }
 
     /** Returns a seq failure, or null; a too-high seq is parked in {@link #pendingSeqFailure}. */

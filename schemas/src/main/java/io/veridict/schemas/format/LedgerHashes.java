@@ -3,8 +3,8 @@ package io.veridict.schemas.format;
 import java.util.Objects;
 
 /**
- * The hash functions of ledger format version 1: payload hash, tenant genesis, entry leaf
- * bytes and leaf hash, and chain links. All results are 32-byte SHA-256 digests except
+ * The hash functions of ledger format versions 1 and 2: payload hash (plain in version 1,
+ * salted in version 2), tenant genesis, entry leaf bytes and leaf hash, and chain links. All results are 32-byte SHA-256 digests except
  * {@link #leafBytes(EntryHeader)}, which returns the exact bytes that are hashed.
  *
  * @see "docs/ledger-format.md §4–§7"
@@ -15,7 +15,7 @@ public final class LedgerHashes {
     }
 
     /**
-     * The payload hash: plain SHA-256 of the payload bytes (the RFC 8785 canonical JSON text),
+     * The version 1 payload hash: plain SHA-256 of the payload bytes (the RFC 8785 canonical JSON text),
      * with no prefix, so that anyone can check a payload with {@code sha256sum}.
      *
      * @param payloadBytes the canonical payload bytes, as stored
@@ -24,6 +24,52 @@ public final class LedgerHashes {
      */
     public static byte[] payloadHash(byte[] payloadBytes) {
         return Sha256.hash(Objects.requireNonNull(payloadBytes, "payloadBytes"));
+    }
+
+    /**
+     * The version 2 payload hash: a commitment to the payload under a random salt that is stored
+     * with the payload and erased with it, so that once both are gone no guess at the payload can
+     * be confirmed against the entry.
+     *
+     * @param salt         the entry's {@value LedgerFormat#SALT_SIZE}-byte salt
+     * @param payloadBytes the canonical payload bytes, as stored
+     * @return {@code H(0x04 || str("veridict.payload.v2") || h32(salt) || payload_bytes)}
+     * @throws IllegalArgumentException if the salt is not {@value LedgerFormat#SALT_SIZE} bytes
+     * @see "docs/ledger-format.md §4.4 Payload hash"
+     */
+    public static byte[] saltedPayloadHash(byte[] salt, byte[] payloadBytes) {
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(payloadBytes, "payloadBytes");
+        if (salt.length != LedgerFormat.SALT_SIZE) {
+            throw new IllegalArgumentException("a payload salt has " + LedgerFormat.SALT_SIZE + " bytes, not " + salt.length);
+        }
+        byte[] tag = new HashInput().str(LedgerFormat.PAYLOAD_TAG_V2).toByteArray();
+        return Sha256.hashPrefixed(LedgerFormat.PAYLOAD_PREFIX, tag, salt, payloadBytes);
+    }
+
+    /**
+     * The payload hash an entry of {@code formatVersion} must carry for a payload: plain in
+     * version 1, which has no salt; salted in version 2, which must have one.
+     *
+     * @param formatVersion the entry's version
+     * @param payloadBytes  the canonical payload bytes
+     * @param saltOrNull    the salt stored with the payload, or null when it has none
+     * @return the payload hash
+     * @throws IllegalArgumentException when the salt's presence or size does not fit the version
+     * @throws UnsupportedFormatVersionException if the version is not supported
+     * @see "docs/ledger-format.md §4.4 Payload hash"
+     */
+    public static byte[] payloadHash(int formatVersion, byte[] payloadBytes, byte[] saltOrNull) {
+        if (!LedgerFormat.isSalted(formatVersion)) {
+            if (saltOrNull != null) {
+                throw new IllegalArgumentException("a version 1 payload has no salt, but one is stored with it");
+            }
+            return payloadHash(payloadBytes);
+        }
+        if (saltOrNull == null) {
+            throw new IllegalArgumentException("a version 2 payload needs its salt, and none is stored with it");
+        }
+        return saltedPayloadHash(saltOrNull, payloadBytes);
     }
 
     /**
@@ -87,7 +133,7 @@ public final class LedgerHashes {
                             String actorKeyIdOrNull, String correlationId, byte[] payloadHash) {
         LedgerFormat.requireSupported(formatVersion);
         return new HashInput()
-                .str(LedgerFormat.ENTRY_TAG)
+                .str(LedgerFormat.entryTag(formatVersion))
                 .u16(formatVersion)
                 .str(tenantId)
                 .u64(seq)

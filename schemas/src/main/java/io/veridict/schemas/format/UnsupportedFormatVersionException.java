@@ -17,7 +17,7 @@ public final class UnsupportedFormatVersionException extends LedgerFormatExcepti
      */
     public UnsupportedFormatVersionException(int version) {
         super("unsupported ledger format_version " + version + "; this library implements "
-                + LedgerFormat.FORMAT_VERSION);
+                + LedgerFormat.SUPPORTED_VERSIONS);
         this.version = version;
     }
 

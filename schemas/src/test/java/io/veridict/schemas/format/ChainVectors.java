@@ -27,8 +27,10 @@ final class ChainVectors {
         ObjectNode root = NODES.objectNode()
                 .put("description", "Valid chains (docs/ledger-format.md §5-§9). For each chain: genesis, and per entry "
                         + "the header fields, the payload text (null when erased), leaf_bytes, and the stored hashes, all "
-                        + "of which a verifier must recompute identically. 'expected' is the verifier's result.")
-                .put("format_version", LedgerFormat.FORMAT_VERSION);
+                        + "of which a verifier must recompute identically; payload_salt is the salt stored with a "
+                        + "format version 2 payload (null in version 1 and once erased). 'expected' is the verifier's "
+                        + "result.");
+        root.putArray("format_versions").add(LedgerFormat.VERSION_1).add(LedgerFormat.VERSION_2);
         ArrayNode chains = root.putArray("chains");
         chains.add(chain("single-decision", "One decision entry (the worked example of spec §11).",
                 SampleChains.singleDecision()));
@@ -40,18 +42,25 @@ final class ChainVectors {
                 + "that created the tenant, seq 1 the KEY_OPERATION that created its first admin key, then two "
                 + "decisions made with that key and a TENANT_OPERATION that suspended the tenant.",
                 SampleChains.tenantOnboarding()));
+        chains.add(chain("single-decision-v2", "Chain 'single-decision' written in format version 2: the payload "
+                + "hash is salted (spec §4.4), so the leaf and chain hashes differ.", SampleChains.singleDecisionV2()));
+        chains.add(chain("upgraded-ledger", "A ledger begun by a version 1 writer and continued by a version 2 "
+                + "writer: seqs 0-1 version 1, seqs 2-4 version 2, each hashed under its own version; the payload "
+                + "of seq 3 has been erased with its salt.", SampleChains.upgradedLedger()));
         return root;
     }
 
     static ObjectNode tampering() {
-        List<ChainEntry> base = SampleChains.mixedFive();
         ObjectNode root = NODES.objectNode()
-                .put("description", "Tampered copies of chain 'mixed-five' of chains.json (tenant globex). Feed the "
-                        + "entries in order to a verifier starting from genesis; it MUST report expected.kind at "
+                .put("description", "Tampered copies of chain 'mixed-five' of chains.json (tenant globex), and of "
+                        + "chain 'upgraded-ledger' (tenant hooli) for the salted payloads of format version 2. Feed the "
+                        + "entries in order, with their payloads and salts, to a verifier of tenant_id starting from "
+                        + "genesis; it MUST report expected.kind at "
                         + "expected.seq, where position is the zero-based index in 'entries'. expected/actual/"
                         + "entries_checked are Veridict's evidence conventions (docs/ledger-format.md §9).");
         ArrayNode vectors = root.putArray("vectors");
-        TamperingCase.all(base).forEach(c -> vectors.add(tamperingVector(c)));
+        TamperingCase.all(SampleChains.mixedFive()).forEach(c -> vectors.add(tamperingVector(c)));
+        TamperingCase.salted(SampleChains.upgradedLedger()).forEach(c -> vectors.add(tamperingVector(c)));
         return root;
     }
 
@@ -77,10 +86,10 @@ final class ChainVectors {
 
     private static ObjectNode tamperingVector(TamperingCase c) {
         ObjectNode vector = NODES.objectNode().put("name", c.name()).put("description", c.description())
-                .put("tenant_id", "globex");
+                .put("tenant_id", c.tenantId());
         ArrayNode array = vector.putArray("entries");
         c.entries().forEach(e -> array.add(VectorEntries.toJson(e, false)));
-        ChainVerification result = verify("globex", c.entries());
+        ChainVerification result = verify(c.tenantId(), c.entries());
         ChainFailure failure = result.failure().orElseThrow(
                 () -> new IllegalStateException(c.name() + ": the verifier accepted the tampered chain"));
         if (failure.kind() != c.kind() || failure.seq() != c.seq() || failure.position() != c.position()) {
@@ -101,7 +110,7 @@ final class ChainVectors {
     static ChainVerification verify(String tenant, List<ChainEntry> entries) {
         ChainVerifier verifier = ChainVerifier.fromGenesis(tenant);
         for (int i = 0; i < entries.size(); i++) {
-            verifier.accept(entries.get(i).header(), entries.get(i).payloadOrNull(), i);
+            verifier.accept(entries.get(i).header(), entries.get(i).payloadOrNull(), entries.get(i).saltOrNull(), i);
         }
         return verifier.finish();
     }
@@ -109,6 +118,31 @@ final class ChainVectors {
     /** One tampering vector: how the base chain was changed and the verdict a verifier MUST reach. */
     record TamperingCase(String name, String description, List<ChainEntry> entries, Kind kind, long seq,
                          long position) {
+
+        String tenantId() {
+            return entries.get(0).header().tenantId();
+        }
+
+        /** Cases on chain 'upgraded-ledger': the salt of a version 2 payload, and the versions themselves. */
+        static List<TamperingCase> salted(List<ChainEntry> base) {
+            EntryHeader h2 = base.get(2).header();
+            byte[] salt2 = base.get(2).salt();
+            String rejected = base.get(2).payload();
+            String offered = rejected.replace("REJECT", "OFFER");
+            return List.of(
+                    edit("altered-payload-salt", "the salt stored with the payload of seq 2 has one bit flipped", base,
+                            l -> l.set(2, l.get(2).withSalt(HeaderEdit.flipped(salt2))), Kind.PAYLOAD_HASH_MISMATCH, 2, 2),
+                    edit("missing-payload-salt", "the payload of seq 2 (format version 2) without its salt", base,
+                            l -> l.set(2, l.get(2).withSalt(null)), Kind.PAYLOAD_HASH_MISMATCH, 2, 2),
+                    edit("salt-on-version-1-payload", "a salt stored with the payload of seq 1 (format version 1)",
+                            base, l -> l.set(1, l.get(1).withSalt(salt2)), Kind.PAYLOAD_HASH_MISMATCH, 1, 1),
+                    edit("altered-salted-payload", "the payload of seq 2 says OFFER instead of REJECT; salt kept",
+                            base, l -> l.set(2, l.get(2).withPayload(offered)), Kind.PAYLOAD_HASH_MISMATCH, 2, 2),
+                    edit("version-2-entry-claims-version-1", "format_version of seq 2 set to 1, as if its payload "
+                                    + "hash were a plain SHA-256", base,
+                            l -> l.set(2, l.get(2).withHeader(HeaderEdit.of(h2).formatVersion(LedgerFormat.VERSION_1).build())),
+                            Kind.LEAF_HASH_MISMATCH, 2, 2));
+        }
 
         static List<TamperingCase> all(List<ChainEntry> base) {
             EntryHeader h2 = base.get(2).header();
@@ -168,8 +202,8 @@ final class ChainVectors {
                             Kind.PREV_HASH_MISMATCH, 0, 0),
                     edit("entry-of-another-tenant", "entry seq 0 of tenant acme inserted before seq 2", base,
                             l -> l.add(2, foreign), Kind.TENANT_MISMATCH, 0, 2),
-                    edit("unsupported-format-version", "format_version of seq 3 set to 2", base,
-                            l -> l.set(3, l.get(3).withHeader(HeaderEdit.of(h3).formatVersion(2).build())),
+                    edit("unsupported-format-version", "format_version of seq 3 set to 3", base,
+                            l -> l.set(3, l.get(3).withHeader(HeaderEdit.of(h3).formatVersion(3).build())),
                             Kind.UNSUPPORTED_VERSION, 3, 3));
         }
 

@@ -62,8 +62,8 @@ class ChainVerifierTest {
 
     @Test
     void anUnsupportedVersionIsRejectedFirst() {
-        List<ChainEntry> chain = replace(CHAIN, 3, HeaderEdit.of(header(3)).formatVersion(2).tenantId("other").build());
-        assertFailure(verify(chain), Kind.UNSUPPORTED_VERSION, 3, 3, "1", "2");
+        List<ChainEntry> chain = replace(CHAIN, 3, HeaderEdit.of(header(3)).formatVersion(3).tenantId("other").build());
+        assertFailure(verify(chain), Kind.UNSUPPORTED_VERSION, 3, 3, "1,2", "3");
     }
 
     @Test
@@ -181,6 +181,44 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aLedgerContinuedInVersionTwoVerifiesEachEntryUnderItsOwnVersion() {
+        List<ChainEntry> upgraded = SampleChains.upgradedLedger();
+        assertThat(upgraded).extracting(e -> e.header().formatVersion()).containsExactly(1, 1, 2, 2, 2);
+        ChainVerification result = verify("hooli", upgraded);
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.entriesChecked()).isEqualTo(5);
+        assertThat(result.erasedPayloads()).isEqualTo(1);
+    }
+
+    @Test
+    void onceAVersionTwoPayloadAndItsSaltAreGoneNoGuessMatchesItsHash() {
+        ChainEntry erased = SampleChains.upgradedLedger().get(3);
+        byte[] truth = erased.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] stored = erased.header().payloadHash();
+        assertThat(LedgerHashes.payloadHash(truth)).as("the plain hash of the right guess").isNotEqualTo(stored);
+        assertThat(LedgerHashes.saltedPayloadHash(new byte[32], truth)).as("the right guess under another salt")
+                .isNotEqualTo(stored);
+        assertThat(LedgerHashes.saltedPayloadHash(erased.salt(), truth)).as("only with the salt").isEqualTo(stored);
+    }
+
+    @Test
+    void aVersionTwoPayloadFailsWithoutItsSaltWithAnotherSaltOrASaltOfTheWrongSize() {
+        List<ChainEntry> upgraded = SampleChains.upgradedLedger();
+        ChainEntry two = upgraded.get(2);
+        String expected = hex(two.header().payloadHash());
+        byte[] otherSalt = HeaderEdit.flipped(two.salt());
+        byte[] payload = two.payloadOrNull();
+        assertFailure(verify("hooli", with(upgraded, 2, two.withSalt(otherSalt))), "hooli", Kind.PAYLOAD_HASH_MISMATCH,
+                2, 2, expected, hex(LedgerHashes.saltedPayloadHash(otherSalt, payload)));
+        assertFailure(verify("hooli", with(upgraded, 2, two.withSalt(null))), "hooli", Kind.PAYLOAD_HASH_MISMATCH,
+                2, 2, expected, "no salt");
+        assertFailure(verify("hooli", with(upgraded, 2, two.withSalt(new byte[16]))), "hooli",
+                Kind.PAYLOAD_HASH_MISMATCH, 2, 2, expected, "a salt of 16 bytes");
+        assertFailure(verify("hooli", with(upgraded, 1, upgraded.get(1).withSalt(two.salt()))), "hooli",
+                Kind.PAYLOAD_HASH_MISMATCH, 1, 1, hex(upgraded.get(1).header().payloadHash()), "a salt of 32 bytes");
+    }
+
+    @Test
     void aReplacedPayloadWithAnUpdatedPayloadHashIsALeafHashMismatch() {
         String altered = CHAIN.get(1).payload().replace("REFER", "APPROVE");
         byte[] newHash = LedgerHashes.payloadHash(altered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -256,21 +294,30 @@ class ChainVerifierTest {
     }
 
     static ChainVerification verify(List<ChainEntry> entries) {
-        ChainVerifier verifier = ChainVerifier.fromGenesis(TENANT);
+        return verify(TENANT, entries);
+    }
+
+    static ChainVerification verify(String tenant, List<ChainEntry> entries) {
+        ChainVerifier verifier = ChainVerifier.fromGenesis(tenant);
         for (int i = 0; i < entries.size(); i++) {
-            verifier.accept(entries.get(i).header(), entries.get(i).payloadOrNull(), i);
+            verifier.accept(entries.get(i).header(), entries.get(i).payloadOrNull(), entries.get(i).saltOrNull(), i);
         }
         return verifier.finish();
     }
 
     private static void assertFailure(ChainVerification result, Kind kind, long seq, long position,
                                       String expected, String actual) {
+        assertFailure(result, TENANT, kind, seq, position, expected, actual);
+    }
+
+    private static void assertFailure(ChainVerification result, String tenant, Kind kind, long seq, long position,
+                                      String expected, String actual) {
         assertThat(result.isValid()).isFalse();
         ChainFailure failure = result.failure().orElseThrow();
         assertThat(failure.kind()).isEqualTo(kind);
         assertThat(failure.seq()).as("seq").isEqualTo(seq);
         assertThat(failure.position()).as("position").isEqualTo(position);
-        assertThat(failure.tenantId()).isEqualTo(TENANT);
+        assertThat(failure.tenantId()).isEqualTo(tenant);
         if (expected != null) {
             assertThat(failure.expected()).as("expected").isEqualTo(expected);
         }
@@ -284,6 +331,12 @@ class ChainVerifierTest {
     private static List<ChainEntry> replace(List<ChainEntry> chain, int index, EntryHeader header) {
         List<ChainEntry> copy = new ArrayList<>(chain);
         copy.set(index, chain.get(index).withHeader(header));
+        return copy;
+    }
+
+    private static List<ChainEntry> with(List<ChainEntry> chain, int index, ChainEntry entry) {
+        List<ChainEntry> copy = new ArrayList<>(chain);
+        copy.set(index, entry);
         return copy;
     }
 

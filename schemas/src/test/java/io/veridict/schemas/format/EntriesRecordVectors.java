@@ -75,6 +75,7 @@ final class EntriesRecordVectors {
             ObjectNode header = VectorEntries.toJson(entry, false);
             header.remove("payload");
             header.remove("payload_erased");
+            header.remove("payload_salt");
             expected.add(header);
         }
         return vector;

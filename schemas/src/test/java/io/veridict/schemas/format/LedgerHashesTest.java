@@ -81,6 +81,53 @@ class LedgerHashesTest {
     }
 
     @Test
+    void saltedPayloadHashPrefixesTheTagAndTheSalt() {
+        byte[] salt = new byte[32];
+        for (int i = 0; i < salt.length; i++) {
+            salt[i] = (byte) i;
+        }
+        byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
+        // computed independently: Python hashlib over b"\x04" + str("veridict.payload.v2") + salt + b"{}"
+        assertThat(HexFormat.of().formatHex(LedgerHashes.saltedPayloadHash(salt, payload)))
+                .isEqualTo("c151542929775d7b8247972aef2f4e67b9a6115a9ee9fbc7b74accf1b63ab8bc");
+        assertThat(LedgerHashes.saltedPayloadHash(salt, payload))
+                .isEqualTo(NaiveMerkle.sha256(new byte[] {4}, str("veridict.payload.v2"), salt, payload))
+                .isEqualTo(LedgerHashes.payloadHash(2, payload, salt))
+                .isNotEqualTo(LedgerHashes.payloadHash(payload));
+        byte[] otherSalt = salt.clone();
+        otherSalt[31] ^= 1;
+        assertThat(LedgerHashes.saltedPayloadHash(otherSalt, payload)).isNotEqualTo(LedgerHashes.saltedPayloadHash(salt, payload));
+    }
+
+    @Test
+    void thePayloadHashOfAVersionNeedsExactlyTheSaltItsVersionHas() {
+        byte[] payload = "{}".getBytes(StandardCharsets.UTF_8);
+        assertThat(LedgerHashes.payloadHash(1, payload, null)).isEqualTo(LedgerHashes.payloadHash(payload));
+        assertThatThrownBy(() -> LedgerHashes.payloadHash(1, payload, new byte[32]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1 payload has no salt");
+        assertThatThrownBy(() -> LedgerHashes.payloadHash(2, payload, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs its salt");
+        for (int size : new int[] {0, 16, 31, 33, 64}) {
+            assertThatThrownBy(() -> LedgerHashes.payloadHash(2, payload, new byte[size]))
+                    .as("salt of %d bytes", size).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("32 bytes, not " + size);
+        }
+        assertThatThrownBy(() -> LedgerHashes.payloadHash(3, payload, null)).isInstanceOf(UnsupportedFormatVersionException.class);
+    }
+
+    @Test
+    void versionTwoLeafBytesDifferOnlyInTheirTag() {
+        EntryHeader v1 = header("acme", 7, "key_live_1");
+        EntryHeader v2 = HeaderEdit.of(v1).formatVersion(2).build();
+        byte[] one = LedgerHashes.leafBytes(v1);
+        byte[] two = LedgerHashes.leafBytes(v2);
+        assertThat(two).hasSameSizeAs(one);
+        assertThat(java.util.Arrays.copyOfRange(two, 0, 21)).isEqualTo(str("veridict.entry.v2"));
+        assertThat(java.util.Arrays.copyOfRange(two, 21, 23)).isEqualTo(new byte[] {0, 2});
+        assertThat(java.util.Arrays.copyOfRange(two, 23, two.length)).isEqualTo(java.util.Arrays.copyOfRange(one, 23, one.length));
+    }
+
+    @Test
     void sealComputesHashesThatTheirOwnRecomputationConfirms() {
         EntryHeader sealed = EntryHeader.seal(1, "acme", 0, "e", "DECISION", 1, 2, null, "c", PAYLOAD_HASH,
                 LedgerHashes.genesis("acme"));
@@ -90,10 +137,10 @@ class LedgerHashesTest {
 
     @Test
     void anUnsupportedVersionCannotBeHashed() {
-        EntryHeader v2 = HeaderEdit.of(header("acme", 0, null)).formatVersion(2).build();
-        assertThatThrownBy(() -> LedgerHashes.leafBytes(v2))
+        EntryHeader v3 = HeaderEdit.of(header("acme", 0, null)).formatVersion(3).build();
+        assertThatThrownBy(() -> LedgerHashes.leafBytes(v3))
                 .isInstanceOfSatisfying(UnsupportedFormatVersionException.class,
-                        e -> assertThat(e.version()).isEqualTo(2));
+                        e -> assertThat(e.version()).isEqualTo(3));
         assertThatThrownBy(() -> EntryHeader.seal(0, "acme", 0, "e", "DECISION", 1, 2, null, "c", PAYLOAD_HASH, ZERO))
                 .isInstanceOf(UnsupportedFormatVersionException.class);
     }

@@ -12,9 +12,17 @@ final class SampleChains {
 
     static final long T0 = 1_750_000_000_000L; // 2025-06-15T15:06:40Z
 
+    private static final String SINGLE_DECISION_PAYLOAD = """
+            {"kind":"decision","decision_id":"loan-2025-0001",
+             "context":{"applicant":"app-829","amount_eur":25000,"channel":"web"},
+             "decision":{"outcome":"APPROVE","limit_eur":25000},
+             "policy":{"id":"credit-limit","version":"7"},
+             "violations":[],"metadata":null,"evidence":[]}""";
+
     private final String tenantId;
     private final List<ChainEntry> entries = new ArrayList<>();
     private byte[] prevChainHash;
+    private int formatVersion = LedgerFormat.VERSION_1;
 
     private SampleChains(String tenantId) {
         this.tenantId = tenantId;
@@ -25,14 +33,30 @@ final class SampleChains {
         return new SampleChains(tenantId);
     }
 
+    /** Writes the entries appended from now on in {@code version} (1 until called). */
+    SampleChains version(int version) {
+        this.formatVersion = version;
+        return this;
+    }
+
+    /**
+     * The fixed salt of a version 2 sample entry: {@code H(str("sample salt") || str(tenant) ||
+     * u64(seq))}. Any 32 bytes would do; a real writer draws them at random.
+     */
+    static byte[] sampleSalt(String tenantId, long seq) {
+        return Sha256.hash(new HashInput().str("sample salt").str(tenantId).u64(seq).toByteArray());
+    }
+
     /** Appends a sealed entry whose payload is the canonical form of {@code payloadJson}. */
     SampleChains append(String entryType, String entryId, long receivedAtMs, long recordedAtMs,
                         String actorKeyIdOrNull, String correlationId, String payloadJson) {
         String payload = new String(CanonicalJson.canonicalize(payloadJson), StandardCharsets.UTF_8);
-        byte[] payloadHash = LedgerHashes.payloadHash(payload.getBytes(StandardCharsets.UTF_8));
-        EntryHeader header = EntryHeader.seal(LedgerFormat.FORMAT_VERSION, tenantId, entries.size(), entryId,
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        byte[] salt = LedgerFormat.isSalted(formatVersion) ? sampleSalt(tenantId, entries.size()) : null;
+        byte[] payloadHash = LedgerHashes.payloadHash(formatVersion, bytes, salt);
+        EntryHeader header = EntryHeader.seal(formatVersion, tenantId, entries.size(), entryId,
                 entryType, receivedAtMs, recordedAtMs, actorKeyIdOrNull, correlationId, payloadHash, prevChainHash);
-        entries.add(new ChainEntry(header, payload, false));
+        entries.add(new ChainEntry(header, payload, salt, false));
         prevChainHash = header.chainHash();
         return this;
     }
@@ -51,12 +75,7 @@ final class SampleChains {
     static List<ChainEntry> singleDecision() {
         return tenant("acme")
                 .append("DECISION", "0197a3c1-7e00-7000-8000-000000000001", T0, T0 + 4, "key_live_7Hq2",
-                        "req-5f0c", """
-                        {"kind":"decision","decision_id":"loan-2025-0001",
-                         "context":{"applicant":"app-829","amount_eur":25000,"channel":"web"},
-                         "decision":{"outcome":"APPROVE","limit_eur":25000},
-                         "policy":{"id":"credit-limit","version":"7"},
-                         "violations":[],"metadata":null,"evidence":[]}""")
+                        "req-5f0c", SINGLE_DECISION_PAYLOAD)
                 .entries();
     }
 
@@ -150,6 +169,49 @@ final class SampleChains {
                         null, "req-7a13", """
                         {"kind":"tenant_operation","operation":"SUSPENDED","display_name":"Initech GmbH",
                          "reason":"invoice 2025-06 unpaid"}""")
+                .entries();
+    }
+
+    /** {@link #singleDecision()} written in format version 2: the same fields, a salted payload hash. */
+    static List<ChainEntry> singleDecisionV2() {
+        return tenant("acme").version(LedgerFormat.VERSION_2)
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000001", T0, T0 + 4, "key_live_7Hq2",
+                        "req-5f0c", SINGLE_DECISION_PAYLOAD)
+                .entries();
+    }
+
+    /**
+     * Tenant {@code hooli}, whose ledger was started by a version 1 writer and continued by a
+     * version 2 writer: seqs 0-1 version 1, seqs 2-4 version 2; seq 3's payload is erased
+     * (with its salt).
+     */
+    static List<ChainEntry> upgradedLedger() {
+        return tenant("hooli")
+                .append("TENANT_OPERATION", "0197a3c1-7e00-7000-8000-000000000401", T0, T0 + 1, null,
+                        "req-9b00", """
+                        {"kind":"tenant_operation","operation":"CREATED","display_name":"Hooli XYZ","reason":null}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000402", T0 + 1_000, T0 + 1_003,
+                        "key_live_Hq01", "req-9b01", """
+                        {"kind":"decision","decision_id":"hire-0001",
+                         "context":{"candidate":"cand-118","role":"engineer"},
+                         "decision":{"outcome":"OFFER"},"policy":null,"violations":[],"metadata":null,"evidence":[]}""")
+                .version(LedgerFormat.VERSION_2)
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000403", T0 + 2_000, T0 + 2_002,
+                        "key_live_Hq01", "req-9b02", """
+                        {"kind":"decision","decision_id":"hire-0002",
+                         "context":{"candidate":"cand-119","role":"engineer"},
+                         "decision":{"outcome":"REJECT"},"policy":null,"violations":[],"metadata":null,"evidence":[]}""")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000404", T0 + 3_000, T0 + 3_001,
+                        "key_live_Hq01", "req-9b03", """
+                        {"kind":"decision","decision_id":"hire-0003",
+                         "context":{"candidate":"cand-120","candidate_name":"Erlich Bachman","role":"advisor"},
+                         "decision":{"outcome":"REJECT"},"policy":null,"violations":[],
+                         "metadata":{"note":"erased on request in the vectors"},"evidence":[]}""")
+                .append("KEY_OPERATION", "0197a3c1-7e00-7000-8000-000000000405", T0 + 4_000, T0 + 4_004, null,
+                        "req-9b04", """
+                        {"kind":"key_operation","operation":"REVOKED","key_id":"key_live_Hq01",
+                         "scopes":[],"expires_at":null,"reason":"rotation"}""")
+                .erase(3)
                 .entries();
     }
 

@@ -61,6 +61,8 @@ class TestVectorsTest {
                 assertThat(HEX.formatHex(LedgerHashes.leafBytes(entry.header()))).isEqualTo(json.get("leaf_bytes").textValue());
                 if (!entry.erased()) {
                     assertThat(CanonicalJson.isCanonical(entry.payloadOrNull())).isTrue();
+                    assertThat(LedgerHashes.payloadHash(entry.header().formatVersion(), entry.payloadOrNull(),
+                            entry.saltOrNull())).isEqualTo(entry.header().payloadHash());
                 }
                 entries.add(entry);
             }

@@ -28,6 +28,7 @@ final class VectorEntries {
                 .put("correlation_id", h.correlationId())
                 .put("payload", entry.erased() ? null : entry.payload())
                 .put("payload_erased", entry.erased())
+                .put("payload_salt", entry.saltOrNull() == null ? null : HEX.formatHex(entry.saltOrNull()))
                 .put("payload_hash", HEX.formatHex(h.payloadHash()));
         if (withLeafBytes) {
             json.put("leaf_bytes", HEX.formatHex(LedgerHashes.leafBytes(h)));
@@ -46,7 +47,9 @@ final class VectorEntries {
                 json.get("correlation_id").textValue(), hash(json, "payload_hash"), hash(json, "leaf_hash"),
                 hash(json, "prev_chain_hash"), hash(json, "chain_hash"));
         boolean erased = json.get("payload_erased").booleanValue();
-        return new ChainEntry(header, erased ? null : json.get("payload").textValue(), erased);
+        JsonNode salt = json.get("payload_salt");
+        return new ChainEntry(header, erased ? null : json.get("payload").textValue(),
+                salt == null || salt.isNull() ? null : HEX.parseHex(salt.textValue()), erased);
     }
 
     static byte[] hash(JsonNode json, String field) {
