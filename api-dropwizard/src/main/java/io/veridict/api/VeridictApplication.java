@@ -43,6 +43,8 @@ import io.veridict.api.transport.Transport;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.crypto.CommandSeal;
+import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
@@ -108,16 +110,20 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         LedgerSerdes serdes = new LedgerSerdes(confluent.commands(), confluent.entryKeys(), confluent.entries(),
                 confluent.payloads(), confluent.outcomes(), accessSerde);
 
+        // Encryption at rest: the KEKs, checked before anything starts.
+        LedgerCrypto crypto = config.getEncryption().build();
+
         // The ledger topology, started once the topics exist.
         LedgerStreams streams = new LedgerStreams(
-                LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties())),
+                LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties()), crypto),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
 
         // Recording and reading decisions.
         ErrorHandling.register(environment);
         Transport.register(environment, config.getTransport(), config.getRateLimits());
-        CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer());
+        CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer(),
+                new CommandSeal(crypto.kms(), Clock.systemUTC()));
         OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.entries().name(), serdes.entries().deserializer(),
                 topics.receipts().name(), serdes.outcomes().deserializer());
         DecisionGrouper grouper = new DecisionGrouper(publisher,
@@ -127,7 +133,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.lifecycle().manage(grouper);
         DecisionRecorder recorder = new DecisionRecorder(publisher, grouper, outcomes,
                 Duration.ofMillis(config.getRecordWait().toMilliseconds()));
-        LedgerQueries queries = new LedgerQueries(streams.kafkaStreams());
+        LedgerQueries queries = new LedgerQueries(streams.kafkaStreams(), crypto.kms());
         StrictJsonReader reader = config.getApiLimits().build();
         Clock clock = Clock.systemUTC();
         environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),

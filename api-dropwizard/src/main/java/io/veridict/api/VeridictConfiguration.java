@@ -10,6 +10,7 @@ import io.veridict.api.core.ApiLimitsFactory;
 import io.veridict.api.core.KafkaFactory;
 import io.veridict.api.core.SchemaRegistryFactory;
 import io.veridict.api.core.StreamsFactory;
+import io.veridict.api.crypto.EncryptionFactory;
 import io.veridict.api.transport.RateLimitsFactory;
 import io.veridict.api.transport.TransportFactory;
 import jakarta.validation.Valid;
@@ -42,6 +43,11 @@ public class VeridictConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthFactory auth = new AuthFactory();
+
+    /** Encryption at rest: key-encryption keys and data key rotation. */
+    @Valid
+    @NotNull
+    private EncryptionFactory encryption = new EncryptionFactory();
 
     @Valid
     @NotNull
@@ -127,6 +133,16 @@ public class VeridictConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public EncryptionFactory getEncryption() {
+        return encryption;
+    }
+
+    @JsonProperty
+    public void setEncryption(EncryptionFactory encryption) {
+        this.encryption = encryption;
     }
 
     @JsonProperty

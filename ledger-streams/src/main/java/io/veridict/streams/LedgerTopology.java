@@ -7,9 +7,12 @@ import io.veridict.streams.chain.ChainStep;
 import io.veridict.streams.chain.ChainStores;
 import io.veridict.streams.chain.PayloadProjector;
 import io.veridict.streams.chain.TenantPartitioner;
+import io.veridict.streams.crypto.CommandSeal;
+import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.errors.DeadLetterHeaders;
 import io.veridict.streams.store.TopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
+import java.time.Clock;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -53,8 +56,9 @@ public final class LedgerTopology {
     /**
      * @param history where a task catches its projections up from when it starts (Kafka in
      *                production; what a test provides)
+     * @param crypto  what seals payloads at rest
      */
-    public static Topology build(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history) {
+    public static Topology build(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history, LedgerCrypto crypto) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainStores.builders().forEach(builder::addStateStore);
 
@@ -63,12 +67,16 @@ public final class LedgerTopology {
         KStream<String, LedgerCommand> commands = builder.stream(topics.commands().name(),
                 Consumed.with(Serdes.String(), serdes.commands()).withName(COMMANDS_SOURCE));
 
-        // 2. Split well-formed commands from those that must never reach a ledger.
-        var branches = commands.split(Named.as(SPLIT))
-                .branch((tenant, command) -> CommandValidator.check(tenant, command).isEmpty(), Branched.as(VALID))
+        // 2. Open each sealed body (in memory only), then split well-formed commands from those
+        //    that must never reach a ledger.
+        CommandSeal seal = new CommandSeal(crypto.kms(), Clock.systemUTC());
+        var branches = commands.mapValues((tenant, command) -> Intake.of(tenant, command, seal), Named.as("open-bodies"))
+                .split(Named.as(SPLIT))
+                .branch((tenant, intake) -> intake.accepted(), Branched.as(VALID))
                 .defaultBranch(Branched.as(REJECTED));
 
-        // 3. Rejected commands go to the dead-letter topic with the reason in headers.
+        // 3. Rejected commands go to the dead-letter topic as they came (sealed bodies stay
+        //    sealed), with the reason in headers.
         branches.get(SPLIT + REJECTED)
                 .processValues(RejectionMarker::new, Named.as("mark-rejection"))
                 .to(topics.deadLetter().name(), Produced.with(Serdes.String(), serdes.commands()).withName("dead-letter-sink"));
@@ -76,7 +84,8 @@ public final class LedgerTopology {
         // 4. Accepted commands are chained, one tenant at a time (the tenant is the key): each
         //    becomes one run of entries, written to the projections as it is chained.
         KStream<String, ChainStep> steps = branches.get(SPLIT + VALID)
-                .process(ChainProcessor.supplier(topics, serdes, history), Named.as(CHAIN_PROCESSOR), ChainStores.CHAIN_STORES);
+                .mapValues(Intake::clearOrNull, Named.as("clear-bodies"))
+                .process(ChainProcessor.supplier(topics, serdes, history, crypto), Named.as(CHAIN_PROCESSOR), ChainStores.CHAIN_STORES);
 
         // 5. The run, as one record keyed by (tenant, first seq), and one payload per entry keyed
         //    by (tenant, seq); both partitioned by tenant, so they sit beside the tenant's commands.
@@ -111,15 +120,15 @@ public final class LedgerTopology {
         return builder.build();
     }
 
-    /** Adds the rejection reason and the record's origin to its headers. */
-    private static final class RejectionMarker extends ContextualFixedKeyProcessor<String, LedgerCommand, LedgerCommand> {
+    /** Adds the rejection reason and the record's origin to its headers; forwards the command as it came. */
+    private static final class RejectionMarker extends ContextualFixedKeyProcessor<String, Intake, LedgerCommand> {
         @Override
-        public void process(FixedKeyRecord<String, LedgerCommand> record) {
-            CommandValidator.Rejection rejection = CommandValidator.check(record.key(), record.value()).orElseThrow();
+        public void process(FixedKeyRecord<String, Intake> record) {
+            CommandValidator.Rejection rejection = record.value().rejection().orElseThrow();
             var metadata = context().recordMetadata().orElseThrow();
             DeadLetterHeaders.describe(record.headers(), rejection.reason(), rejection.message(),
                     metadata.topic(), metadata.partition(), metadata.offset());
-            context().forward(record);
+            context().forward(record.withValue(record.value().original()));
         }
     }
 }

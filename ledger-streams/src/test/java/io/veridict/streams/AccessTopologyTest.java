@@ -39,6 +39,7 @@ class AccessTopologyTest {
 
     private final LedgerTopics topics = LedgerTopics.standard("veridict.", 3, (short) 1, 1);
     private final LedgerSerdes serdes = TestSerdes.plain();
+    private final io.veridict.streams.crypto.LedgerCrypto crypto = TestCrypto.crypto();
     private TopologyTestDriver driver;
     private ChainOutputs chain;
     private TestOutputTopic<EntryKey, PayloadEnvelope> payloads;
@@ -50,7 +51,7 @@ class AccessTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "access-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty()), props);
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty(), crypto), props);
         chain = new ChainOutputs(driver, topics, serdes);
         payloads = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(), serdes.payloads().deserializer());
         view = driver.getKeyValueStore(LedgerTopology.ACCESS_VIEW);
@@ -67,7 +68,7 @@ class AccessTopologyTest {
 
         assertThat(chain.answers()).extracting(CommandOutcome::getStatus).containsExactly(OutcomeStatus.CHAINED);
         assertThat(chain.entries()).extracting(LedgerEntry::getEntryType).containsExactly(EntryType.TENANT_OPERATION);
-        assertThat(text(payloads.readValue())).isEqualTo(
+        assertThat(text(payloads.readKeyValue())).isEqualTo(
                 "{\"display_name\":\"Tenant acme\",\"kind\":\"tenant_operation\",\"operation\":\"CREATED\",\"reason\":null}");
         TenantState tenant = (TenantState) view.get(AccessKeys.tenant("acme")).getState();
         assertThat(tenant.getStatus()).isEqualTo(TenantStatus.ACTIVE);
@@ -108,7 +109,7 @@ class AccessTopologyTest {
         assertThat(key.getStatus()).isEqualTo(KeyStatus.ACTIVE);
         assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));
         assertThat(view.get(AccessKeys.tenantKey("acme", "key0000000000001")).getState()).isEqualTo(key);
-        String payload = text(payloads.readValue());
+        String payload = text(payloads.readKeyValue());
         assertThat(payload).contains("\"key_id\":\"key0000000000001\"").doesNotContain(HexFormat.of().formatHex(FIRST))
                 .doesNotContain("secret");
     }
@@ -154,8 +155,10 @@ class AccessTopologyTest {
         assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));
     }
 
-    private static String text(PayloadEnvelope envelope) {
-        return new String(envelope.getCiphertext().array(), StandardCharsets.UTF_8);
+    /** The payload in clear, opened with the data key the chain stored. */
+    private String text(org.apache.kafka.streams.KeyValue<EntryKey, PayloadEnvelope> record) {
+        return new String(TestCrypto.open(TestCrypto.opener(crypto, driver), record.key.getTenantId(), record.key.getSeq(),
+                record.value).bytesOrNull(), StandardCharsets.UTF_8);
     }
 
     private static byte[] filled(int value) {

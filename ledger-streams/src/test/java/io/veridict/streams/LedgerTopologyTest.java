@@ -36,6 +36,7 @@ class LedgerTopologyTest {
 
     private final LedgerTopics topics = LedgerTopics.standard("veridict.", 3, (short) 1, 1);
     private final LedgerSerdes serdes = TestSerdes.plain();
+    private final io.veridict.streams.crypto.LedgerCrypto crypto = TestCrypto.crypto();
     private TopologyTestDriver driver;
     private ChainOutputs chain;
     private TestInputTopic<byte[], byte[]> rawCommands;
@@ -50,7 +51,7 @@ class LedgerTopologyTest {
         // The test driver commits after every record; exactly-once adds nothing here and
         // would hold back the records the deserialisation handler produces.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty()), props);
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty(), crypto), props);
         chain = new ChainOutputs(driver, topics, serdes);
         rawCommands = driver.createInputTopic(topics.commands().name(), new ByteArraySerializer(), new ByteArraySerializer());
         payloads = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(), serdes.payloads().deserializer());
@@ -81,22 +82,29 @@ class LedgerTopologyTest {
         assertThat(first.getCorrelationId()).isEqualTo("corr-k1");
 
         ChainVerifier verifier = ChainVerifier.fromGenesis("acme");
+        var opener = TestCrypto.opener(crypto, driver);
+        List<String> salts = new java.util.ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
+            PayloadEnvelope envelope = bodies.get(i).value();
+            assertThat(envelope.getKeyId()).as("sealed under a tenant data key").isNotNull();
+            assertThat(envelope.getSalt()).as("the salt is sealed with the payload, not beside it").isNull();
+            var opened = TestCrypto.open(opener, written.get(i).getTenantId(), written.get(i).getSeq(), envelope);
+            assertThat(opened.saltOrNull()).as("a 32-byte salt per entry").hasSize(32);
+            salts.add(java.util.HexFormat.of().formatHex(opened.saltOrNull()));
             if (written.get(i).getTenantId().equals("acme")) {
-                PayloadEnvelope envelope = bodies.get(i).value();
-                assertThat(envelope.getSalt().remaining()).as("a fresh 32-byte salt per entry").isEqualTo(32);
-                verifier.accept(Receipts.fromAvro(written.get(i)), envelope.getCiphertext().array(),
-                        envelope.getSalt().array(), i);
+                verifier.accept(Receipts.fromAvro(written.get(i)), opened.bytesOrNull(), opened.saltOrNull(), i);
             }
         }
         ChainVerification result = verifier.finish();
         assertThat(result.isValid()).as(result.failure().map(Object::toString).orElse("")).isTrue();
         assertThat(result.entriesChecked()).isEqualTo(3);
         assertThat(written).extracting(LedgerEntry::getFormatVersion).containsOnly(LedgerFormat.CURRENT_VERSION);
-        assertThat(bodies.stream().map(b -> java.util.HexFormat.of().formatHex(b.value().getSalt().array())).distinct())
-                .as("no two entries share a salt").hasSize(bodies.size());
-        assertThat(new String(bodies.get(0).value().getCiphertext().array(), StandardCharsets.UTF_8))
+        assertThat(salts).as("no two entries share a salt").doesNotHaveDuplicates();
+        byte[] first0 = TestCrypto.open(opener, "acme", 0, bodies.get(0).value()).bytesOrNull();
+        assertThat(new String(first0, StandardCharsets.UTF_8))
                 .startsWith("{\"context\":{\"amount\":10},\"decision\":\"approve\",");
+        assertThat(new String(bodies.get(0).value().getCiphertext().array(), StandardCharsets.ISO_8859_1))
+                .as("nothing of the payload in clear").doesNotContain("approve");
     }
 
     @Test
@@ -238,6 +246,26 @@ class LedgerTopologyTest {
                 .containsExactly(CommandValidator.INVALID_GROUP, CommandValidator.INVALID_GROUP,
                         CommandValidator.RESERVED_IDEMPOTENCY_KEY);
         assertThat(chain.runs()).isEmpty();
+    }
+
+    @Test
+    void shouldChainASealedCommandAndDeadLetterOneThatDoesNotOpenStillSealed() {
+        io.veridict.streams.crypto.CommandSeal seal = new io.veridict.streams.crypto.CommandSeal(crypto.kms(),
+                java.time.Clock.systemUTC());
+        chain.pipe("acme", seal.seal(Commands.decision("acme", "k1")));
+        LedgerCommand moved = seal.seal(Commands.decision("acme", "k2"));
+        moved.setCommandId(java.util.UUID.randomUUID().toString()); // its sealed body was made for another command
+        chain.pipe("acme", moved);
+        LedgerCommand foreign = new io.veridict.streams.crypto.CommandSeal(TestCrypto.crypto().kms(), java.time.Clock.systemUTC())
+                .seal(Commands.decision("acme", "k3"));
+        chain.pipe("acme", foreign);
+
+        assertThat(chain.entries()).extracting(LedgerEntry::getSeq).containsExactly(0L);
+        List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        assertThat(dead).extracting(r -> DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON))
+                .containsExactly("SEALED_BODY_UNREADABLE", "SEALED_BODY_UNREADABLE");
+        assertThat(dead).extracting(r -> serdes.commands().deserializer().deserialize("t", r.value()).getBody())
+                .allSatisfy(body -> assertThat(body).isInstanceOf(io.veridict.schemas.avro.SealedBody.class));
     }
 
     @Test

@@ -30,6 +30,7 @@ class ProjectionsTest {
 
     private final LedgerTopics topics = LedgerTopics.standard("veridict.", 1, (short) 1, 1);
     private final LedgerSerdes serdes = TestSerdes.plain();
+    private final io.veridict.streams.crypto.LedgerCrypto crypto = TestCrypto.crypto();
 
     @TempDir
     Path stateDir;
@@ -58,17 +59,20 @@ class ProjectionsTest {
         try (TopologyTestDriver driver = driver(TestHistory.empty(), "erase")) {
             ChainOutputs chain = new ChainOutputs(driver, topics, serdes);
             chain.pipe("acme", Commands.decision("acme", "k1", "dec-1", "{\"note\":\"" + marker + "\"}"));
-            driver.getKeyValueStore(ChainStores.PAYLOADS).flush(); // as at a clean stop: the payload on disk
-            assertThat(filesContaining(marker)).isNotEmpty();
+            KeyValueStore<Bytes, PayloadEnvelope> stored = driver.getKeyValueStore(ChainStores.PAYLOADS);
+            stored.flush(); // as at a clean stop: the payload on disk
+            byte[] sealed = stored.get(StoreKeys.seq("acme", 0)).getCiphertext().array();
+            assertThat(io.veridict.dev.testing.FilesHolding.bytes(stateDir, sealed)).as("the sealed payload on disk").isNotEmpty();
+            assertThat(filesContaining(marker)).as("never in clear").isEmpty();
 
             driver.createInputTopic(topics.payloads().name(), serdes.entryKeys().serializer(), serdes.payloads().serializer())
                     .pipeInput(new EntryKey("acme", 0L), null);
             long deadline = System.nanoTime() + io.veridict.streams.store.ErasingRocksDbStore.ERASE_WITHIN.toNanos() * 5;
-            while (!filesContaining(marker).isEmpty() && System.nanoTime() < deadline) {
+            while (!io.veridict.dev.testing.FilesHolding.bytes(stateDir, sealed).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
 
-            assertThat(filesContaining(marker)).isEmpty();
+            assertThat(io.veridict.dev.testing.FilesHolding.bytes(stateDir, sealed)).isEmpty();
         }
     }
 
@@ -136,6 +140,6 @@ class ProjectionsTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
-        return new TopologyTestDriver(LedgerTopology.build(topics, serdes, history), props);
+        return new TopologyTestDriver(LedgerTopology.build(topics, serdes, history, crypto), props);
     }
 }

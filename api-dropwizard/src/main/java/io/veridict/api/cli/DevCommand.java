@@ -65,6 +65,7 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
             overrides.put("VERIDICT_ADMIN_PORT", Integer.toString(DevOption.ADMIN_PORT.intValue(namespace)));
             secrets = DevSecrets.in(dataDir);
             overrides.put("VERIDICT_KEY_PEPPER_FILE", secrets.pepperFile().toString());
+            overrides.put("VERIDICT_KEKS_FILE", secrets.keksFile().toString());
             overrides.put("VERIDICT_OPERATOR_TOKEN_SHA256", secrets.operatorTokenHash());
             bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                     new ResourceConfigurationSourceProvider(), new VeridictSubstitutor(overrides)));

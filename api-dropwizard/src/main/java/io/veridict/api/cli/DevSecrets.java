@@ -2,6 +2,7 @@ package io.veridict.api.cli;
 
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.TokenFormat;
+import io.veridict.streams.crypto.LocalKms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,14 +14,15 @@ import java.util.Optional;
 
 /**
  * The dev stack's secrets, made on its first start under {@code <data dir>/secrets} (owner-only):
- * the key pepper and the operator token's hash. The operator token itself is never stored; it is
- * printed once, when it is made.
+ * the key pepper, the key-encryption key and the operator token's hash. The operator token itself
+ * is never stored; it is printed once, when it is made.
  *
  * @param pepperFile        the pepper file, for {@code auth.pepperFile}
+ * @param keksFile          the key-encryption key file, for {@code encryption.keksFile}
  * @param operatorTokenHash the hex SHA-256 of the operator token, for {@code auth.operatorTokenSha256}
  * @param newOperatorToken  the operator token, only on the start that made it
  */
-record DevSecrets(Path pepperFile, String operatorTokenHash, Optional<String> newOperatorToken) {
+record DevSecrets(Path pepperFile, Path keksFile, String operatorTokenHash, Optional<String> newOperatorToken) {
 
     static DevSecrets in(Path dataDir) throws IOException {
         Path dir = dataDir.resolve("secrets");
@@ -32,13 +34,17 @@ record DevSecrets(Path pepperFile, String operatorTokenHash, Optional<String> ne
             new SecureRandom().nextBytes(bytes);
             write(pepper, Base64.getEncoder().encodeToString(bytes));
         }
+        Path keks = dir.resolve("keks");
+        if (!Files.exists(keks)) {
+            write(keks, LocalKms.generate("dev-kek-1"));
+        }
         Path operatorHash = dir.resolve("operator-token.sha256");
         Optional<String> token = Optional.empty();
         if (!Files.exists(operatorHash)) {
             token = Optional.of(TokenFormat.newOperatorToken());
             write(operatorHash, AuthFactory.hashOperatorToken(token.get()));
         }
-        return new DevSecrets(pepper, Files.readString(operatorHash, StandardCharsets.US_ASCII).strip(), token);
+        return new DevSecrets(pepper, keks, Files.readString(operatorHash, StandardCharsets.US_ASCII).strip(), token);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -2,6 +2,7 @@ package io.veridict.api.core;
 
 import io.dropwizard.lifecycle.Managed;
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.streams.crypto.CommandSeal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +28,13 @@ public final class CommandPublisher implements Managed {
 
     private final KafkaProducer<String, LedgerCommand> producer;
     private final String topic;
+    private final CommandSeal seal;
 
-    public CommandPublisher(KafkaFactory kafka, String topic, Serializer<LedgerCommand> serializer) {
+    /**
+     * @param seal seals every command's body before it leaves the process
+     */
+    public CommandPublisher(KafkaFactory kafka, String topic, Serializer<LedgerCommand> serializer, CommandSeal seal) {
+        this.seal = seal;
         Map<String, Object> props = kafka.commonClientProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "veridict-commands");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -39,12 +45,15 @@ public final class CommandPublisher implements Managed {
         this.topic = topic;
     }
 
-    /** Sends the commands in order; the future completes when the broker has acknowledged all of them. */
+    /**
+     * Sends the commands in order, each body sealed; the future completes when the broker has
+     * acknowledged all of them.
+     */
     public CompletableFuture<Void> publish(List<LedgerCommand> commands) {
         @SuppressWarnings("unchecked")
         CompletableFuture<RecordMetadata>[] acks = new CompletableFuture[commands.size()];
         for (int i = 0; i < commands.size(); i++) {
-            LedgerCommand command = commands.get(i);
+            LedgerCommand command = seal.seal(commands.get(i));
             RecordHeaders headers = new RecordHeaders();
             headers.add(CORRELATION_HEADER, command.getCorrelationId().getBytes(StandardCharsets.UTF_8));
             CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();

@@ -3,6 +3,7 @@ package io.veridict.api.core;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.streams.chain.ChainViews;
 import io.veridict.streams.chain.LedgerRow;
+import io.veridict.streams.crypto.Kms;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,8 +21,11 @@ public final class LedgerQueries {
 
     private final ChainViews views;
 
-    public LedgerQueries(KafkaStreams streams) {
-        this.views = new ChainViews(streams);
+    /**
+     * @param kms unwraps the tenants' data keys, so that payloads are read back in the clear
+     */
+    public LedgerQueries(KafkaStreams streams, Kms kms) {
+        this.views = new ChainViews(streams, kms);
     }
 
     /** The instance whose stores hold {@code tenant}'s ledger, or empty if not known yet. */

@@ -49,13 +49,30 @@ final class StoreVerification {
             throw QueryParams.invalid("to_seq", "must not be less than from_seq");
         }
         ChainVerifier verifier = from == 0 ? ChainVerifier.fromGenesis(tenant) : resumeBefore(from);
-        for (long seq = from; seq <= to && !verifier.hasFailed(); seq += AuditResource.SCAN_PAGE) {
+        ChainFailure unreadable = null;
+        ChainHead unreadableBefore = null;
+        for (long seq = from; seq <= to && !verifier.hasFailed() && unreadable == null; seq += AuditResource.SCAN_PAGE) {
             for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + AuditResource.SCAN_PAGE - 1), AuditResource.SCAN_PAGE)) {
+                ChainHead before = verifier.head();
                 verifier.accept(Receipts.fromAvro(e.header()), e.payloadBytesOrNull(), e.payloadSaltOrNull(),
                         e.header().getSeq());
+                if (e.payloadProblemOrNull() != null && !verifier.hasFailed()) {
+                    // A sealed payload that does not open was altered: the header chain up to it holds.
+                    unreadable = new ChainFailure(ChainFailure.Kind.PAYLOAD_HASH_MISMATCH, tenant, e.header().getSeq(),
+                            e.header().getSeq(), HEX.formatHex(e.header().getPayloadHash().bytes()), "unreadable",
+                            e.payloadProblemOrNull());
+                    unreadableBefore = before;
+                    break;
+                }
             }
         }
         ChainVerification result = verifier.finish();
+        if (unreadable != null) {
+            return JSON.objectNode().put("tenant_id", tenant).put("from_seq", from).put("to_seq", to)
+                    .put("entries_checked", unreadableBefore.size() - from)
+                    .put("erased_payloads", result.erasedPayloads() - 1).put("valid", false)
+                    .set("failure", failure(unreadable));
+        }
         ObjectNode body = JSON.objectNode().put("tenant_id", tenant).put("from_seq", from).put("to_seq", to)
                 .put("entries_checked", result.entriesChecked()).put("erased_payloads", result.erasedPayloads());
         if (result.failure().isPresent()) {

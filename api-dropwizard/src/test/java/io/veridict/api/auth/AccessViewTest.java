@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.dev.testing.MutableClock;
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.ApiKeyState;
 import io.veridict.schemas.avro.KeySecret;
@@ -15,9 +16,7 @@ import io.veridict.schemas.serde.AvroBinarySerde;
 import io.veridict.streams.LedgerTopology;
 import io.veridict.streams.access.AccessKeys;
 import java.nio.ByteBuffer;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -282,33 +281,6 @@ class AccessViewTest {
                 }
                 return avro.deserializer().deserialize(topic, data);
             };
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

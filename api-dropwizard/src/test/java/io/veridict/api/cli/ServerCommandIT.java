@@ -50,6 +50,7 @@ class ServerCommandIT {
                     Map.entry("VERIDICT_MIN_ISR", "1"),
                     Map.entry("VERIDICT_STANDBY_REPLICAS", "0"),
                     Map.entry("VERIDICT_KEY_PEPPER", "c2VydmVyLWNvbW1hbmQtaXQtcGVwcGVyLTMyLWJ5dGVzLWxvbmc="),
+                    Map.entry("VERIDICT_KEKS", io.veridict.streams.crypto.LocalKms.generate("server-kek")),
                     Map.entry("VERIDICT_REQUIRE_HTTPS", "false"));
 
             try (VeridictProcess server = VeridictProcess.server(CONFIG, env, tmp.resolve("server-1.log")).start(Duration.ofSeconds(120))) {

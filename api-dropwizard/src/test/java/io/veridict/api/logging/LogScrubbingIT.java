@@ -34,6 +34,7 @@ class LogScrubbingIT {
     private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
     private static final String TENANT = "logscrub";
     private static final String PEPPER = "bG9nLXNjcnViYmluZy1pdC1wZXBwZXItb2YtMzItYnl0ZXM=";
+    private static final String KEKS = io.veridict.streams.crypto.LocalKms.generate("log-kek");
     private static final String OPERATOR_TOKEN = TokenFormat.newOperatorToken();
     /** The credentials every request carries (the tenant's admin key); the secret after the key id must never be logged. */
     private static String apiKey;
@@ -74,6 +75,7 @@ class LogScrubbingIT {
                     Map.entry("VERIDICT_MIN_ISR", "1"),
                     Map.entry("VERIDICT_STANDBY_REPLICAS", "0"),
                     Map.entry("VERIDICT_KEY_PEPPER", PEPPER),
+                    Map.entry("VERIDICT_KEKS", KEKS),
                     Map.entry("VERIDICT_OPERATOR_TOKEN_SHA256", AuthFactory.hashOperatorToken(OPERATOR_TOKEN)),
                     Map.entry("VERIDICT_REQUIRE_HTTPS", "false"),
                     Map.entry("JAVA_TOOL_OPTIONS", DEBUG_ERRORS)), tmp.resolve("server.log"));
@@ -90,7 +92,8 @@ class LogScrubbingIT {
                 assertThat(answers.get(0).status()).as(answers.get(0).body()).isEqualTo(201);
                 assertThat(answers).allSatisfy(a -> assertThat(a.correlationId()).as(a.name()).isNotBlank());
                 assertThat(output).as("the log output").doesNotContain(EMAIL_LOCAL_PART,
-                        "7946 0958", "7946+0958", "7946%200958", "79460958", keySecret, operatorSecret, CONTEXT_MARKER);
+                        "7946 0958", "7946+0958", "7946%200958", "79460958", keySecret, operatorSecret, CONTEXT_MARKER,
+                        KEKS.substring(KEKS.indexOf(':') + 1), PEPPER);
                 assertThat(output).as("masked request lines").contains("?email=a***%40example.org&phone=*** HTTP/1.1",
                         "\"probe/1.0 (a***@example.org; ***)\"");
                 for (Answer answer : answers) {

@@ -33,6 +33,8 @@ class MultiInstanceIT {
     private static final int REVOCATIONS = 25;
     static final String OPERATOR_TOKEN = TokenFormat.newOperatorToken();
     static final String PEPPER = java.util.Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'p');
+    /** Every instance holds the same key-encryption key: one seals what another opens. */
+    static final String KEKS = io.veridict.streams.crypto.LocalKms.generate("cluster-kek");
 
     @TempDir
     Path tmp;
@@ -147,6 +149,7 @@ class MultiInstanceIT {
         env.put("VERIDICT_STANDBY_REPLICAS", "0");
         env.put("VERIDICT_STREAM_THREADS", "1");
         env.put("VERIDICT_KEY_PEPPER", PEPPER);
+        env.put("VERIDICT_KEKS", KEKS);
         env.put("VERIDICT_OPERATOR_TOKEN_SHA256", AuthFactory.hashOperatorToken(OPERATOR_TOKEN));
         env.put("VERIDICT_REQUIRE_HTTPS", "false");
         return env;

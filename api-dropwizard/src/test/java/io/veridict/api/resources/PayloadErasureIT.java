@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.veridict.api.cli.VeridictProcess;
 import io.veridict.dev.testing.FilesHolding;
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.streams.LedgerSerdes;
@@ -16,17 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Payload bytes have one home: a tombstone on the payloads topic (what retention writes) reaches
- * the only stored copy, and once the projection has caught up the bytes are gone from every
- * file of the service's state folder, while the entry stays and the chain still verifies.
+ * the only stored copy, and once the projection has caught up the bytes (sealed, as every payload
+ * is stored) are gone from every file of the service's state folder, while the entry stays and the
+ * chain still verifies.
  */
 class PayloadErasureIT {
 
@@ -42,26 +49,25 @@ class PayloadErasureIT {
         String marker = "Qz" + UUID.randomUUID().toString().replace("-", "");
         LedgerClient api;
         long seq;
-        byte[] salt;
         try (VeridictProcess stack = VeridictProcess.dev(data).start(Duration.ofSeconds(120))) {
             api = new LedgerClient(stack.apiPort, stack.operatorToken());
             LedgerClient.Answer recorded = api.record("forgetful", "k-1",
                     "{\"decision_id\":\"d-1\",\"context\":{\"note\":\"" + marker + "\"},\"decision\":\"approve\"}");
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
             seq = recorded.json().get("seq").asLong();
-            salt = java.util.HexFormat.of().parseHex(api.get("/v1/decisions/d-1", "forgetful").json().get("payload_salt").asText());
             assertThat(stack.stop()).as("a clean stop writes the projections to disk").isIn(0, 143);
         }
-        assertThat(filesContaining(state, marker)).as("the payload on disk before the erasure").isNotEmpty();
-        assertThat(FilesHolding.bytes(state, salt)).as("its salt on disk before the erasure").isNotEmpty();
 
         try (VeridictProcess stack = VeridictProcess.dev(data).start(Duration.ofSeconds(120))) {
             LedgerClient again = api.at(stack.apiPort);
+            assertThat(again.get("/v1/decisions/d-1", "forgetful").json().get("payload").asText()).contains(marker);
+            byte[] sealed = sealedPayload(stack, "forgetful", seq);
+            assertThat(FilesHolding.bytes(state, sealed)).as("the sealed payload on disk before the erasure").isNotEmpty();
+            assertThat(filesContaining(data, marker)).as("never in clear").isEmpty();
             tombstone(stack, "forgetful", seq);
             await(() -> again.get("/v1/audit/entries/" + seq, "forgetful").json().get("payload").isNull(),
                     "the projection to drop the payload");
-            await(() -> filesContaining(state, marker).isEmpty(), "no state file to hold the payload");
-            await(() -> FilesHolding.bytes(state, salt).isEmpty(), "no state file to hold the payload's salt");
+            await(() -> FilesHolding.bytes(state, sealed).isEmpty(), "no state file to hold the sealed payload");
 
             JsonNode verified = again.post("/v1/audit/verify", "forgetful", null, "").json();
             assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
@@ -82,6 +88,34 @@ class PayloadErasureIT {
             int partition = TenantPartitioner.partitionOf(tenant, producer.partitionsFor("veridict.payloads").size());
             producer.send(new ProducerRecord<>("veridict.payloads", partition, key, null)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The sealed bytes of a payload, as the payloads topic holds them. */
+    private static byte[] sealedPayload(VeridictProcess stack, String tenant, long seq) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(SchemaRegistrySettings.forUrl(stack.registryUrl().toString()));
+        LedgerSerdes serdes = LedgerSerdes.confluent(registry);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("veridict.payloads").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    EntryKey key = serdes.entryKeys().deserializer().deserialize("veridict.payloads", r.key());
+                    if (key.getTenantId().equals(tenant) && key.getSeq() == seq && r.value() != null) {
+                        PayloadEnvelope envelope = serdes.payloads().deserializer().deserialize("veridict.payloads", r.value());
+                        assertThat(envelope.getKeyId()).as("sealed").isNotNull();
+                        byte[] bytes = new byte[envelope.getCiphertext().remaining()];
+                        envelope.getCiphertext().duplicate().get(bytes);
+                        return bytes;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no payload record for " + tenant + "/" + seq);
     }
 
     private interface Condition {

@@ -15,15 +15,19 @@ import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.avro.TenantOperation;
+import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.access.AccessChanges;
+import io.veridict.streams.crypto.KeyUnavailableException;
+import io.veridict.streams.crypto.LedgerCrypto;
+import io.veridict.streams.crypto.PayloadSealer;
+import io.veridict.streams.crypto.RandomBytes;
 import io.veridict.streams.store.TopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +43,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Appends each accepted command to its tenant's hash chain, as one contiguous run of entries.
@@ -64,29 +71,36 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     /** Reason code: an item of an atomic group already chained, while others were not (the group is refused). */
     public static final String GROUP_PARTLY_CHAINED = "GROUP_PARTLY_CHAINED";
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChainProcessor.class);
+
     private final LedgerTopics topics;
     private final LedgerSerdes serdes;
     private final TopicHistory history;
+    private final LedgerCrypto crypto;
     private final EntryIds entryIds = new EntryIds();
-    private final PayloadSalts salts = new PayloadSalts();
+    private final RandomBytes salts = new RandomBytes();
+    private PayloadSealer sealer;
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
     private Projections projections;
     private AccessChanges access;
 
-    private ChainProcessor(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history) {
+    private ChainProcessor(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history, LedgerCrypto crypto) {
         this.topics = topics;
         this.serdes = serdes;
         this.history = history;
+        this.crypto = crypto;
     }
 
     /**
      * @param history where the projections are caught up from when the task starts
+     * @param crypto    seals the payloads
      */
     public static ProcessorSupplier<String, LedgerCommand, String, ChainStep> supplier(LedgerTopics topics,
                                                                                       LedgerSerdes serdes,
-                                                                                      TopicHistory history) {
-        return () -> new ChainProcessor(topics, serdes, history);
+                                                                                      TopicHistory history,
+                                                                                      LedgerCrypto crypto) {
+        return () -> new ChainProcessor(topics, serdes, history, crypto);
     }
 
     @Override
@@ -95,11 +109,43 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.heads = context.getStateStore(ChainStores.HEADS);
         this.access = new AccessChanges(context.getStateStore(ChainStores.ACCESS));
         this.projections = Projections.of(context);
+        KeyValueStore<Bytes, WrappedDataKey> keys = context.getStateStore(ChainStores.KEYS);
+        this.sealer = new PayloadSealer(crypto, key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
+        rewrapDataKeys(keys);
         rebuild().catchUp();
+    }
+
+    /**
+     * Rewraps every data key of this task that an earlier KEK wrapped, so that KEK can be retired
+     * once every task has started under the new one. A key whose KEK is gone is logged (by id,
+     * never by value) and left as it is: its payloads stay unreadable until that KEK is back.
+     */
+    private void rewrapDataKeys(KeyValueStore<Bytes, WrappedDataKey> keys) {
+        List<WrappedDataKey> rewrapped = new ArrayList<>();
+        try (KeyValueIterator<Bytes, WrappedDataKey> all = keys.all()) {
+            while (all.hasNext()) {
+                WrappedDataKey stored = all.next().value;
+                try {
+                    WrappedDataKey fresh = sealer.rewrapOrNull(stored);
+                    if (fresh != null) {
+                        rewrapped.add(fresh);
+                    }
+                } catch (KeyUnavailableException e) {
+                    LOG.warn("data key {} of tenant {} cannot be rewrapped: {}", stored.getKeyId(), stored.getTenantId(),
+                            e.getMessage());
+                }
+            }
+        }
+        rewrapped.forEach(k -> keys.put(StoreKeys.dataKey(k.getTenantId(), k.getKeyId()), k));
+        if (!rewrapped.isEmpty()) {
+            LOG.info("rewrapped {} data keys of task {} under key-encryption key {}", rewrapped.size(), context.taskId(),
+                    crypto.kms().currentKekId());
+        }
     }
 
     @Override
     public void close() {
+        sealer.forget();
         rebuild().markEntriesApplied();
     }
 
@@ -257,7 +303,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             byte[] payload = payloadOf(item, decisionId);
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
-            byte[] salt = salts.next();
+            byte[] salt = salts.next(LedgerFormat.SALT_SIZE);
             EntryHeader header = EntryHeader.seal(LedgerFormat.CURRENT_VERSION, tenant, seq, entryIds.next(),
                     type.name(), item.receivedAt().toEpochMilli(), recordedAt, item.actor().getKeyId(),
                     item.correlationId(), LedgerHashes.saltedPayloadHash(salt, payload), head.chainHash());
@@ -265,7 +311,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(digests.idempotency),
                     new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision));
             RunEntry entry = new RunEntry(avroHeader, origin);
-            PayloadEnvelope envelope = new PayloadEnvelope(1, null, null, ByteBuffer.wrap(payload), ByteBuffer.wrap(salt));
+            PayloadEnvelope envelope = sealer.seal(tenant, seq, salt, payload, recordedAt);
 
             projections.apply(tenant, entry);
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);

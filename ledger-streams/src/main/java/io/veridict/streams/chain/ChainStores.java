@@ -3,6 +3,7 @@ package io.veridict.streams.chain;
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RunEntry;
+import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.serde.AvroBinarySerde;
 import io.veridict.streams.store.ErasingRocksDbSupplier;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Two kinds (docs/storage.md):
  * <ul>
- *   <li><b>State</b>, small and not derivable cheaply, with a changelog: {@link #HEADS} and
- *       {@link #ACCESS}. Neither holds payload bytes.</li>
+ *   <li><b>State</b>, small and not derivable cheaply, with a changelog: {@link #HEADS},
+ *       {@link #ACCESS} and {@link #KEYS}. None holds payload bytes; {@link #KEYS} holds data keys
+ *       only wrapped.</li>
  *   <li><b>Projections</b> of the entries and payloads topics, without a changelog:
  *       {@link #ENTRIES}, {@link #IDEMPOTENCY}, {@link #DECISIONS} and {@link #PAYLOADS}. The chain
  *       processor writes them as it chains (so it reads its own writes), the payload projector
@@ -31,6 +33,11 @@ public final class ChainStores {
     public static final String HEADS = "tenant-heads";
     /** The tenant partition's copy of the access view: tenants and API keys. Logged. */
     public static final String ACCESS = "access-state";
+    /**
+     * Per (tenant, key id): a tenant's data keys, wrapped ({@code WrappedDataKey}). Logged: its
+     * changelog is the keys' only home; a deleted key leaves the disk and, compacted, the changelog.
+     */
+    public static final String KEYS = "tenant-keys";
     /** Per (tenant, seq): the entry's header and origin ({@code RunEntry}). Projection of the entries topic. */
     public static final String ENTRIES = "entries-projection";
     /** Per (tenant, idempotency digest): request fingerprint and seq ({@link StoreKeys}). Projection of the entries topic. */
@@ -41,7 +48,7 @@ public final class ChainStores {
     public static final String PAYLOADS = "payloads-projection";
 
     /** Every store the chain processor reads or writes. */
-    public static final String[] CHAIN_STORES = {HEADS, ACCESS, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
+    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
     /** The projections (the payload projector writes the payloads one, and keeps its position in another). */
     public static final String[] PROJECTIONS = {ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
 
@@ -56,6 +63,8 @@ public final class ChainStores {
                         .withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCESS), Serdes.String(),
                         new AvroBinarySerde<>(AccessRecord.class)),
+                Stores.keyValueStoreBuilder(new ErasingRocksDbSupplier(KEYS), Serdes.Bytes(),
+                        new AvroBinarySerde<>(WrappedDataKey.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(),
                         new AvroBinarySerde<>(RunEntry.class)).withLoggingDisabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray())

@@ -2,7 +2,11 @@ package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RunEntry;
+import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.streams.crypto.Kms;
+import io.veridict.streams.crypto.OpenedPayload;
+import io.veridict.streams.crypto.PayloadOpener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +29,15 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class ChainViews {
 
     private final KafkaStreams streams;
+    private final PayloadOpener opener;
 
-    public ChainViews(KafkaStreams streams) {
+    /**
+     * @param kms unwraps the tenants' data keys, to open their payloads for the API
+     */
+    public ChainViews(KafkaStreams streams, Kms kms) {
         this.streams = streams;
+        this.opener = new PayloadOpener(kms, (tenant, keyId) ->
+                this.<Bytes, WrappedDataKey>store(ChainStores.KEYS).get(StoreKeys.dataKey(tenant, keyId)));
     }
 
     /** The instance whose stores hold {@code tenant}'s ledger, or empty if not known yet. */
@@ -77,8 +87,8 @@ public final class ChainViews {
         return Optional.ofNullable(seen).map(IdempotencyValue::seqOf);
     }
 
-    private PayloadEnvelope payload(String tenant, long seq) {
-        return this.<Bytes, PayloadEnvelope>store(ChainStores.PAYLOADS).get(StoreKeys.seq(tenant, seq));
+    private OpenedPayload payload(String tenant, long seq) {
+        return opener.open(tenant, seq, this.<Bytes, PayloadEnvelope>store(ChainStores.PAYLOADS).get(StoreKeys.seq(tenant, seq)));
     }
 
     private <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {

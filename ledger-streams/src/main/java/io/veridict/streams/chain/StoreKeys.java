@@ -41,6 +41,13 @@ public final class StoreKeys {
         return Bytes.wrap(ByteBuffer.allocate(prefix.length + digest.length).put(prefix).put(digest).array());
     }
 
+    /** Key of the data key {@code keyId} of {@code tenant} in the tenant-keys store. */
+    public static Bytes dataKey(String tenant, String keyId) {
+        byte[] prefix = tenantPrefix(tenant);
+        byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + id.length).put(prefix).put(id).array());
+    }
+
     /**
      * The digest under which a client-chosen identifier (an idempotency key, a decision id) is
      * kept: SHA-256 of its UTF-8 bytes. The identifier itself is kept nowhere but in the payload.

@@ -33,7 +33,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
 
 /**
- * A persistent, unlogged key-value store on RocksDB that keeps nothing of a deleted value on disk
+ * A persistent key-value store on RocksDB that keeps nothing of a deleted value on disk
  * for longer than {@link #ERASE_WITHIN} after the delete.
  *
  * <p>RocksDB (and Kafka Streams' own RocksDB store) leaves a deleted value in its table files
@@ -44,9 +44,10 @@ import org.rocksdb.WriteOptions;
  * values are rewritten without them and removed. {@link #flush} and {@link #close} do the same at
  * once. A tombstone on a projected topic thus reaches the disk too.
  *
- * <p>It has no changelog: it is a projection, rebuilt by its owner from the topic it projects
- * (see {@link TopicHistory}). The write-ahead log is off, as in Kafka Streams' stores: what a
- * crash loses from memory the owner replays from the topic.
+ * <p>Unlogged, it is a projection, rebuilt by its owner from the topic it projects (see
+ * {@link TopicHistory}); logged, Kafka Streams restores it from its changelog (a tombstone there
+ * deletes, and so erases, too). The write-ahead log is off, as in Kafka Streams' stores: what a
+ * crash loses from memory the owner replays from the topic, or Kafka Streams from the changelog.
  */
 public final class ErasingRocksDbStore implements KeyValueStore<Bytes, byte[]> {
 
@@ -94,9 +95,8 @@ public final class ErasingRocksDbStore implements KeyValueStore<Bytes, byte[]> {
             throw new ProcessorStateException("store " + name + ": cannot open RocksDB in " + dir, e);
         }
         open = true;
-        context.register(root, (key, value) -> {
-            throw new IllegalStateException("store " + name + " has no changelog to restore from");
-        });
+        // Called only for a logged store, whose changelog Kafka Streams restores it from.
+        context.register(root, (key, value) -> put(Bytes.wrap(key), value));
     }
 
     @Override

@@ -8,12 +8,17 @@ import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerStreamsConfig;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.TestCrypto;
+import io.veridict.streams.chain.ChainStores;
 import io.veridict.streams.chain.Receipts;
+import io.veridict.streams.crypto.LedgerCrypto;
+import io.veridict.streams.crypto.PayloadOpener;
 import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicProvisioner;
@@ -54,6 +59,10 @@ final class ChainedLedger implements AutoCloseable {
     final Admin admin;
     /** Receipts of each tenant, in seq order. */
     final Map<String, List<EntryReceipt>> receipts = new HashMap<>();
+    /** Seals the payloads; its KEK was made for this ledger. */
+    final LedgerCrypto crypto = TestCrypto.crypto();
+    /** The tenants' wrapped data keys, as the chain's tenant-keys store held them when it stopped. */
+    private final Map<String, WrappedDataKey> dataKeys = new HashMap<>();
 
     private ChainedLedger(Path dir) {
         kafka = TestKafka.start(dir.resolve("kafka"));
@@ -142,7 +151,7 @@ final class ChainedLedger implements AutoCloseable {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes,
-                new KafkaTopicHistory(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))), p);
+                new KafkaTopicHistory(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap())), crypto), p);
         try {
             streams.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -159,10 +168,20 @@ final class ChainedLedger implements AutoCloseable {
             }
             chained.sort((a, b) -> Long.compare(a.getSeq(), b.getSeq()));
             chained.forEach(r -> receipts.computeIfAbsent(r.getTenantId(), t -> new ArrayList<>()).add(r));
+            try (var keys = streams.store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(ChainStores.KEYS,
+                    org.apache.kafka.streams.state.QueryableStoreTypes.<org.apache.kafka.common.utils.Bytes,
+                            WrappedDataKey>keyValueStore())).all()) {
+                keys.forEachRemaining(kv -> dataKeys.put(kv.value.getTenantId() + "/" + kv.value.getKeyId(), kv.value));
+            }
         } finally {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
         }
+    }
+
+    /** Opens the payloads this ledger sealed, with the data keys its chain made. */
+    PayloadOpener opener() {
+        return new PayloadOpener(crypto.kms(), (tenant, keyId) -> dataKeys.get(tenant + "/" + keyId));
     }
 
     private static LedgerCommand command(String tenant, int i) {

@@ -140,9 +140,7 @@ class TopicReplayVerifierIT {
     @Test
     void shouldPinpointAPayloadWhoseSaltWasReplacedOrDropped() throws Exception {
         Rec original = payload("globex", 3);
-        PayloadEnvelope envelope = ledger.serdes.payloads().deserializer().deserialize(PREFIX + "payloads", original.value());
-        byte[] payload = new byte[envelope.getCiphertext().remaining()];
-        envelope.getCiphertext().duplicate().get(payload);
+        byte[] payload = opened(original).bytesOrNull();
         assertThat(decode(entry("globex", 3)).getFormatVersion()).as("the chain writes format version 2").isEqualTo(2);
         assertThat(decode(entry("globex", 3)).getPayloadHash().bytes())
                 .isEqualTo(LedgerHashes.saltedPayloadHash(salt(original), payload))
@@ -370,11 +368,16 @@ class TopicReplayVerifierIT {
     }
 
     private byte[] salt(Rec payloadRecord) {
-        ByteBuffer salt = ledger.serdes.payloads().deserializer().deserialize(PREFIX + "payloads", payloadRecord.value())
-                .getSalt().duplicate();
-        byte[] bytes = new byte[salt.remaining()];
-        salt.get(bytes);
-        return bytes;
+        return opened(payloadRecord).saltOrNull();
+    }
+
+    /** A sealed payload record opened with the ledger's data keys: its clear bytes and salt. */
+    private io.veridict.streams.crypto.OpenedPayload opened(Rec payloadRecord) {
+        EntryKey key = ledger.serdes.entryKeys().deserializer().deserialize(PREFIX + "payloads", payloadRecord.key());
+        PayloadEnvelope envelope = ledger.serdes.payloads().deserializer().deserialize(PREFIX + "payloads", payloadRecord.value());
+        var opened = ledger.opener().open(key.getTenantId(), key.getSeq(), envelope);
+        assertThat(opened.readable()).as(String.valueOf(opened)).isTrue();
+        return opened;
     }
 
     private static List<Rec> replace(List<Rec> records, Rec original, Rec replacement) {

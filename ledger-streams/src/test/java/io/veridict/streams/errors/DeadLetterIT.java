@@ -78,7 +78,7 @@ class DeadLetterIT {
 
             LedgerSerdes serdes = LedgerSerdes.confluent(client);
             KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes,
-                    new KafkaTopicHistory(Map.of("bootstrap.servers", kafka.bootstrapServers()))), properties(kafka.bootstrapServers()));
+                    new KafkaTopicHistory(Map.of("bootstrap.servers", kafka.bootstrapServers())), io.veridict.streams.TestCrypto.crypto()), properties(kafka.bootstrapServers()));
             try {
                 streams.start();
                 List<ConsumerRecord<byte[], byte[]>> dead = read(kafka.bootstrapServers(), topics.deadLetter().name(), 3);

@@ -5,6 +5,8 @@ import io.veridict.api.core.StreamsFactory;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
+import io.veridict.streams.crypto.LedgerCrypto;
+import io.veridict.streams.crypto.LocalKms;
 import io.veridict.streams.store.KafkaTopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import io.veridict.streams.topics.TopicMismatch;
@@ -19,8 +21,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -143,7 +145,9 @@ final class ChainThroughput {
                 serdes.entries().deserializer(), topics.receipts().name())) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             KafkaStreams streams = new KafkaStreams(LedgerTopology.build(topics, serdes,
-                    new KafkaTopicHistory(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))),
+                    new KafkaTopicHistory(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)),
+                    // Payloads are sealed as in service, under a key-encryption key made for this run.
+                    LedgerCrypto.of(LocalKms.parse(LocalKms.generate("bench")))),
                     streamsProperties(topics, prefix));
             streams.setUncaughtExceptionHandler(e -> {
                 failure.set(e);
