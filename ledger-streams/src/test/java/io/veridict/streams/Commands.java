@@ -50,7 +50,8 @@ final class Commands {
     static LedgerCommand key(String tenant, String idempotencyKey, KeyOperationType operation, String keyId,
                              byte[] secretHmac, Long overlapMs) {
         return envelope(tenant, idempotencyKey, new KeyOperation(operation, keyId, List.of("decisions:record"), null,
-                null, secretHmac == null ? null : ByteBuffer.wrap(secretHmac), overlapMs));
+                null, secretHmac == null ? null : ByteBuffer.wrap(secretHmac), overlapMs,
+                operation == KeyOperationType.CREATED ? "alice" : null));
     }
 
     private static LedgerCommand envelope(String tenant, String idempotencyKey, Object body) {

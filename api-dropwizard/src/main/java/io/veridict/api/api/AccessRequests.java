@@ -32,18 +32,28 @@ public final class AccessRequests {
     }
 
     /** {@code POST /v1/tenants}: {@code {"tenant_id": ..., "display_name": ...}}. */
-    public record NewTenant(String tenantId, String displayName) {
+    public record NewTenant(String tenantId, String displayName, String adminHolder) {
+
+        /** The holder of a tenant's first key when the request names none. */
+        public static final String DEFAULT_ADMIN_HOLDER = "admin";
+
         public static NewTenant fromJson(ObjectNode body) {
             FieldProblems problems = new FieldProblems();
             FieldReader read = new FieldReader(problems);
-            read.rejectUnknown(body, "", Set.of("tenant_id", "display_name"));
+            read.rejectUnknown(body, "", Set.of("tenant_id", "display_name", "admin_holder"));
             String id = read.requiredText(body, "", "tenant_id", FieldReader.TextRule.matching(3, 64,
                     CommandValidator.TENANT_ID, "must be 3 to 64 lower-case letters, digits and inner hyphens"));
             String name = read.requiredText(body, "", "display_name", FieldReader.TextRule.name(MAX_DISPLAY_NAME));
+            String holder = read.optionalText(body, "", "admin_holder", HOLDER_RULE);
             problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the tenant");
-            return new NewTenant(id, name);
+            return new NewTenant(id, name, holder == null ? DEFAULT_ADMIN_HOLDER : holder);
         }
     }
+
+    /** Who a key is issued to: 1-64 of {@code a-z 0-9 . _ @ -}, starting with a letter or digit. */
+    public static final Pattern HOLDER = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,63}");
+    private static final FieldReader.TextRule HOLDER_RULE = FieldReader.TextRule.matching(1, 64, HOLDER,
+            "must be 1 to 64 of a-z 0-9 . _ @ - starting with a letter or digit");
 
     /** {@code POST /v1/tenants/{id}/suspend|reactivate} and {@code POST /v1/keys/{id}/revoke}: an optional reason. */
     public record Reason(String reason) {
@@ -58,11 +68,12 @@ public final class AccessRequests {
     }
 
     /** {@code POST /v1/keys}: scopes (required, non-empty) and an optional expiry in the future. */
-    public record NewKey(Set<Scope> scopes, Instant expiresAt) {
+    public record NewKey(Set<Scope> scopes, Instant expiresAt, String holderOrNull) {
         public static NewKey fromJson(ObjectNode body, Instant now) {
             FieldProblems problems = new FieldProblems();
             FieldReader read = new FieldReader(problems);
-            read.rejectUnknown(body, "", Set.of("scopes", "expires_at"));
+            read.rejectUnknown(body, "", Set.of("scopes", "expires_at", "holder"));
+            String holder = read.optionalText(body, "", "holder", HOLDER_RULE);
             Set<Scope> scopes = EnumSet.noneOf(Scope.class);
             if (body.get("scopes") == null || body.get("scopes").isNull()) {
                 problems.add("scopes", "is required");
@@ -93,7 +104,7 @@ public final class AccessRequests {
                 }
             }
             problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the key");
-            return new NewKey(scopes, expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli()));
+            return new NewKey(scopes, expiresAt == null ? null : Instant.ofEpochMilli(expiresAt.toEpochMilli()), holder);
         }
     }
 

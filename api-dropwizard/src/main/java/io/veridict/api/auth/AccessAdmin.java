@@ -57,13 +57,13 @@ public final class AccessAdmin {
     public record IssuedKey(ApiKeyState key, String text, boolean created) {
     }
 
-    /** Creates a tenant and its first admin key. */
-    public CreatedTenant createTenant(String tenantId, String displayName, String idempotencyKey, Principal by,
-                                      String correlationId) {
+    /** Creates a tenant and its first admin key, issued to {@code adminHolder}. */
+    public CreatedTenant createTenant(String tenantId, String displayName, String adminHolder, String idempotencyKey,
+                                      Principal by, String correlationId) {
         CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId,
                 new TenantOperation(TenantOperationType.CREATED, displayName, null)));
         TenantState tenant = await(() -> view.tenant(tenantId), outcome);
-        IssuedKey admin = createKey(tenantId, EnumSet.allOf(Scope.class), null,
+        IssuedKey admin = createKey(tenantId, EnumSet.allOf(Scope.class), null, adminHolder,
                 IdempotencyKeys.derived(idempotencyKey, "admin-key"), by, correlationId);
         return new CreatedTenant(tenant, admin.key(), admin.text(), outcome.getStatus() == OutcomeStatus.CHAINED);
     }
@@ -78,16 +78,17 @@ public final class AccessAdmin {
         return await(() -> view.tenant(tenantId), outcome);
     }
 
-    /** Creates a key of {@code tenantId}. */
-    public IssuedKey createKey(String tenantId, Collection<Scope> scopes, Instant expiresAt, String idempotencyKey,
-                               Principal by, String correlationId) {
+    /** Creates a key of {@code tenantId}, issued to {@code holder}. */
+    public IssuedKey createKey(String tenantId, Collection<Scope> scopes, Instant expiresAt, String holder,
+                               String idempotencyKey, Principal by, String correlationId) {
         if (view.tenant(tenantId).isEmpty()) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no tenant with this id");
         }
         TokenFormat.ApiKey key = TokenFormat.newApiKey();
         List<String> names = scopes.stream().sorted().map(Scope::wireName).toList();
         CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId, new KeyOperation(
-                KeyOperationType.CREATED, key.keyId(), names, expiresAt, null, ByteBuffer.wrap(hasher.hash(key)), null)));
+                KeyOperationType.CREATED, key.keyId(), names, expiresAt, null, ByteBuffer.wrap(hasher.hash(key)), null,
+                holder)));
         if (outcome.getStatus() == OutcomeStatus.DUPLICATE) {
             // A retry: the key was made by the first attempt, whose id the receipt's entry names.
             ApiKeyState original = keyOfEntry(tenantId, outcome);
@@ -103,7 +104,7 @@ public final class AccessAdmin {
         TokenFormat.ApiKey key = TokenFormat.newSecret(keyId);
         CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId, new KeyOperation(
                 KeyOperationType.ROTATED, keyId, current.getScopes(), current.getExpiresAt(), null,
-                ByteBuffer.wrap(hasher.hash(key)), overlap.toMillis())));
+                ByteBuffer.wrap(hasher.hash(key)), overlap.toMillis(), null)));
         ApiKeyState rotated = await(() -> view.key(keyId), outcome);
         return new IssuedKey(rotated, outcome.getStatus() == OutcomeStatus.CHAINED ? key.text() : null,
                 outcome.getStatus() == OutcomeStatus.CHAINED);
@@ -114,7 +115,7 @@ public final class AccessAdmin {
                                  String correlationId) {
         ApiKeyState current = ownKey(tenantId, keyId);
         CommandOutcome outcome = chain(command(tenantId, idempotencyKey, by, correlationId, new KeyOperation(
-                KeyOperationType.REVOKED, keyId, current.getScopes(), current.getExpiresAt(), reason, null, null)));
+                KeyOperationType.REVOKED, keyId, current.getScopes(), current.getExpiresAt(), reason, null, null, null)));
         return await(() -> view.key(keyId), outcome);
     }
 
@@ -129,7 +130,7 @@ public final class AccessAdmin {
     public List<Optional<CommandOutcome>> recordExpiries(List<ApiKeyState> keys, Principal by) {
         return recorder.record(keys.stream().map(key -> command(key.getTenantId(), IdempotencyKeys.keyExpiry(key.getKeyId()),
                 by, "expiry-" + key.getKeyId(), new KeyOperation(KeyOperationType.EXPIRED, key.getKeyId(), key.getScopes(),
-                        key.getExpiresAt(), "expired", null, null))).toList());
+                        key.getExpiresAt(), "expired", null, null, null))).toList());
     }
 
     /** The tenant's key {@code keyId}; another tenant's key answers as an unknown one. */

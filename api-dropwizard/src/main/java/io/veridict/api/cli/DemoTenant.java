@@ -1,6 +1,7 @@
 package io.veridict.api.cli;
 
 import io.veridict.api.VeridictApplication;
+import io.veridict.api.api.AccessRequests;
 import io.veridict.api.auth.AccessAdmin;
 import io.veridict.api.auth.Principal;
 import io.veridict.api.errors.ApiException;
@@ -37,7 +38,7 @@ public final class DemoTenant {
             AccessAdmin admin = application.accessAdmin();
             try {
                 if (admin != null) {
-                    print(admin.createTenant(TENANT_ID, "Demo tenant", IDEMPOTENCY_KEY, Principal.OPERATOR, "dev-setup"));
+                    print(admin.createTenant(TENANT_ID, "Demo tenant", AccessRequests.NewTenant.DEFAULT_ADMIN_HOLDER, IDEMPOTENCY_KEY, Principal.OPERATOR, "dev-setup"));
                     return;
                 }
             } catch (ApiException notYet) {

@@ -96,6 +96,8 @@ public enum ErrorCode {
     KEY_NOT_ACTIVE(409),
     /** A key may only be given scopes its creator holds. */
     SCOPE_ESCALATION(403),
+    /** Only the operator or a key with {@code tenant:admin} may issue a key to another holder than its own. */
+    HOLDER_NOT_ALLOWED(403),
     /** No resource at this path. */
     NOT_FOUND(404),
     /** The resource exists but not with this HTTP method; see the {@code Allow} header. */

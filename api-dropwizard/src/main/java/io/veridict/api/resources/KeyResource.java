@@ -74,7 +74,7 @@ public final class KeyResource {
         if (!KeyCeiling.covers(principal, key.scopes().stream().map(Scope::wireName).toList())) {
             throw new ApiException(ErrorCode.SCOPE_ESCALATION, "a key can only be given scopes its creator holds");
         }
-        AccessAdmin.IssuedKey issued = admin.createKey(tenant, key.scopes(), key.expiresAt(),
+        AccessAdmin.IssuedKey issued = admin.createKey(tenant, key.scopes(), key.expiresAt(), holderOf(key, principal),
                 RequestHeaders.adminIdempotencyKey(headers), principal, CorrelationId.current(request));
         return Response.status(issued.created() ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create("/v1/keys/" + issued.key().getKeyId()))
@@ -123,6 +123,24 @@ public final class KeyResource {
                 principal, CorrelationId.current(request)), null);
     }
 
+    /**
+     * Who a new key is issued to: the caller's own holder, unless the request names another, which
+     * only the operator and a key with {@code tenant:admin} may do. A key made before holders
+     * existed is its own holder.
+     */
+    private String holderOf(AccessRequests.NewKey key, Principal principal) {
+        String own = principal.isOperator() ? null : view.key(principal.keyId())
+                .map(k -> k.getHolder() != null ? k.getHolder() : k.getKeyId()).orElse(principal.keyId());
+        if (key.holderOrNull() == null) {
+            return own != null ? own : AccessRequests.NewTenant.DEFAULT_ADMIN_HOLDER;
+        }
+        if (!key.holderOrNull().equals(own) && !principal.isOperator() && !principal.scopes().contains(Scope.TENANT_ADMIN)) {
+            throw new ApiException(ErrorCode.HOLDER_NOT_ALLOWED,
+                    "only a key with tenant:admin may issue a key to another holder than its own");
+        }
+        return key.holderOrNull();
+    }
+
     /** A key as answers show it; {@code text} (the key itself) only when just created or rotated. */
     static ObjectNode keyNode(ApiKeyState key, String text) {
         ObjectNode node = JSON.objectNode();
@@ -139,6 +157,7 @@ public final class KeyResource {
         node.put("updated_at", AccessRequests.time(key.getUpdatedAt()));
         key.getSecrets().stream().map(KeySecret::getValidUntil).filter(java.util.Objects::nonNull).findFirst()
                 .ifPresent(until -> node.put("previous_secret_valid_until", AccessRequests.time(until)));
+        node.put("holder", key.getHolder() != null ? key.getHolder() : key.getKeyId());
         return node;
     }
 

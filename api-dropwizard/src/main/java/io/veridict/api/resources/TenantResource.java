@@ -56,7 +56,7 @@ public final class TenantResource {
     @OperatorOnly
     public Response create(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         AccessRequests.NewTenant tenant = AccessRequests.NewTenant.fromJson(reader.read(body, headers));
-        AccessAdmin.CreatedTenant created = admin.createTenant(tenant.tenantId(), tenant.displayName(),
+        AccessAdmin.CreatedTenant created = admin.createTenant(tenant.tenantId(), tenant.displayName(), tenant.adminHolder(),
                 RequestHeaders.adminIdempotencyKey(headers), Principal.of(request), CorrelationId.current(request));
         ObjectNode answer = tenantNode(created.tenant());
         answer.set("admin_key", KeyResource.keyNode(created.adminKey(), created.adminKeyText()));

@@ -229,6 +229,35 @@ class AccessControlIT {
         assertThat(await(() -> api.get("/v1/keys", "cyberdyne"), a -> a.body().contains(expired)).body()).contains(expired);
     }
 
+    @Test
+    void shouldIssueKeysToHoldersOnlyAsTheTenantAdminSays() throws Exception {
+        String admin = api.keyOf("wayne");
+        JsonNode adminKey = api.get("/v1/keys", "wayne").json().get("keys").get(0);
+        assertThat(adminKey.get("holder").asText()).as("a tenant's first key").isEqualTo("admin");
+
+        JsonNode bob = createKey("wayne", "{\"scopes\":[\"keys:manage\",\"decisions:record\"],\"holder\":\"bob@wayne\"}");
+        assertThat(bob.get("holder").asText()).isEqualTo("bob@wayne");
+        String bobKey = bob.get("key").asText();
+
+        // A key without tenant:admin issues keys to its own holder only.
+        LedgerClient.Answer inherited = send(call("POST", "/v1/keys", "wayne", bobKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scopes\":[\"decisions:record\"]}")));
+        assertThat(inherited.status()).as(inherited.body()).isEqualTo(201);
+        assertThat(inherited.json().get("holder").asText()).isEqualTo("bob@wayne");
+        long before = api.get("/v1/audit/head", "wayne").json().get("size").asLong();
+        LedgerClient.Answer forOther = send(call("POST", "/v1/keys", "wayne", bobKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scopes\":[\"decisions:record\"],\"holder\":\"carol@wayne\"}")));
+        assertThat(forOther.status()).as(forOther.body()).isEqualTo(403);
+        assertThat(forOther.json().get("code").asText()).isEqualTo("HOLDER_NOT_ALLOWED");
+        LedgerClient.Answer badHolder = api.post("/v1/keys", "wayne", null, "{\"scopes\":[\"decisions:record\"],\"holder\":\"Bob Smith\"}");
+        assertThat(badHolder.status()).isEqualTo(422);
+        assertThat(api.get("/v1/audit/head", "wayne").json().get("size").asLong()).as("nothing chained").isEqualTo(before);
+
+        JsonNode entry = api.get("/v1/audit/entries/" + (before - 1), "wayne").json();
+        assertThat(entry.get("payload").asText()).contains("\"holder\":\"bob@wayne\"", "\"operation\":\"CREATED\"");
+        assertThat(admin).isNotBlank();
+    }
+
     private static HttpRequest.Builder call(String method, String path, String tenant, String credential) {
         return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("X-Veridict-Tenant-Id", tenant).header("Authorization", "Bearer " + credential)

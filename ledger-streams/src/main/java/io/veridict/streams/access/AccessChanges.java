@@ -165,6 +165,7 @@ public final class AccessChanges {
                 .setCreatedAt(current == null ? at : current.getCreatedAt())
                 .setUpdatedAt(at)
                 .setSeq(seq)
+                .setHolder(current == null ? op.getHolder() : current.getHolder())
                 .build();
     }
 

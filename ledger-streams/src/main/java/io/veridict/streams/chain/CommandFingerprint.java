@@ -35,7 +35,8 @@ final class CommandFingerprint {
             kind = 2;
             String keyId = operation.getOperation() == KeyOperationType.CREATED ? "" : operation.getKeyId();
             KeyOperation withoutSecret = new KeyOperation(operation.getOperation(), keyId,
-                    operation.getScopes(), operation.getExpiresAt(), operation.getReason(), null, operation.getOverlapMs());
+                    operation.getScopes(), operation.getExpiresAt(), operation.getReason(), null, operation.getOverlapMs(),
+                    operation.getHolder());
             bytes = KEY_OPERATIONS.serialize("fingerprint", withoutSecret);
         } else if (body instanceof TenantOperation operation) {
             kind = 3;

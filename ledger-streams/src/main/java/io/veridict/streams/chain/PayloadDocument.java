@@ -65,6 +65,7 @@ public final class PayloadDocument {
                 .strings("scopes", body.getScopes())
                 .string("expires_at", expires == null ? null : Rfc3339.millis(expires))
                 .string("reason", body.getReason())
+                .stringIfPresent("holder", body.getHolder())
                 .utf8();
     }
 

@@ -19,6 +19,14 @@ final class Aes256Gcm {
     static final int TAG_BITS = 128;
     static final int OVERHEAD = NONCE_SIZE + TAG_BITS / 8;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    /** One cipher per thread: looking the transformation up costs more than sealing a payload. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is not available: " + e.getClass().getSimpleName(), e);
+        }
+    });
 
     private Aes256Gcm() {
     }
@@ -37,7 +45,7 @@ final class Aes256Gcm {
     /** Encrypts with the given nonce; the result is {@code ciphertext || tag}. The nonce MUST never repeat under a key. */
     static byte[] seal(byte[] key, byte[] nonce, byte[] plaintext, byte[] associatedData) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, aesKey(key), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(plaintext);
@@ -61,7 +69,7 @@ final class Aes256Gcm {
             return null;
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, aesKey(key), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(ciphertext);

@@ -53,11 +53,22 @@ class PayloadDocumentTest {
         byte[] hmac = new byte[32];
         hmac[0] = 0x5a;
         KeyOperation created = new KeyOperation(KeyOperationType.CREATED, ADMIN_KEY, ADMIN_SCOPES, null, null,
-                ByteBuffer.wrap(hmac), null);
+                ByteBuffer.wrap(hmac), null, null);
 
         String payload = text(PayloadDocument.keyOperation(created));
 
         assertThat(payload).isEqualTo(vectorPayload(1)).doesNotContain("hmac").doesNotContain("secret");
+    }
+
+    @Test
+    void shouldNameTheKeysHolderOnlyWhenItHasOne() throws IOException {
+        KeyOperation created = new KeyOperation(KeyOperationType.CREATED, ADMIN_KEY, ADMIN_SCOPES, null, null,
+                ByteBuffer.wrap(new byte[32]), null, "alice@initech");
+
+        String payload = text(PayloadDocument.keyOperation(created));
+
+        assertThat(payload).startsWith("{\"expires_at\":null,\"holder\":\"alice@initech\",\"key_id\":");
+        assertThat(CanonicalJson.isCanonical(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
     }
 
     @Test

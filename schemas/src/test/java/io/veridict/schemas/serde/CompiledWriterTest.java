@@ -120,7 +120,7 @@ class CompiledWriterTest {
     private static AccessRecord apiKey() {
         ApiKeyState key = new ApiKeyState("key-42", "tenant-a", List.of("decisions:write"), null, KeyStatus.ACTIVE,
                 List.of(new KeySecret(ByteBuffer.wrap(new byte[] {1, 2, 3}), Instant.ofEpochMilli(99)),
-                        new KeySecret(ByteBuffer.wrap(new byte[0]), null)), 3L, Instant.EPOCH, Instant.ofEpochMilli(1), 4L);
+                        new KeySecret(ByteBuffer.wrap(new byte[0]), null)), 3L, Instant.EPOCH, Instant.ofEpochMilli(1), 4L, "alice");
         return new AccessRecord(key);
     }
 
