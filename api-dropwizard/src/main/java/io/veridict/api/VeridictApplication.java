@@ -39,6 +39,7 @@ import io.veridict.api.resources.KeyResource;
 import io.veridict.api.resources.ReceiptResource;
 import io.veridict.api.resources.TenantOwnerFilter;
 import io.veridict.api.resources.TenantResource;
+import io.veridict.api.retention.RetentionResource;
 import io.veridict.api.transport.Transport;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
@@ -155,6 +156,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
         environment.jersey().register(new AuditResource(queries, reader, clock));
+        environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
         config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
                 queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
 

@@ -11,6 +11,7 @@ import io.veridict.api.core.KafkaFactory;
 import io.veridict.api.core.SchemaRegistryFactory;
 import io.veridict.api.core.StreamsFactory;
 import io.veridict.api.crypto.EncryptionFactory;
+import io.veridict.api.retention.RetentionFactory;
 import io.veridict.api.transport.RateLimitsFactory;
 import io.veridict.api.transport.TransportFactory;
 import jakarta.validation.Valid;
@@ -43,6 +44,11 @@ public class VeridictConfiguration extends Configuration {
     @Valid
     @NotNull
     private AuthFactory auth = new AuthFactory();
+
+    /** Retention: the operator's bounds on tenants' policies and the approval window. */
+    @Valid
+    @NotNull
+    private RetentionFactory retention = new RetentionFactory();
 
     /** Encryption at rest: key-encryption keys and data key rotation. */
     @Valid
@@ -133,6 +139,16 @@ public class VeridictConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public RetentionFactory getRetention() {
+        return retention;
+    }
+
+    @JsonProperty
+    public void setRetention(RetentionFactory retention) {
+        this.retention = retention;
     }
 
     @JsonProperty

@@ -53,6 +53,11 @@ public final class IdempotencyKeys {
         return EXPIRY + keyId;
     }
 
+    /** The key under which the chain records the expiry of retention proposal {@code proposalId}. */
+    public static String retentionExpiry(String proposalId) {
+        return "sys" + SEPARATOR + "retention-expired" + SEPARATOR + proposalId;
+    }
+
     /** A fresh key for an administration command the client sent without one (it is then not retry-safe). */
     public static String randomAdmin() {
         return ADMIN + UUID.randomUUID();

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class AccessRequests {
 
     private static final int MAX_DISPLAY_NAME = 200;
-    private static final int MAX_REASON = 1000;
+    static final int MAX_REASON = 1000;
     private static final Pattern RFC3339 =
             Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
 

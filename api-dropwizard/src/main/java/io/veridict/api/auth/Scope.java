@@ -21,7 +21,13 @@ public enum Scope {
     /** Create, list, rotate and revoke the tenant's keys (only with scopes the caller holds). */
     KEYS_MANAGE("keys:manage"),
     /** Read the tenant's own record. */
-    TENANT_ADMIN("tenant:admin");
+    TENANT_ADMIN("tenant:admin"),
+    /** Read the retention policy and the proposals waiting for approval. */
+    RETENTION_READ("retention:read"),
+    /** Change the retention policy (a shortening waits for a second holder's approval). */
+    RETENTION_MANAGE("retention:manage"),
+    /** Approve or reject a retention proposal of another holder. */
+    RETENTION_APPROVE("retention:approve");
 
     private final String wireName;
 

@@ -1,5 +1,6 @@
 package io.veridict.api.core;
 
+import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.streams.chain.ChainViews;
 import io.veridict.streams.chain.LedgerRow;
@@ -36,6 +37,11 @@ public final class LedgerQueries {
     /** The tenant's head, or empty for a tenant with no entries. */
     public Optional<ChainHead> head(String tenant) {
         return read(() -> views.head(tenant));
+    }
+
+    /** The tenant's retention state, or empty when it never had one. */
+    public Optional<RetentionState> retention(String tenant) {
+        return read(() -> views.retention(tenant));
     }
 
     public Optional<LedgerRow> entry(String tenant, long seq) {

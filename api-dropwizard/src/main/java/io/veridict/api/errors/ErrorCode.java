@@ -94,6 +94,16 @@ public enum ErrorCode {
     TENANT_STATUS_CONFLICT(409),
     /** The key is revoked or expired and cannot be rotated or revoked again. */
     KEY_NOT_ACTIVE(409),
+    /** A retention rule outside the operator's bounds ({@code retention.minimumPeriod}, {@code retention.maximumPeriod}). */
+    RETENTION_OUT_OF_BOUNDS(422),
+    /** The approver of a retention proposal is its proposer's holder (two keys of one holder are one person). */
+    SELF_APPROVAL(403),
+    /** The approving key is not active, or lacks {@code retention:approve}. */
+    APPROVER_NOT_ALLOWED(403),
+    /** The proposal's approval window closed. */
+    PROPOSAL_EXPIRED(409),
+    /** Another change took effect after the proposal was made: propose again against the policy in force. */
+    PROPOSAL_STALE(409),
     /** A key may only be given scopes its creator holds. */
     SCOPE_ESCALATION(403),
     /** Only the operator or a key with {@code tenant:admin} may issue a key to another holder than its own. */

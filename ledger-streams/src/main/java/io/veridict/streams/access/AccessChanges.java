@@ -178,7 +178,8 @@ public final class AccessChanges {
         return record == null ? null : (TenantState) record.getState();
     }
 
-    private ApiKeyState keyState(String tenant, String keyId) {
+    /** The key {@code keyId} of {@code tenant} as this partition knows it, or null. */
+    public ApiKeyState keyState(String tenant, String keyId) {
         AccessRecord record = store.get(AccessKeys.key(keyId));
         if (record == null || !(record.getState() instanceof ApiKeyState key) || !key.getTenantId().equals(tenant)) {
             return null;

@@ -1,6 +1,8 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.AccessRecord;
+import io.veridict.schemas.avro.Actor;
+import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.DecisionGroup;
 import io.veridict.schemas.avro.EntryOrigin;
@@ -12,6 +14,8 @@ import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.RetentionRequest;
+import io.veridict.schemas.avro.RetentionRequestType;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.avro.TenantOperation;
@@ -20,25 +24,31 @@ import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.streams.IdempotencyKeys;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.access.AccessChanges;
 import io.veridict.streams.crypto.KeyUnavailableException;
 import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.crypto.PayloadSealer;
 import io.veridict.streams.crypto.RandomBytes;
+import io.veridict.streams.retention.RetentionChanges;
+import io.veridict.streams.retention.RetentionOperation;
 import io.veridict.streams.store.TopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -72,6 +82,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     public static final String GROUP_PARTLY_CHAINED = "GROUP_PARTLY_CHAINED";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainProcessor.class);
+    /** How often expired retention proposals are looked for. */
+    private static final java.time.Duration EXPIRY_SWEEP = java.time.Duration.ofSeconds(1);
 
     private final LedgerTopics topics;
     private final LedgerSerdes serdes;
@@ -80,6 +92,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private final EntryIds entryIds = new EntryIds();
     private final RandomBytes salts = new RandomBytes();
     private PayloadSealer sealer;
+    private RetentionChanges retention;
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
     private Projections projections;
@@ -112,7 +125,29 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         KeyValueStore<Bytes, WrappedDataKey> keys = context.getStateStore(ChainStores.KEYS);
         this.sealer = new PayloadSealer(crypto, key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
         rewrapDataKeys(keys);
+        this.retention = new RetentionChanges(context.getStateStore(ChainStores.RETENTION), access::keyState);
         rebuild().catchUp();
+        context.schedule(EXPIRY_SWEEP, PunctuationType.WALL_CLOCK_TIME, now -> expireProposals(Instant.ofEpochMilli(now)));
+    }
+
+    /**
+     * Records the expiry of every retention proposal of this task's tenants whose time ran out, as
+     * the service's own command (idempotency key {@code retention-expiry/<proposal>}, a namespace no
+     * client can write), chained like any other.
+     */
+    private void expireProposals(Instant now) {
+        for (String[] expired : retention.expired(now)) {
+            LedgerCommand command = LedgerCommand.newBuilder()
+                    .setCommandId(UUID.randomUUID().toString())
+                    .setTenantId(expired[0])
+                    .setIdempotencyKey(IdempotencyKeys.retentionExpiry(expired[1]))
+                    .setCorrelationId("retention-expiry")
+                    .setActor(Actor.newBuilder().setKind(ActorKind.SYSTEM).setKeyId(null).build())
+                    .setReceivedAt(now)
+                    .setBody(new RetentionRequest(RetentionRequestType.EXPIRE, null, expired[1], null, null))
+                    .build();
+            process(new Record<>(expired[0], command, now.toEpochMilli()));
+        }
     }
 
     /**
@@ -233,7 +268,16 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         if (digests.decision != null && projections.decisions().get(StoreKeys.digestKey(run.tenant, digests.decision)) != null) {
             return Check.refused(DECISION_ID_TAKEN);
         }
-        Optional<String> refusal = access.check(run.tenant, item.body(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (item.body() instanceof RetentionRequest request) {
+            RetentionChanges.Resolution resolution = retention.resolve(run.tenant, request, item.actor(), item.commandId(), now);
+            if (resolution.refusal() != null) {
+                return Check.refused(resolution.refusal());
+            }
+            run.retentionOperations.put(item.commandId(), resolution.operation());
+            return Check.NEW;
+        }
+        Optional<String> refusal = access.check(run.tenant, item.body(), now);
         return refusal.map(Check::refused).orElse(Check.NEW);
     }
 
@@ -283,6 +327,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         private final List<PayloadEnvelope> payloads = new ArrayList<>();
         private final List<CommandOutcome> outcomes = new ArrayList<>();
         private final Map<String, AccessRecord> accessChanges = new LinkedHashMap<>();
+        /** What each retention request of this run became, by command id. */
+        private final Map<String, RetentionOperation> retentionOperations = new HashMap<>();
         private ChainHead head;
 
         Run(String tenant) {
@@ -300,7 +346,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             }
             long seq = head.size();
             String decisionId = item.decisionId();
-            byte[] payload = payloadOf(item, decisionId);
+            RetentionOperation retained = retentionOperations.get(item.commandId());
+            byte[] payload = retained != null ? retained.payload() : payloadOf(item, decisionId);
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
             byte[] salt = salts.next(LedgerFormat.SALT_SIZE);
@@ -317,6 +364,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);
             head = head.advance(header.leafHash(), header.chainHash());
             accessChanges.putAll(access.apply(tenant, item.body(), seq, Instant.ofEpochMilli(recordedAt)));
+            if (retained != null) {
+                retention.apply(tenant, retained, Instant.ofEpochMilli(recordedAt));
+            }
             entries.add(entry);
             payloads.add(envelope);
         }
@@ -345,6 +395,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private static EntryType entryTypeOf(ChainItem item) {
         if (item.body() instanceof RecordDecision) {
             return EntryType.DECISION;
+        }
+        if (item.body() instanceof RetentionRequest) {
+            return EntryType.RETENTION_OPERATION;
         }
         return item.body() instanceof TenantOperation ? EntryType.TENANT_OPERATION : EntryType.KEY_OPERATION;
     }

@@ -2,6 +2,7 @@ package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.serde.AvroBinarySerde;
@@ -38,6 +39,8 @@ public final class ChainStores {
      * changelog is the keys' only home; a deleted key leaves the disk and, compacted, the changelog.
      */
     public static final String KEYS = "tenant-keys";
+    /** Per tenant: the retention policy in force and the proposals waiting ({@code RetentionState}). Logged. */
+    public static final String RETENTION = "retention-state";
     /** Per (tenant, seq): the entry's header and origin ({@code RunEntry}). Projection of the entries topic. */
     public static final String ENTRIES = "entries-projection";
     /** Per (tenant, idempotency digest): request fingerprint and seq ({@link StoreKeys}). Projection of the entries topic. */
@@ -48,7 +51,7 @@ public final class ChainStores {
     public static final String PAYLOADS = "payloads-projection";
 
     /** Every store the chain processor reads or writes. */
-    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
+    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, RETENTION, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
     /** The projections (the payload projector writes the payloads one, and keeps its position in another). */
     public static final String[] PROJECTIONS = {ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
 
@@ -65,6 +68,8 @@ public final class ChainStores {
                         new AvroBinarySerde<>(AccessRecord.class)),
                 Stores.keyValueStoreBuilder(new ErasingRocksDbSupplier(KEYS), Serdes.Bytes(),
                         new AvroBinarySerde<>(WrappedDataKey.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RETENTION), Serdes.String(),
+                        new AvroBinarySerde<>(RetentionState.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(),
                         new AvroBinarySerde<>(RunEntry.class)).withLoggingDisabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray())

@@ -1,6 +1,7 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.ChainHead;
@@ -74,6 +75,11 @@ public final class ChainViews {
             }
         }
         return page;
+    }
+
+    /** The tenant's retention state, or empty when no retention request was ever chained. */
+    public Optional<RetentionState> retention(String tenant) {
+        return Optional.ofNullable(this.<String, RetentionState>store(ChainStores.RETENTION).get(tenant));
     }
 
     /** The seq of the entry recording {@code decisionId}, or empty. */

@@ -3,6 +3,7 @@ package io.veridict.streams.chain;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.format.Sha256;
 import io.veridict.schemas.serde.AvroBinarySerde;
@@ -18,6 +19,7 @@ final class CommandFingerprint {
     private static final AvroBinarySerde<RecordDecision> DECISIONS = new AvroBinarySerde<>(RecordDecision.class);
     private static final AvroBinarySerde<KeyOperation> KEY_OPERATIONS = new AvroBinarySerde<>(KeyOperation.class);
     private static final AvroBinarySerde<TenantOperation> TENANT_OPERATIONS = new AvroBinarySerde<>(TenantOperation.class);
+    private static final AvroBinarySerde<RetentionRequest> RETENTION_REQUESTS = new AvroBinarySerde<>(RetentionRequest.class);
 
     private CommandFingerprint() {
     }
@@ -41,6 +43,12 @@ final class CommandFingerprint {
         } else if (body instanceof TenantOperation operation) {
             kind = 3;
             bytes = TENANT_OPERATIONS.serialize("fingerprint", operation);
+        } else if (body instanceof RetentionRequest request) {
+            // A retried policy change carries the approval deadline of its own attempt: the request
+            // is the same without it.
+            kind = 4;
+            bytes = RETENTION_REQUESTS.serialize("fingerprint", new RetentionRequest(request.getRequest(), request.getPolicy(),
+                    request.getProposalId(), request.getReason(), null));
         } else {
             throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
         }

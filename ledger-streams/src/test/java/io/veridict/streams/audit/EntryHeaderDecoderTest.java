@@ -33,14 +33,14 @@ class EntryHeaderDecoderTest {
     private static final int CURRENT_ID = 7;
     private static final int NEWER_ID = 8;
     private static final Schema NEWER_WRITER = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
-            .replace("\"UNKNOWN\",\"TENANT_OPERATION\"]", "\"UNKNOWN\",\"TENANT_OPERATION\",\"RETENTION\"]"));
+            .replace("\"TENANT_OPERATION\",\"RETENTION_OPERATION\"]", "\"TENANT_OPERATION\",\"RETENTION_OPERATION\",\"LEGAL_HOLD\"]"));
 
     private final FakeRegistry registry = new FakeRegistry(Map.of(CURRENT_ID, LedgerEntry.getClassSchema(), NEWER_ID, NEWER_WRITER));
     private final EntryHeaderDecoder decoder = new EntryHeaderDecoder(registry);
 
     @Test
     void shouldHashAnEntryTypeAddedByANewerWriterExactlyAsWritten() throws Exception {
-        EntryHeader written = header("RETENTION", null);
+        EntryHeader written = header("LEGAL_HOLD", null);
         byte[] record = encode(NEWER_ID, NEWER_WRITER, written);
 
         EntryHeader decoded = decoder.decode(record).get(0);

@@ -1,0 +1,230 @@
+package io.veridict.api.retention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.veridict.api.api.AccessRequests;
+import io.veridict.api.api.RequestHeaders;
+import io.veridict.api.api.RetentionRequests;
+import io.veridict.api.auth.Principal;
+import io.veridict.api.auth.RequiresScope;
+import io.veridict.api.auth.Scope;
+import io.veridict.api.core.DecisionRecorder;
+import io.veridict.api.core.LedgerQueries;
+import io.veridict.api.core.LedgerUnavailableException;
+import io.veridict.api.errors.ApiException;
+import io.veridict.api.errors.CorrelationId;
+import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.json.StrictJsonReader;
+import io.veridict.api.resources.OwnerRead;
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.PendingProposal;
+import io.veridict.schemas.avro.RetentionPolicy;
+import io.veridict.schemas.avro.RetentionRequest;
+import io.veridict.schemas.avro.RetentionRequestType;
+import io.veridict.schemas.avro.RetentionRule;
+import io.veridict.schemas.avro.RetentionState;
+import io.veridict.schemas.format.CanonicalJson;
+import io.veridict.streams.IdempotencyKeys;
+import io.veridict.streams.chain.LedgerRow;
+import io.veridict.streams.retention.RetentionChanges;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A tenant's retention policy (docs/retention.md). Reading needs {@code retention:read}; a change
+ * needs {@code retention:manage} and is in force at once unless it shortens any retention, in
+ * which case it waits as a proposal until another holder approves it ({@code retention:approve})
+ * within the approval window. Every change, proposal, approval, rejection and expiry is an entry in
+ * the tenant's chain; the chain enforces the rules, these endpoints check the request and wait.
+ */
+@Path("/v1/retention")
+@Produces(MediaType.APPLICATION_JSON)
+@OwnerRead
+public final class RetentionResource {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final DecisionRecorder recorder;
+    private final LedgerQueries ledger;
+    private final StrictJsonReader reader;
+    private final RetentionFactory settings;
+    private final Clock clock;
+
+    public RetentionResource(DecisionRecorder recorder, LedgerQueries ledger, StrictJsonReader reader,
+                             RetentionFactory settings, Clock clock) {
+        this.recorder = recorder;
+        this.ledger = ledger;
+        this.reader = reader;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The policy in force, its version, the proposals waiting, and the operator's bounds. */
+    @GET
+    @RequiresScope(Scope.RETENTION_READ)
+    public ObjectNode read(@Context HttpHeaders headers) {
+        String tenant = RequestHeaders.tenantId(headers);
+        RetentionState state = ledger.retention(tenant)
+                .orElse(new RetentionState(0, new RetentionPolicy(List.of()), List.of()));
+        ObjectNode answer = JSON.objectNode().put("tenant_id", tenant).put("policy_version", state.getPolicyVersion());
+        answer.set("rules", rules(state.getPolicy()));
+        ArrayNode pending = answer.putArray("pending");
+        for (PendingProposal p : state.getPending()) {
+            ObjectNode node = pending.addObject().put("proposal_id", p.getProposalId())
+                    .put("proposed_by", p.getProposerHolder())
+                    .put("proposed_at", AccessRequests.time(p.getProposedAt()))
+                    .put("approve_by", AccessRequests.time(p.getExpiresAt()))
+                    .put("base_version", p.getBaseVersion());
+            node.set("rules", rules(p.getPolicy()));
+        }
+        RetentionRequests.Bounds bounds = settings.bounds();
+        answer.putObject("bounds").put("minimum", bounds.minimum().toString())
+                .put("maximum", bounds.maximum().map(java.time.Duration::toString).orElse(RetentionRequests.FOREVER));
+        return answer;
+    }
+
+    /** Replaces the policy: 200 when in force, 202 with the proposal when it waits for approval. */
+    @PUT
+    @Path("policy")
+    @RequiresScope(Scope.RETENTION_MANAGE)
+    public Response change(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        String tenant = RequestHeaders.tenantId(headers);
+        RetentionRequests.PolicyChange change = RetentionRequests.PolicyChange.fromJson(reader.read(body, headers),
+                settings.bounds());
+        Instant approveBy = clock.instant().plus(settings.approvalWindow());
+        ObjectNode operation = chain(tenant, headers, request, new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
+                change.policy(), null, change.reason(), approveBy));
+        boolean pending = "POLICY_PROPOSED".equals(operation.path("operation").asText());
+        return Response.status(pending ? Response.Status.ACCEPTED : Response.Status.OK).entity(answer(operation)).build();
+    }
+
+    /** Approves another holder's proposal: it is then in force. */
+    @POST
+    @Path("proposals/{proposal_id}/approve")
+    @RequiresScope(Scope.RETENTION_APPROVE)
+    public ObjectNode approve(@PathParam("proposal_id") String proposalId, InputStream body, @Context HttpHeaders headers,
+                              @Context ContainerRequestContext request) {
+        String reason = RetentionRequests.reason(reader.readOptional(body, headers));
+        return answer(chain(RequestHeaders.tenantId(headers), headers, request,
+                new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId(proposalId), reason, null)));
+    }
+
+    /** Turns a proposal down. */
+    @POST
+    @Path("proposals/{proposal_id}/reject")
+    @RequiresScope(Scope.RETENTION_APPROVE)
+    public ObjectNode reject(@PathParam("proposal_id") String proposalId, InputStream body, @Context HttpHeaders headers,
+                             @Context ContainerRequestContext request) {
+        String reason = RetentionRequests.reason(reader.readOptional(body, headers));
+        return answer(chain(RequestHeaders.tenantId(headers), headers, request,
+                new RetentionRequest(RetentionRequestType.REJECT, null, proposalId(proposalId), reason, null)));
+    }
+
+    /** Chains the request and answers with the payload of its entry: what it became. */
+    private ObjectNode chain(String tenant, HttpHeaders headers, ContainerRequestContext request, RetentionRequest body) {
+        Principal by = Principal.of(request);
+        LedgerCommand command = LedgerCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setTenantId(tenant)
+                .setIdempotencyKey(Optional.ofNullable(RequestHeaders.adminIdempotencyKey(headers))
+                        .orElse(IdempotencyKeys.randomAdmin()))
+                .setCorrelationId(CorrelationId.current(request))
+                .setActor(by.actor())
+                .setReceivedAt(Instant.ofEpochMilli(clock.millis()))
+                .setBody(body)
+                .build();
+        CommandOutcome outcome = recorder.record(List.of(command)).get(0).orElseThrow(() -> new LedgerUnavailableException(
+                "the request was accepted but not chained in time; retry with the same Idempotency-Key", null));
+        if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
+            throw refusal(outcome.getReason());
+        }
+        long seq = outcome.getReceipt().getSeq();
+        LedgerRow entry = ledger.entry(tenant, seq).orElseThrow(() -> new LedgerUnavailableException(
+                "the change is chained but not readable here yet; GET /v1/retention shows it", null));
+        ObjectNode payload = (ObjectNode) CanonicalJson.parseStrict(entry.payloadBytesOrNull());
+        return payload.put("seq", seq);
+    }
+
+    private static ObjectNode answer(ObjectNode operation) {
+        String kind = operation.path("operation").asText();
+        ObjectNode answer = JSON.objectNode().put("status", switch (kind) {
+            case "POLICY_PROPOSED" -> "pending_approval";
+            case "PROPOSAL_REJECTED" -> "rejected";
+            default -> "in_force";
+        });
+        answer.put("operation", kind).set("policy_version", operation.get("policy_version"));
+        answer.set("proposal_id", operation.get("proposal_id"));
+        answer.set("proposed_by", operation.get("proposed_by"));
+        answer.set("decided_by", operation.get("decided_by"));
+        answer.set("approve_by", operation.get("approve_by"));
+        answer.set("seq", operation.get("seq"));
+        JsonNode policy = operation.get("policy");
+        if (policy != null && policy.isObject()) {
+            ArrayNode rules = answer.putArray("rules");
+            policy.get("rules").forEach(r -> rules.addObject().put("entry_type", r.get("entry_type").asText())
+                    .set("label", r.get("label")));
+            for (int i = 0; i < rules.size(); i++) {
+                JsonNode seconds = policy.get("rules").get(i).get("retain_seconds");
+                ((ObjectNode) rules.get(i)).put("retain", RetentionRequests.retain(seconds.isNull() ? null : seconds.asLong()));
+            }
+        }
+        return answer;
+    }
+
+    private static ArrayNode rules(RetentionPolicy policy) {
+        ArrayNode rules = JSON.arrayNode();
+        for (RetentionRule r : policy.getRules()) {
+            rules.addObject().put("entry_type", r.getEntryType()).put("label", r.getLabel())
+                    .put("retain", RetentionRequests.retain(r.getRetainSeconds()));
+        }
+        return rules;
+    }
+
+    private static String proposalId(String text) {
+        try {
+            return UUID.fromString(text).toString().equals(text) ? text : notFound();
+        } catch (IllegalArgumentException e) {
+            return notFound();
+        }
+    }
+
+    private static String notFound() {
+        throw new ApiException(ErrorCode.NOT_FOUND, "no proposal with this id");
+    }
+
+    private static ApiException refusal(String reason) {
+        return switch (reason == null ? "" : reason) {
+            case RetentionChanges.PROPOSAL_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no proposal with this id");
+            case RetentionChanges.PROPOSAL_EXPIRED -> new ApiException(ErrorCode.PROPOSAL_EXPIRED,
+                    "the proposal's approval window closed");
+            case RetentionChanges.PROPOSAL_STALE -> new ApiException(ErrorCode.PROPOSAL_STALE,
+                    "another change took effect after this proposal was made; propose again");
+            case RetentionChanges.SELF_APPROVAL -> new ApiException(ErrorCode.SELF_APPROVAL,
+                    "a proposal needs the approval of another holder than its proposer's");
+            case RetentionChanges.APPROVER_NOT_ALLOWED -> new ApiException(ErrorCode.APPROVER_NOT_ALLOWED,
+                    "the approving key is not active or lacks retention:approve");
+            case "IDEMPOTENCY_KEY_REUSED" -> new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "this Idempotency-Key was used with a different request");
+            default -> new ApiException(ErrorCode.INVALID_REQUEST, "the request was refused: " + reason);
+        };
+    }
+}

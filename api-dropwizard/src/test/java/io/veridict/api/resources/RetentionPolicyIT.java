@@ -1,0 +1,160 @@
+package io.veridict.api.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.veridict.api.cli.VeridictProcess;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Retention policies through the API on the dev stack: bounds, the two-person rule tried every way
+ * around (the proposer's own key, another key of the same holder, a key without the scope, a
+ * revoked key, an expired proposal), and every step recorded in the chain, which still verifies.
+ */
+class RetentionPolicyIT {
+
+    @TempDir
+    static Path tmp;
+    static VeridictProcess stack;
+    static LedgerClient api;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = VeridictProcess.dev(tmp.resolve("data"))
+                .withEnv("VERIDICT_RETENTION_MINIMUM", "10s")
+                .withEnv("VERIDICT_RETENTION_APPROVAL_WINDOW", "20s")
+                .start(Duration.ofSeconds(120));
+        api = new LedgerClient(stack.apiPort, stack.operatorToken());
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        stack.close();
+    }
+
+    @Test
+    void shouldPutALongerPolicyInForceAndMakeAShorterOneWaitForAnotherHolder() throws Exception {
+        String tenant = "umbrella";
+        api.keyOf(tenant); // the admin key, holder "admin", every scope
+        String sameHolder = key(tenant, "{\"scopes\":[\"retention:read\",\"retention:manage\",\"retention:approve\"]}");
+        String bob = key(tenant, "{\"scopes\":[\"retention:read\",\"retention:approve\"],\"holder\":\"bob\"}");
+        String bobReadOnly = key(tenant, "{\"scopes\":[\"retention:read\"],\"holder\":\"bob\"}");
+        JsonNode initial = api.get("/v1/retention", tenant).json();
+        assertThat(initial.get("policy_version").asInt()).isZero();
+        assertThat(initial.get("rules")).isEmpty();
+        assertThat(initial.get("bounds").get("minimum").asText()).isEqualTo("PT10S");
+
+        long before = head(tenant);
+        List<String[]> bad = List.of(
+                new String[] {"{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"PT5S\"}]}", "RETENTION_OUT_OF_BOUNDS"},
+                new String[] {"{\"rules\":[{\"entry_type\":\"KEY_OPERATION\",\"retain\":\"P1D\"}]}", "INVALID_REQUEST"},
+                new String[] {"{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"seven years\"}]}", "INVALID_REQUEST"},
+                new String[] {"{\"rules\":[{\"entry_type\":\"DECISION\",\"label\":\"Marketing!\",\"retain\":\"P1D\"}]}", "INVALID_REQUEST"},
+                new String[] {"{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P1D\"},"
+                        + "{\"entry_type\":\"DECISION\",\"retain\":\"P2D\"}]}", "INVALID_REQUEST"},
+                new String[] {"{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P1D\",\"extra\":1}]}", "INVALID_REQUEST"});
+        for (String[] c : bad) {
+            LedgerClient.Answer answer = put(tenant, null, c[0]);
+            assertThat(answer.status()).as(c[0] + " " + answer.body()).isEqualTo(422);
+            assertThat(answer.json().get("code").asText()).as(c[0]).isEqualTo(c[1]);
+            assertThat(answer.json().get("correlation_id").asText()).isEqualTo(answer.correlationId());
+        }
+        assertThat(head(tenant)).as("nothing chained for a refused request").isEqualTo(before);
+
+        // From "forever" to 30 days shortens: a proposal.
+        LedgerClient.Answer proposed = put(tenant, null,
+                "{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P30D\"},"
+                        + "{\"entry_type\":\"DECISION\",\"label\":\"marketing\",\"retain\":\"P1D\"}],\"reason\":\"GDPR review\"}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.json().get("status").asText()).isEqualTo("pending_approval");
+        assertThat(proposed.json().get("proposed_by").asText()).isEqualTo("admin");
+        String proposal = proposed.json().get("proposal_id").asText();
+        assertThat(api.get("/v1/retention", tenant).json().get("pending")).singleElement()
+                .satisfies(p -> assertThat(p.get("proposal_id").asText()).isEqualTo(proposal));
+
+        assertThat(approve(tenant, api.keyOf(tenant), proposal)).as("the proposer's own key").isEqualTo("SELF_APPROVAL");
+        assertThat(approve(tenant, sameHolder, proposal)).as("another key of the proposer's holder").isEqualTo("SELF_APPROVAL");
+        assertThat(approve(tenant, bobReadOnly, proposal)).as("a key without retention:approve").isEqualTo("INSUFFICIENT_SCOPE");
+        assertThat(api.get("/v1/retention", tenant).json().get("policy_version").asInt()).isZero();
+        assertThat(approve(tenant, bob, proposal)).as("another holder").isEqualTo("in_force");
+        JsonNode inForce = api.get("/v1/retention", tenant).json();
+        assertThat(inForce.get("policy_version").asInt()).isEqualTo(1);
+        assertThat(inForce.get("rules").get(0).get("retain").asText()).isEqualTo("P30D");
+        assertThat(inForce.get("pending")).isEmpty();
+        assertThat(approve(tenant, bob, proposal)).as("approved once").isEqualTo("NOT_FOUND");
+
+        // Longer everywhere: in force at once, no approval; a retry answers as the first attempt.
+        String longerPolicy = "{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P60D\"},"
+                + "{\"entry_type\":\"DECISION\",\"label\":\"marketing\",\"retain\":\"P2D\"}]}";
+        LedgerClient.Answer longer = put(tenant, "policy-2027", longerPolicy);
+        assertThat(longer.status()).as(longer.body()).isEqualTo(200);
+        assertThat(longer.json().get("policy_version").asInt()).isEqualTo(2);
+        LedgerClient.Answer retried = put(tenant, "policy-2027", longerPolicy);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("seq")).isEqualTo(longer.json().get("seq"));
+
+        // A revoked approver, then an expired proposal.
+        String bob2 = key(tenant, "{\"scopes\":[\"retention:approve\"],\"holder\":\"bob\"}");
+        String late = put(tenant, null, "{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P7D\"}]}").json()
+                .get("proposal_id").asText();
+        String bob2Id = bob2.substring(4, 20);
+        assertThat(api.post("/v1/keys/" + bob2Id + "/revoke", tenant, null, "").status()).isEqualTo(200);
+        assertThat(approve(tenant, bob2, late)).as("a revoked key").isEqualTo("KEY_REVOKED");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!api.get("/v1/retention", tenant).json().get("pending").isEmpty()) {
+            assertThat(System.nanoTime()).as("the proposal to expire").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        assertThat(approve(tenant, bob, late)).as("expired").isEqualTo("NOT_FOUND");
+        assertThat(api.get("/v1/retention", tenant).json().get("policy_version").asInt()).isEqualTo(2);
+
+        List<String> operations = new ArrayList<>();
+        for (JsonNode e : api.get("/v1/audit/entries?from_seq=0&limit=1000", tenant).json().get("entries")) {
+            if (e.get("entry_type").asText().equals("RETENTION_OPERATION")) {
+                operations.add(LedgerClient.JSON.readTree(e.get("payload").asText()).get("operation").asText());
+            }
+        }
+        assertThat(operations).containsExactly("POLICY_PROPOSED", "PROPOSAL_APPROVED", "POLICY_SET", "POLICY_PROPOSED",
+                "PROPOSAL_EXPIRED");
+        JsonNode verified = api.post("/v1/audit/verify", tenant, null, "").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    private static long head(String tenant) throws Exception {
+        return api.get("/v1/audit/head", tenant).json().get("size").asLong();
+    }
+
+    private static String key(String tenant, String body) throws Exception {
+        LedgerClient.Answer answer = api.post("/v1/keys", tenant, null, body);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        return answer.json().get("key").asText();
+    }
+
+    private static LedgerClient.Answer put(String tenant, String idempotencyKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve("/v1/retention/policy"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + api.keyOf(tenant)).header("X-Veridict-Tenant-Id", tenant)
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return api.send(request.build());
+    }
+
+    /** The approval's status, or the error code of its refusal. */
+    private static String approve(String tenant, String key, String proposal) throws Exception {
+        LedgerClient.Answer answer = api.send(HttpRequest.newBuilder(api.base().resolve("/v1/retention/proposals/" + proposal
+                        + "/approve")).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key).header("X-Veridict-Tenant-Id", tenant)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        return answer.status() == 200 ? answer.json().get("status").asText() : answer.json().get("code").asText();
+    }
+}

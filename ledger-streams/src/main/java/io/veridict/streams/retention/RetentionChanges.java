@@ -1,0 +1,269 @@
+package io.veridict.streams.retention;
+
+import io.veridict.schemas.avro.Actor;
+import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.ApiKeyState;
+import io.veridict.schemas.avro.KeyStatus;
+import io.veridict.schemas.avro.PendingProposal;
+import io.veridict.schemas.avro.RetentionPolicy;
+import io.veridict.schemas.avro.RetentionRequest;
+import io.veridict.schemas.avro.RetentionRule;
+import io.veridict.schemas.avro.RetentionState;
+import io.veridict.streams.retention.RetentionOperation.Kind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A tenant's retention policy and the two-person rule, as the chain applies them (docs/retention.md).
+ * One stream task owns a tenant, so its state changes without a lock.
+ *
+ * <ul>
+ *   <li>A policy change that shortens no (entry type, label)'s retention is in force at once
+ *       ({@link Kind#POLICY_SET}); one that shortens any is a proposal ({@link Kind#POLICY_PROPOSED}).</li>
+ *   <li>A proposal takes effect only when an active key of <em>another holder</em> with
+ *       {@code retention:approve} approves it before its {@code approve_by}, and while the policy it
+ *       was proposed against is still in force. Two keys of one holder are one person.</li>
+ *   <li>Rejections and expiries end a proposal; each outcome is an entry.</li>
+ * </ul>
+ */
+public final class RetentionChanges {
+
+    /** Reason codes of refused requests. */
+    public static final String PROPOSAL_NOT_FOUND = "PROPOSAL_NOT_FOUND";
+    public static final String PROPOSAL_EXPIRED = "PROPOSAL_EXPIRED";
+    public static final String PROPOSAL_NOT_EXPIRED = "PROPOSAL_NOT_EXPIRED";
+    public static final String PROPOSAL_STALE = "PROPOSAL_STALE";
+    public static final String SELF_APPROVAL = "SELF_APPROVAL";
+    public static final String APPROVER_NOT_ALLOWED = "APPROVER_NOT_ALLOWED";
+    public static final String INVALID_RETENTION_REQUEST = "INVALID_RETENTION_REQUEST";
+
+    /** The scope an approver's key must hold. */
+    public static final String APPROVE_SCOPE = "retention:approve";
+    /** How long a proposal waits when the request does not say. */
+    public static final Duration DEFAULT_APPROVAL_WINDOW = Duration.ofHours(72);
+    /** The holder named for what the service does by itself (expiries). */
+    public static final String SYSTEM = "system";
+
+    private final KeyValueStore<String, RetentionState> store;
+    private final BiFunction<String, String, ApiKeyState> keys;
+
+    /**
+     * @param keys a tenant's key by id, or null (the chain's access state)
+     */
+    public RetentionChanges(KeyValueStore<String, RetentionState> store, BiFunction<String, String, ApiKeyState> keys) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.keys = Objects.requireNonNull(keys, "keys");
+    }
+
+    /** What a request is, or why it is refused. Exactly one is set. */
+    public record Resolution(RetentionOperation operation, String refusal) {
+        static Resolution refused(String reason) {
+            return new Resolution(null, reason);
+        }
+    }
+
+    /** The tenant's state: version 0 and an empty policy when none was ever set. */
+    public RetentionState state(String tenant) {
+        RetentionState state = store.get(tenant);
+        return state != null ? state : new RetentionState(0, new RetentionPolicy(List.of()), List.of());
+    }
+
+    /**
+     * What {@code request}, sent by {@code actor} as command {@code commandId}, becomes now.
+     */
+    public Resolution resolve(String tenant, RetentionRequest request, Actor actor, String commandId, Instant now) {
+        RetentionState state = state(tenant);
+        return switch (request.getRequest()) {
+            case CHANGE_POLICY -> change(state, tenant, request, actor, commandId, now);
+            case APPROVE -> approve(state, tenant, request, actor, now);
+            case REJECT -> reject(state, tenant, request, actor);
+            case EXPIRE -> expire(state, request, now);
+            default -> Resolution.refused(INVALID_RETENTION_REQUEST);
+        };
+    }
+
+    /** Applies a resolved operation (its entry is being chained). */
+    public void apply(String tenant, RetentionOperation operation, Instant now) {
+        RetentionState state = state(tenant);
+        List<PendingProposal> pending = new ArrayList<>(state.getPending());
+        RetentionPolicy policy = state.getPolicy();
+        switch (operation.kind()) {
+            case POLICY_SET, PROPOSAL_APPROVED -> policy = operation.policyOrNull();
+            case POLICY_PROPOSED -> pending.add(new PendingProposal(operation.proposalIdOrNull(), operation.policyOrNull(),
+                    state.getPolicyVersion(), operation.proposedByOrNull(), now, operation.approveByOrNull()));
+            default -> { }
+        }
+        if (operation.kind() != Kind.POLICY_PROPOSED) {
+            pending.removeIf(p -> p.getProposalId().equals(operation.proposalIdOrNull()));
+        }
+        store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending));
+    }
+
+    /** The proposals of this task's tenants whose time ran out by {@code now}: (tenant, proposal id). */
+    public List<String[]> expired(Instant now) {
+        List<String[]> out = new ArrayList<>();
+        try (KeyValueIterator<String, RetentionState> all = store.all()) {
+            while (all.hasNext()) {
+                var next = all.next();
+                for (PendingProposal p : next.value.getPending()) {
+                    if (!now.isBefore(p.getExpiresAt())) {
+                        out.add(new String[] {next.key, p.getProposalId()});
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Resolution change(RetentionState state, String tenant, RetentionRequest request, Actor actor,
+                              String commandId, Instant now) {
+        RetentionPolicy proposed = request.getPolicy();
+        if (proposed == null || !wellFormed(proposed)) {
+            return Resolution.refused(INVALID_RETENTION_REQUEST);
+        }
+        String holder = holderOf(tenant, actor);
+        if (!shortensAnything(state.getPolicy(), proposed)) {
+            return new Resolution(new RetentionOperation(Kind.POLICY_SET, state.getPolicyVersion() + 1, proposed, null,
+                    holder, null, null, request.getReason()), null);
+        }
+        Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
+        if (!approveBy.isAfter(now)) {
+            return Resolution.refused(INVALID_RETENTION_REQUEST);
+        }
+        return new Resolution(new RetentionOperation(Kind.POLICY_PROPOSED, state.getPolicyVersion(), proposed, commandId,
+                holder, null, approveBy, request.getReason()), null);
+    }
+
+    private Resolution approve(RetentionState state, String tenant, RetentionRequest request, Actor actor, Instant now) {
+        Optional<PendingProposal> found = pending(state, request.getProposalId());
+        if (found.isEmpty()) {
+            return Resolution.refused(PROPOSAL_NOT_FOUND);
+        }
+        PendingProposal proposal = found.get();
+        if (!now.isBefore(proposal.getExpiresAt())) {
+            return Resolution.refused(PROPOSAL_EXPIRED);
+        }
+        ApiKeyState key = actor.getKind() == ActorKind.API_KEY ? keys.apply(tenant, actor.getKeyId()) : null;
+        if (key == null || !active(key, now) || !key.getScopes().contains(APPROVE_SCOPE)) {
+            return Resolution.refused(APPROVER_NOT_ALLOWED);
+        }
+        String approver = holderOf(key);
+        if (approver.equals(proposal.getProposerHolder())) {
+            return Resolution.refused(SELF_APPROVAL);
+        }
+        if (proposal.getBaseVersion() != state.getPolicyVersion()) {
+            return Resolution.refused(PROPOSAL_STALE);
+        }
+        return new Resolution(new RetentionOperation(Kind.PROPOSAL_APPROVED, state.getPolicyVersion() + 1,
+                proposal.getPolicy(), proposal.getProposalId(), proposal.getProposerHolder(), approver, null,
+                request.getReason()), null);
+    }
+
+    private Resolution reject(RetentionState state, String tenant, RetentionRequest request, Actor actor) {
+        Optional<PendingProposal> found = pending(state, request.getProposalId());
+        if (found.isEmpty()) {
+            return Resolution.refused(PROPOSAL_NOT_FOUND);
+        }
+        return new Resolution(new RetentionOperation(Kind.PROPOSAL_REJECTED, state.getPolicyVersion(), null,
+                found.get().getProposalId(), found.get().getProposerHolder(), holderOf(tenant, actor), null,
+                request.getReason()), null);
+    }
+
+    private Resolution expire(RetentionState state, RetentionRequest request, Instant now) {
+        Optional<PendingProposal> found = pending(state, request.getProposalId());
+        if (found.isEmpty()) {
+            return Resolution.refused(PROPOSAL_NOT_FOUND);
+        }
+        if (now.isBefore(found.get().getExpiresAt())) {
+            return Resolution.refused(PROPOSAL_NOT_EXPIRED);
+        }
+        return new Resolution(new RetentionOperation(Kind.PROPOSAL_EXPIRED, state.getPolicyVersion(), null,
+                found.get().getProposalId(), found.get().getProposerHolder(), SYSTEM, found.get().getExpiresAt(),
+                null), null);
+    }
+
+    /**
+     * Whether {@code proposed} gives any (entry type, label) a shorter retention than {@code current}.
+     * A label without a rule of its own falls back to its entry type's rule without a label; without
+     * either, payloads are kept forever.
+     */
+    static boolean shortensAnything(RetentionPolicy current, RetentionPolicy proposed) {
+        Set<String> types = new HashSet<>();
+        Set<String> labels = new HashSet<>();
+        for (RetentionPolicy p : List.of(current, proposed)) {
+            for (RetentionRule r : p.getRules()) {
+                types.add(r.getEntryType());
+                if (r.getLabel() != null) {
+                    labels.add(r.getLabel());
+                }
+            }
+        }
+        for (String type : types) {
+            List<String> all = new ArrayList<>(labels);
+            all.add(null);
+            for (String label : all) {
+                Long before = effective(current, type, label);
+                Long after = effective(proposed, type, label);
+                if (after != null && (before == null || after < before)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Seconds an entry of {@code type} labelled {@code label} is kept under {@code policy}; null: forever. */
+    public static Long effective(RetentionPolicy policy, String type, String label) {
+        RetentionRule typeRule = null;
+        for (RetentionRule r : policy.getRules()) {
+            if (r.getEntryType().equals(type)) {
+                if (Objects.equals(r.getLabel(), label)) {
+                    return r.getRetainSeconds();
+                }
+                if (r.getLabel() == null) {
+                    typeRule = r;
+                }
+            }
+        }
+        return typeRule == null ? null : typeRule.getRetainSeconds();
+    }
+
+    private static boolean wellFormed(RetentionPolicy policy) {
+        Set<String> seen = new HashSet<>();
+        for (RetentionRule r : policy.getRules()) {
+            if (!seen.add(r.getEntryType() + "\u0000" + r.getLabel()) || (r.getRetainSeconds() != null && r.getRetainSeconds() <= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Optional<PendingProposal> pending(RetentionState state, String proposalId) {
+        return state.getPending().stream().filter(p -> p.getProposalId().equals(proposalId)).findFirst();
+    }
+
+    private String holderOf(String tenant, Actor actor) {
+        if (actor.getKind() != ActorKind.API_KEY || actor.getKeyId() == null) {
+            return actor.getKind() == ActorKind.OPERATOR ? "operator" : SYSTEM;
+        }
+        ApiKeyState key = keys.apply(tenant, actor.getKeyId());
+        return key == null ? actor.getKeyId() : holderOf(key);
+    }
+
+    private static String holderOf(ApiKeyState key) {
+        return key.getHolder() != null ? key.getHolder() : key.getKeyId();
+    }
+
+    private static boolean active(ApiKeyState key, Instant now) {
+        return key.getStatus() == KeyStatus.ACTIVE && (key.getExpiresAt() == null || key.getExpiresAt().isAfter(now));
+    }
+}

@@ -1,0 +1,67 @@
+package io.veridict.streams.retention;
+
+import io.veridict.schemas.avro.RetentionPolicy;
+import io.veridict.schemas.avro.RetentionRule;
+import io.veridict.schemas.format.CanonicalObject;
+import io.veridict.schemas.format.Rfc3339;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a retention request became: the content of a {@code RETENTION_OPERATION} entry's payload
+ * (docs/ledger-format.md §4.5).
+ *
+ * @param kind          what happened
+ * @param policyVersion the version in force after it
+ * @param policyOrNull  the policy set, proposed or approved; null for a rejection or an expiry
+ * @param proposalIdOrNull the proposal concerned, or null for a policy set at once
+ * @param proposedByOrNull the holder who proposed (or set) the change
+ * @param decidedByOrNull  the holder who approved or rejected it; {@code system} for an expiry
+ * @param approveByOrNull  for a proposal: until when it can be approved
+ * @param reasonOrNull  free text of whoever asked
+ */
+public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
+                                 String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull,
+                                 String reasonOrNull) {
+
+    /** The payload's {@code operation}. */
+    public enum Kind {
+        /** A change that shortens nothing: in force at once. */
+        POLICY_SET,
+        /** A change that shortens something: waits for a second holder. */
+        POLICY_PROPOSED,
+        /** A second holder approved a proposal: it is in force. */
+        PROPOSAL_APPROVED,
+        /** A proposal was turned down. */
+        PROPOSAL_REJECTED,
+        /** A proposal was not approved in time. */
+        PROPOSAL_EXPIRED
+    }
+
+    /** The canonical payload bytes. */
+    public byte[] payload() {
+        return new CanonicalObject()
+                .string("kind", "retention_operation")
+                .string("operation", kind.name())
+                .json("policy_version", Integer.toString(policyVersion))
+                .object("policy", policyOrNull == null ? null : policy(policyOrNull))
+                .string("proposal_id", proposalIdOrNull)
+                .string("proposed_by", proposedByOrNull)
+                .string("decided_by", decidedByOrNull)
+                .string("approve_by", approveByOrNull == null ? null : Rfc3339.millis(approveByOrNull))
+                .string("reason", reasonOrNull)
+                .utf8();
+    }
+
+    private static CanonicalObject policy(RetentionPolicy policy) {
+        List<CanonicalObject> rules = policy.getRules().stream().map(RetentionOperation::rule).toList();
+        return new CanonicalObject().objects("rules", rules);
+    }
+
+    private static CanonicalObject rule(RetentionRule rule) {
+        return new CanonicalObject()
+                .string("entry_type", rule.getEntryType())
+                .string("label", rule.getLabel())
+                .json("retain_seconds", rule.getRetainSeconds() == null ? "null" : Long.toString(rule.getRetainSeconds()));
+    }
+}

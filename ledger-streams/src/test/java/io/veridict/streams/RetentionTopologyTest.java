@@ -1,0 +1,173 @@
+package io.veridict.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.veridict.schemas.avro.Actor;
+import io.veridict.schemas.avro.ActorKind;
+import io.veridict.schemas.avro.CommandOutcome;
+import io.veridict.schemas.avro.EntryType;
+import io.veridict.schemas.avro.KeyOperation;
+import io.veridict.schemas.avro.KeyOperationType;
+import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.OutcomeStatus;
+import io.veridict.schemas.avro.RetentionPolicy;
+import io.veridict.schemas.avro.RetentionRequest;
+import io.veridict.schemas.avro.RetentionRequestType;
+import io.veridict.schemas.avro.RetentionRule;
+import io.veridict.schemas.avro.RetentionState;
+import io.veridict.streams.chain.ChainStores;
+import io.veridict.streams.crypto.LedgerCrypto;
+import io.veridict.streams.retention.RetentionChanges;
+import io.veridict.streams.topics.LedgerTopics;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The two-person rule on retention, tried every way around on the production topology. */
+class RetentionTopologyTest {
+
+    private static final long DAY = 86_400;
+    private static final List<String> COMPLIANCE = List.of("retention:read", "retention:manage", "retention:approve");
+
+    private final LedgerTopics topics = LedgerTopics.standard("veridict.", 3, (short) 1, 1);
+    private final LedgerSerdes serdes = TestSerdes.plain();
+    private final LedgerCrypto crypto = TestCrypto.crypto();
+    private TopologyTestDriver driver;
+    private ChainOutputs chain;
+    private KeyValueStore<String, RetentionState> state;
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = LedgerStreamsConfig.required(topics);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "retention-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        driver = new TopologyTestDriver(LedgerTopology.build(topics, serdes, TestHistory.empty(), crypto), props,
+                Instant.now());
+        chain = new ChainOutputs(driver, topics, serdes);
+        state = driver.getKeyValueStore(ChainStores.RETENTION);
+        key("alice-1", "alice", COMPLIANCE);
+        key("alice-2", "alice", COMPLIANCE);
+        key("bob-1", "bob", COMPLIANCE);
+        key("bob-read", "bob", List.of("retention:read"));
+        key("carol-1", "carol", COMPLIANCE);
+        chain.answers();
+        chain.entries();
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldPutALongerPolicyInForceAtOnceAndMakeAShorterOneWaitForASecondHolder() {
+        assertThat(request("alice-1", change(rule("DECISION", null, 365 * DAY)))).isEqualTo(OutcomeStatus.CHAINED);
+        assertThat(version()).as("from forever to a year shortens: a proposal").isZero();
+        String shorter = lastCommandId;
+        assertThat(state.get("acme").getPending()).singleElement()
+                .satisfies(p -> assertThat(p.getProposerHolder()).isEqualTo("alice"));
+
+        assertThat(approve("alice-1", shorter)).as("the proposer's own key").isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("alice-2", shorter)).as("another key of the same holder").isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("bob-read", shorter)).as("a key without retention:approve")
+                .isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
+        assertThat(version()).isZero();
+
+        assertThat(request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, shorter, "ok", null)))
+                .isEqualTo(OutcomeStatus.CHAINED);
+        assertThat(version()).isEqualTo(1);
+        assertThat(state.get("acme").getPending()).isEmpty();
+        assertThat(approve("carol-1", shorter)).as("approved once").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+
+        assertThat(request("alice-1", change(rule("DECISION", null, 730 * DAY)))).isEqualTo(OutcomeStatus.CHAINED);
+        assertThat(version()).as("lengthening takes effect at once").isEqualTo(2);
+        List<LedgerEntry> entries = chain.entries();
+        assertThat(entries).extracting(LedgerEntry::getEntryType).containsOnly(EntryType.RETENTION_OPERATION).hasSize(3);
+    }
+
+    @Test
+    void shouldRefuseARevokedApproverAStaleProposalAndAnExpiredOne() {
+        request("alice-1", change(rule("DECISION", null, 30 * DAY)));
+        String first = lastCommandId;
+        request("alice-1", change(rule("DECISION", "marketing", 10 * DAY)));
+        String second = lastCommandId;
+
+        revoke("bob-1");
+        assertThat(approve("bob-1", first)).as("a revoked approver").isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
+        assertThat(approve("carol-1", first)).isEqualTo(null);
+        assertThat(approve("carol-1", second)).as("proposed against the policy before the first took effect")
+                .isEqualTo(RetentionChanges.PROPOSAL_STALE);
+
+        request("alice-1", new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
+                new RetentionPolicy(List.of(rule("DECISION", null, 30 * DAY), rule("DECISION", "marketing", DAY))), null, null,
+                Instant.now().plusSeconds(5)));
+        String third = lastCommandId;
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        assertThat(state.get("acme").getPending()).extracting(p -> p.getProposalId()).doesNotContain(third);
+        assertThat(chain.entries()).last().satisfies(e -> assertThat(e.getEntryType()).isEqualTo(EntryType.RETENTION_OPERATION));
+        assertThat(approve("carol-1", third)).as("expired and recorded as such").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+    }
+
+    private String lastCommandId;
+
+    private OutcomeStatus request(String keyId, RetentionRequest body) {
+        LedgerCommand command = command(keyId, body);
+        lastCommandId = command.getCommandId();
+        chain.pipe("acme", command);
+        return chain.answers().get(0).getStatus();
+    }
+
+    /** The refusal reason of an approval, or null when it chained. */
+    private String approve(String keyId, String proposalId) {
+        chain.pipe("acme", command(keyId, new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId, null, null)));
+        CommandOutcome outcome = chain.answers().get(0);
+        return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
+    }
+
+    private int version() {
+        RetentionState s = state.get("acme");
+        return s == null ? 0 : s.getPolicyVersion();
+    }
+
+    private static RetentionRequest change(RetentionRule... rules) {
+        return new RetentionRequest(RetentionRequestType.CHANGE_POLICY, new RetentionPolicy(List.of(rules)), null, null, null);
+    }
+
+    private static RetentionRule rule(String type, String label, long seconds) {
+        return new RetentionRule(type, label, seconds);
+    }
+
+    private void key(String keyId, String holder, List<String> scopes) {
+        chain.pipe("acme", command(null, new KeyOperation(KeyOperationType.CREATED, keyId, scopes, null, null,
+                ByteBuffer.wrap(new byte[32]), null, holder)));
+    }
+
+    private void revoke(String keyId) {
+        chain.pipe("acme", command(null, new KeyOperation(KeyOperationType.REVOKED, keyId, COMPLIANCE, null, null, null,
+                null, null)));
+        chain.answers();
+    }
+
+    private static LedgerCommand command(String keyId, Object body) {
+        return LedgerCommand.newBuilder()
+                .setCommandId(UUID.randomUUID().toString())
+                .setTenantId("acme")
+                .setIdempotencyKey("k-" + UUID.randomUUID())
+                .setCorrelationId("corr")
+                .setActor(Actor.newBuilder().setKind(keyId == null ? ActorKind.OPERATOR : ActorKind.API_KEY).setKeyId(keyId).build())
+                .setReceivedAt(Instant.now())
+                .setBody(body)
+                .build();
+    }
+}
