@@ -16,6 +16,7 @@ import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.RetentionRequestType;
 import io.veridict.schemas.avro.RetentionRule;
 import io.veridict.schemas.avro.RetentionState;
+import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.ChainStores;
 import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.retention.RetentionChanges;
@@ -117,6 +118,27 @@ class RetentionTopologyTest {
         assertThat(state.get("acme").getPending()).extracting(p -> p.getProposalId()).doesNotContain(third);
         assertThat(chain.entries()).last().satisfies(e -> assertThat(e.getEntryType()).isEqualTo(EntryType.RETENTION_OPERATION));
         assertThat(approve("carol-1", third)).as("expired and recorded as such").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+    }
+
+    @Test
+    void shouldRefuseADecisionLabelledForNoRuleAndKeepTheLabelInTheOrigin() {
+        assertThat(decision("marketing")).as("no rule names it").isEqualTo(ChainProcessor.UNKNOWN_RETENTION_LABEL);
+        request("alice-1", change(rule("DECISION", "marketing", 365 * DAY)));
+        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null));
+        chain.entries();
+
+        assertThat(decision("marketing")).isNull();
+        assertThat(chain.runs()).singleElement().satisfies(run -> assertThat(run.value.getEntries().get(0).getOrigin()
+                .getRetentionLabel()).isEqualTo("marketing"));
+        assertThat(decision("billing")).isEqualTo(ChainProcessor.UNKNOWN_RETENTION_LABEL);
+    }
+
+    /** The refusal reason of a decision labelled {@code label}, or null when it chained. */
+    private String decision(String label) {
+        chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setContextJson("{}")
+                .setDecisionJson("true").setViolations(List.of()).setEvidence(List.of()).setRetentionLabel(label).build()));
+        CommandOutcome outcome = chain.answers().get(0);
+        return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
     }
 
     private String lastCommandId;

@@ -75,10 +75,13 @@ public final class DecisionRequest {
     private final List<Violation> violations;
     private final String metadataJson;
     private final List<Evidence> evidence;
+    private final String retentionLabel;
     private final String requestHash;
 
     DecisionRequest(String decisionId, String contextJson, String decisionJson, Policy policy,
-                    List<Violation> violations, String metadataJson, List<Evidence> evidence, String requestHash) {
+                    List<Violation> violations, String metadataJson, List<Evidence> evidence, String retentionLabel,
+                    String requestHash) {
+        this.retentionLabel = retentionLabel;
         this.decisionId = decisionId;
         this.contextJson = Objects.requireNonNull(contextJson, "contextJson");
         this.decisionJson = Objects.requireNonNull(decisionJson, "decisionJson");
@@ -131,6 +134,11 @@ public final class DecisionRequest {
         return Optional.ofNullable(metadataJson);
     }
 
+    /** @return the retention label the producer set, if any */
+    public Optional<String> retentionLabel() {
+        return Optional.ofNullable(retentionLabel);
+    }
+
     /** @return the evidence references, possibly empty */
     public List<Evidence> evidence() {
         return evidence;
@@ -167,6 +175,7 @@ public final class DecisionRequest {
                         .setSha256(e.sha256())
                         .setMediaType(e.mediaType())
                         .build()).toList())
+                .setRetentionLabel(retentionLabel)
                 .build();
     }
 

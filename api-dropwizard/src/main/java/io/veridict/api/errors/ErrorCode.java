@@ -94,6 +94,8 @@ public enum ErrorCode {
     TENANT_STATUS_CONFLICT(409),
     /** The key is revoked or expired and cannot be rotated or revoked again. */
     KEY_NOT_ACTIVE(409),
+    /** A decision's {@code retention_label} is named by no rule of the tenant's retention policy; nothing was recorded. */
+    UNKNOWN_RETENTION_LABEL(422),
     /** A retention rule outside the operator's bounds ({@code retention.minimumPeriod}, {@code retention.maximumPeriod}). */
     RETENTION_OUT_OF_BOUNDS(422),
     /** The approver of a retention proposal is its proposer's holder (two keys of one holder are one person). */

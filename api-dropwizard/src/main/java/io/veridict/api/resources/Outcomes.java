@@ -89,6 +89,9 @@ final class Outcomes {
         if (ChainProcessor.DECISION_ID_TAKEN.equals(reason)) {
             return "DECISION_ID_TAKEN: the tenant already recorded a decision with this decision_id";
         }
+        if (ChainProcessor.UNKNOWN_RETENTION_LABEL.equals(reason)) {
+            return "UNKNOWN_RETENTION_LABEL: no rule of the tenant's retention policy names this retention_label";
+        }
         if (ChainProcessor.GROUP_PARTLY_CHAINED.equals(reason)) {
             return "ALREADY_RECORDED: this item's idempotency key was recorded before, the rest of the batch was not";
         }
@@ -112,6 +115,10 @@ final class Outcomes {
     private static ApiException conflict(CommandOutcome outcome) {
         if (ChainProcessor.DECISION_ID_TAKEN.equals(outcome.getReason())) {
             return new ApiException(ErrorCode.DECISION_ID_TAKEN, "the tenant already recorded a decision with this decision_id");
+        }
+        if (ChainProcessor.UNKNOWN_RETENTION_LABEL.equals(outcome.getReason())) {
+            return new ApiException(ErrorCode.UNKNOWN_RETENTION_LABEL,
+                    "no rule of the tenant's retention policy names this retention_label");
         }
         return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                 "this Idempotency-Key was already used with a different request");

@@ -91,6 +91,20 @@ class RetentionPolicyIT {
         assertThat(inForce.get("pending")).isEmpty();
         assertThat(approve(tenant, bob, proposal)).as("approved once").isEqualTo("NOT_FOUND");
 
+        // Decisions name the rule that applies to them by label; a label no rule names is refused.
+        LedgerClient.Answer labelled = api.record(tenant, "d-1", "{\"decision_id\":\"d-1\",\"context\":{},"
+                + "\"decision\":\"ok\",\"retention_label\":\"marketing\"}");
+        assertThat(labelled.status()).as(labelled.body()).isEqualTo(201);
+        assertThat(api.get("/v1/decisions/d-1", tenant).json().get("payload").asText()).contains("\"retention_label\":\"marketing\"");
+        long beforeUnknown = head(tenant);
+        LedgerClient.Answer unknown = api.record(tenant, "d-2", "{\"context\":{},\"decision\":\"ok\",\"retention_label\":\"billing\"}");
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.json().get("code").asText()).isEqualTo("UNKNOWN_RETENTION_LABEL");
+        LedgerClient.Answer malformed = api.record(tenant, "d-3", "{\"context\":{},\"decision\":\"ok\",\"retention_label\":\"Billing Dept\"}");
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.json().get("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(head(tenant)).as("nothing chained for either").isEqualTo(beforeUnknown);
+
         // Longer everywhere: in force at once, no approval; a retry answers as the first attempt.
         String longerPolicy = "{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P60D\"},"
                 + "{\"entry_type\":\"DECISION\",\"label\":\"marketing\",\"retain\":\"P2D\"}]}";

@@ -97,12 +97,15 @@ final class DirectDecoders {
             }
             for (long i = 0; i < block; i++) {
                 headers.add(header(in));
-                if (in.present()) { // the origin: command id, two digests, an optional digest
+                if (in.present()) { // the origin: command id, two digests, an optional digest, an optional label
                     in.string();
                     in.fixed(HASH_SIZE);
                     in.fixed(HASH_SIZE);
                     if (in.present()) {
                         in.fixed(HASH_SIZE);
+                    }
+                    if (in.present()) {
+                        in.string();
                     }
                 }
             }

@@ -76,6 +76,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     /** Reason code: the tenant already has a decision with this id. */
     public static final String DECISION_ID_TAKEN = "DECISION_ID_TAKEN";
+    /** Reason code: a decision's retention label is named by no rule of the tenant's retention policy. */
+    public static final String UNKNOWN_RETENTION_LABEL = "UNKNOWN_RETENTION_LABEL";
     /** Reason code: an item of an atomic group that was refused because another item was. */
     public static final String GROUP_REFUSED = "GROUP_REFUSED";
     /** Reason code: an item of an atomic group already chained, while others were not (the group is refused). */
@@ -277,6 +279,10 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             run.retentionOperations.put(item.commandId(), resolution.operation());
             return Check.NEW;
         }
+        if (item.body() instanceof RecordDecision decision && decision.getRetentionLabel() != null
+                && !retention.knowsLabel(run.tenant, "DECISION", decision.getRetentionLabel())) {
+            return Check.refused(UNKNOWN_RETENTION_LABEL);
+        }
         Optional<String> refusal = access.check(run.tenant, item.body(), now);
         return refusal.map(Check::refused).orElse(Check.NEW);
     }
@@ -356,7 +362,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                     item.correlationId(), LedgerHashes.saltedPayloadHash(salt, payload), head.chainHash());
             LedgerEntry avroHeader = Receipts.toAvro(header, type);
             EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(digests.idempotency),
-                    new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision));
+                    new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision),
+                    item.body() instanceof RecordDecision decision ? decision.getRetentionLabel() : null);
             RunEntry entry = new RunEntry(avroHeader, origin);
             PayloadEnvelope envelope = sealer.seal(tenant, seq, salt, payload, recordedAt);
 

@@ -47,6 +47,7 @@ public final class PayloadDocument {
                 .objects("violations", violations)
                 .json("metadata", body.getMetadataJson())
                 .objects("evidence", evidence)
+                .stringIfPresent("retention_label", body.getRetentionLabel())
                 .utf8();
     }
 

@@ -108,6 +108,12 @@ public final class RetentionChanges {
         store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending));
     }
 
+    /** Whether the policy in force has a rule for entries of {@code type} labelled {@code label}. */
+    public boolean knowsLabel(String tenant, String type, String label) {
+        return state(tenant).getPolicy().getRules().stream()
+                .anyMatch(r -> r.getEntryType().equals(type) && label.equals(r.getLabel()));
+    }
+
     /** The proposals of this task's tenants whose time ran out by {@code now}: (tenant, proposal id). */
     public List<String[]> expired(Instant now) {
         List<String[]> out = new ArrayList<>();

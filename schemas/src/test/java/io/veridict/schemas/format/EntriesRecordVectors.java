@@ -90,7 +90,8 @@ final class EntriesRecordVectors {
         byte[] commandDigest = io.veridict.schemas.format.Sha256.hash(entry.header().correlationId()
                 .getBytes(StandardCharsets.UTF_8));
         return new RunEntry(avro(entry.header()), new EntryOrigin("00000000-0000-4000-8000-" + entry.header().entryId()
-                .substring(24), new Sha256(commandDigest), new Sha256(commandDigest), decision ? new Sha256(commandDigest) : null));
+                .substring(24), new Sha256(commandDigest), new Sha256(commandDigest), decision ? new Sha256(commandDigest) : null,
+                decision ? "marketing" : null));
     }
 
     static LedgerEntry avro(EntryHeader h) {
