@@ -10,6 +10,7 @@ import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
+import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRequest;
@@ -85,7 +86,7 @@ class RetentionTopologyTest {
                 .isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
         assertThat(version()).isZero();
 
-        assertThat(request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, shorter, "ok", null)))
+        assertThat(request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, shorter, "ok", null, null, null)))
                 .isEqualTo(OutcomeStatus.CHAINED);
         assertThat(version()).isEqualTo(1);
         assertThat(state.get("acme").getPending()).isEmpty();
@@ -112,7 +113,7 @@ class RetentionTopologyTest {
 
         request("alice-1", new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
                 new RetentionPolicy(List.of(rule("DECISION", null, 30 * DAY), rule("DECISION", "marketing", DAY))), null, null,
-                Instant.now().plusSeconds(5)));
+                Instant.now().plusSeconds(5), null, null));
         String third = lastCommandId;
         driver.advanceWallClockTime(Duration.ofSeconds(30));
         assertThat(state.get("acme").getPending()).extracting(p -> p.getProposalId()).doesNotContain(third);
@@ -124,7 +125,7 @@ class RetentionTopologyTest {
     void shouldRefuseADecisionLabelledForNoRuleAndKeepTheLabelInTheOrigin() {
         assertThat(decision("marketing")).as("no rule names it").isEqualTo(ChainProcessor.UNKNOWN_RETENTION_LABEL);
         request("alice-1", change(rule("DECISION", "marketing", 365 * DAY)));
-        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null));
+        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null));
         chain.entries();
 
         assertThat(decision("marketing")).isNull();
@@ -141,6 +142,34 @@ class RetentionTopologyTest {
         return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
     }
 
+    @Test
+    void shouldPlaceAHoldAtOnceAndLiftItOnlyWithASecondHolder() {
+        LegalHold asked = new LegalHold("", false, List.of(), Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-02-01T00:00:00Z"), List.of("marketing"), "case 2026-17");
+        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, "case 2026-17", null,
+                asked, null))).isEqualTo(OutcomeStatus.CHAINED);
+        String hold = lastCommandId;
+        assertThat(state.get("acme").getHolds()).singleElement().satisfies(h -> assertThat(h.getHoldId()).isEqualTo(hold));
+        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
+                new LegalHold("", true, List.of(), Instant.EPOCH, null, List.of(), null), null)))
+                .as("two kinds of cover at once").isEqualTo(OutcomeStatus.CONFLICT);
+
+        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold)))
+                .isEqualTo(OutcomeStatus.CHAINED);
+        String lift = lastCommandId;
+        assertThat(request("alice-2", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold)))
+                .as("one lift at a time").isEqualTo(OutcomeStatus.CONFLICT);
+        assertThat(approve("alice-2", lift)).isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(state.get("acme").getHolds()).hasSize(1);
+        assertThat(approve("bob-1", lift)).isNull();
+        assertThat(state.get("acme").getHolds()).isEmpty();
+        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold)))
+                .as("lifted already").isEqualTo(OutcomeStatus.CONFLICT);
+        assertThat(RetentionChanges.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), "marketing", null)).isTrue();
+        assertThat(RetentionChanges.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), null, null)).isFalse();
+        assertThat(RetentionChanges.covers(asked, Instant.parse("2026-02-01T00:00:00Z"), "marketing", null)).isFalse();
+    }
+
     private String lastCommandId;
 
     private OutcomeStatus request(String keyId, RetentionRequest body) {
@@ -152,7 +181,7 @@ class RetentionTopologyTest {
 
     /** The refusal reason of an approval, or null when it chained. */
     private String approve(String keyId, String proposalId) {
-        chain.pipe("acme", command(keyId, new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId, null, null)));
+        chain.pipe("acme", command(keyId, new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId, null, null, null, null)));
         CommandOutcome outcome = chain.answers().get(0);
         return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
     }
@@ -163,7 +192,7 @@ class RetentionTopologyTest {
     }
 
     private static RetentionRequest change(RetentionRule... rules) {
-        return new RetentionRequest(RetentionRequestType.CHANGE_POLICY, new RetentionPolicy(List.of(rules)), null, null, null);
+        return new RetentionRequest(RetentionRequestType.CHANGE_POLICY, new RetentionPolicy(List.of(rules)), null, null, null, null, null);
     }
 
     private static RetentionRule rule(String type, String label, long seconds) {

@@ -6,6 +6,7 @@ import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.errors.FieldPath;
 import io.veridict.api.errors.FieldProblems;
+import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRule;
 import java.time.Duration;
@@ -94,6 +95,70 @@ public final class RetentionRequests {
                         + bounds.maximum().map(max -> " and at most " + max).orElse(""));
             }
             return new PolicyChange(new RetentionPolicy(rules), reason);
+        }
+    }
+
+    /** Decision ids a hold names at most. */
+    public static final int MAX_HOLD_DECISIONS = 1000;
+    private static final Pattern DECISION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /**
+     * {@code POST /v1/retention/holds}: exactly one cover: {@code "whole_tenant": true}, some
+     * {@code decision_ids}, or {@code recorded_from} and {@code recorded_to} (optionally with
+     * {@code labels}); and an optional reason. Decision ids are kept only as SHA-256 digests.
+     */
+    public record NewHold(LegalHold hold, String reason) {
+
+        public static NewHold fromJson(ObjectNode body) {
+            FieldProblems problems = new FieldProblems();
+            FieldReader read = new FieldReader(problems);
+            read.rejectUnknown(body, "", Set.of("whole_tenant", "decision_ids", "recorded_from", "recorded_to", "labels", "reason"));
+            String reason = read.optionalText(body, "", "reason", FieldReader.TextRule.anyText(AccessRequests.MAX_REASON));
+            boolean whole = body.hasNonNull("whole_tenant") && body.get("whole_tenant").isBoolean()
+                    && body.get("whole_tenant").booleanValue();
+            if (body.hasNonNull("whole_tenant") && !body.get("whole_tenant").isBoolean()) {
+                problems.add("whole_tenant", "must be true or false");
+            }
+            List<io.veridict.schemas.avro.Sha256> digests = new ArrayList<>();
+            ArrayNode ids = read.optionalArray(body, "", "decision_ids", MAX_HOLD_DECISIONS);
+            for (int i = 0; ids != null && i < ids.size(); i++) {
+                if (!ids.get(i).isTextual() || !DECISION_ID.matcher(ids.get(i).textValue()).matches()) {
+                    problems.add(FieldPath.index("decision_ids", i), "must be 1 to 128 characters from A-Z a-z 0-9 . _ : -");
+                } else {
+                    digests.add(new io.veridict.schemas.avro.Sha256(io.veridict.streams.chain.StoreKeys.digest(ids.get(i).textValue())));
+                }
+            }
+            String fromText = read.optionalText(body, "", "recorded_from", FieldReader.TextRule.name(40));
+            String toText = read.optionalText(body, "", "recorded_to", FieldReader.TextRule.name(40));
+            java.time.Instant from = fromText == null ? null : AccessRequests.timestamp(fromText);
+            java.time.Instant to = toText == null ? null : AccessRequests.timestamp(toText);
+            if (fromText != null && from == null) {
+                problems.add("recorded_from", "must be an RFC 3339 timestamp");
+            }
+            if (toText != null && to == null) {
+                problems.add("recorded_to", "must be an RFC 3339 timestamp");
+            }
+            List<String> labels = new ArrayList<>();
+            ArrayNode labelNodes = read.optionalArray(body, "", "labels", MAX_RULES);
+            for (int i = 0; labelNodes != null && i < labelNodes.size(); i++) {
+                if (!labelNodes.get(i).isTextual() || !LABEL.matcher(labelNodes.get(i).textValue()).matches()) {
+                    problems.add(FieldPath.index("labels", i), "must be 1 to 32 of a-z 0-9 _ - starting with a letter or digit");
+                } else {
+                    labels.add(labelNodes.get(i).textValue());
+                }
+            }
+            boolean range = fromText != null || toText != null;
+            int kinds = (whole ? 1 : 0) + (ids != null && !ids.isEmpty() ? 1 : 0) + (range ? 1 : 0);
+            if (kinds != 1) {
+                problems.add("", "must name exactly one cover: whole_tenant, decision_ids, or recorded_from and recorded_to");
+            } else if (range && (from == null || to == null || !from.isBefore(to))) {
+                problems.add("recorded_to", "needs recorded_from, and must be after it");
+            }
+            if (!labels.isEmpty() && !range) {
+                problems.add("labels", "narrows a time range only");
+            }
+            problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the hold");
+            return new NewHold(new LegalHold("", whole, digests, from, to, labels, reason), reason);
         }
     }
 

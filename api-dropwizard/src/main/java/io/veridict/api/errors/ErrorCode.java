@@ -102,6 +102,8 @@ public enum ErrorCode {
     SELF_APPROVAL(403),
     /** The approving key is not active, or lacks {@code retention:approve}. */
     APPROVER_NOT_ALLOWED(403),
+    /** Lifting this hold is already proposed and waiting for approval. */
+    HOLD_LIFT_PENDING(409),
     /** The proposal's approval window closed. */
     PROPOSAL_EXPIRED(409),
     /** Another change took effect after the proposal was made: propose again against the policy in force. */

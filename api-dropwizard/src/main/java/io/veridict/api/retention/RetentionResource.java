@@ -20,6 +20,7 @@ import io.veridict.api.json.StrictJsonReader;
 import io.veridict.api.resources.OwnerRead;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PendingProposal;
 import io.veridict.schemas.avro.RetentionPolicy;
@@ -84,17 +85,30 @@ public final class RetentionResource {
     public ObjectNode read(@Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
         RetentionState state = ledger.retention(tenant)
-                .orElse(new RetentionState(0, new RetentionPolicy(List.of()), List.of()));
+                .orElse(new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of()));
         ObjectNode answer = JSON.objectNode().put("tenant_id", tenant).put("policy_version", state.getPolicyVersion());
         answer.set("rules", rules(state.getPolicy()));
         ArrayNode pending = answer.putArray("pending");
         for (PendingProposal p : state.getPending()) {
             ObjectNode node = pending.addObject().put("proposal_id", p.getProposalId())
+                    .put("kind", p.getHoldId() != null ? "hold_lift" : "policy_change")
+                    .put("hold_id", p.getHoldId())
                     .put("proposed_by", p.getProposerHolder())
                     .put("proposed_at", AccessRequests.time(p.getProposedAt()))
                     .put("approve_by", AccessRequests.time(p.getExpiresAt()))
                     .put("base_version", p.getBaseVersion());
-            node.set("rules", rules(p.getPolicy()));
+            if (p.getPolicy() != null) {
+                node.set("rules", rules(p.getPolicy()));
+            }
+        }
+        ArrayNode holds = answer.putArray("holds");
+        for (LegalHold h : state.getHolds()) {
+            ObjectNode node = holds.addObject().put("hold_id", h.getHoldId()).put("whole_tenant", h.getWholeTenant())
+                    .put("decisions", h.getDecisionDigests().size())
+                    .put("recorded_from", AccessRequests.time(h.getRecordedFrom()))
+                    .put("recorded_to", AccessRequests.time(h.getRecordedTo())).put("reason", h.getReason());
+            ArrayNode labels = node.putArray("labels");
+            h.getLabels().forEach(labels::add);
         }
         RetentionRequests.Bounds bounds = settings.bounds();
         answer.putObject("bounds").put("minimum", bounds.minimum().toString())
@@ -112,9 +126,33 @@ public final class RetentionResource {
                 settings.bounds());
         Instant approveBy = clock.instant().plus(settings.approvalWindow());
         ObjectNode operation = chain(tenant, headers, request, new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
-                change.policy(), null, change.reason(), approveBy));
+                change.policy(), null, change.reason(), approveBy, null, null));
         boolean pending = "POLICY_PROPOSED".equals(operation.path("operation").asText());
         return Response.status(pending ? Response.Status.ACCEPTED : Response.Status.OK).entity(answer(operation)).build();
+    }
+
+    /** Places a legal hold: in force at once. */
+    @POST
+    @Path("holds")
+    @RequiresScope(Scope.RETENTION_MANAGE)
+    public Response placeHold(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        RetentionRequests.NewHold hold = RetentionRequests.NewHold.fromJson(reader.read(body, headers));
+        return Response.status(Response.Status.CREATED).entity(answer(chain(RequestHeaders.tenantId(headers), headers, request,
+                new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, hold.reason(), null, hold.hold(), null))))
+                .build();
+    }
+
+    /** Proposes lifting a hold: it stays in force until another holder approves. */
+    @POST
+    @Path("holds/{hold_id}/lift")
+    @RequiresScope(Scope.RETENTION_MANAGE)
+    public Response liftHold(@PathParam("hold_id") String holdId, InputStream body, @Context HttpHeaders headers,
+                             @Context ContainerRequestContext request) {
+        String reason = RetentionRequests.reason(reader.readOptional(body, headers));
+        Instant approveBy = clock.instant().plus(settings.approvalWindow());
+        ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request,
+                new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, reason, approveBy, null, id(holdId, "hold")));
+        return Response.status(Response.Status.ACCEPTED).entity(answer(operation)).build();
     }
 
     /** Approves another holder's proposal: it is then in force. */
@@ -125,7 +163,7 @@ public final class RetentionResource {
                               @Context ContainerRequestContext request) {
         String reason = RetentionRequests.reason(reader.readOptional(body, headers));
         return answer(chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId(proposalId), reason, null)));
+                new RetentionRequest(RetentionRequestType.APPROVE, null, id(proposalId, "proposal"), reason, null, null, null)));
     }
 
     /** Turns a proposal down. */
@@ -136,7 +174,7 @@ public final class RetentionResource {
                              @Context ContainerRequestContext request) {
         String reason = RetentionRequests.reason(reader.readOptional(body, headers));
         return answer(chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(RetentionRequestType.REJECT, null, proposalId(proposalId), reason, null)));
+                new RetentionRequest(RetentionRequestType.REJECT, null, id(proposalId, "proposal"), reason, null, null, null)));
     }
 
     /** Chains the request and answers with the payload of its entry: what it became. */
@@ -167,8 +205,9 @@ public final class RetentionResource {
     private static ObjectNode answer(ObjectNode operation) {
         String kind = operation.path("operation").asText();
         ObjectNode answer = JSON.objectNode().put("status", switch (kind) {
-            case "POLICY_PROPOSED" -> "pending_approval";
+            case "POLICY_PROPOSED", "HOLD_LIFT_PROPOSED" -> "pending_approval";
             case "PROPOSAL_REJECTED" -> "rejected";
+            case "HOLD_LIFTED" -> "lifted";
             default -> "in_force";
         });
         answer.put("operation", kind).set("policy_version", operation.get("policy_version"));
@@ -177,6 +216,9 @@ public final class RetentionResource {
         answer.set("decided_by", operation.get("decided_by"));
         answer.set("approve_by", operation.get("approve_by"));
         answer.set("seq", operation.get("seq"));
+        if (!operation.path("hold_id").isNull()) {
+            answer.set("hold_id", operation.get("hold_id"));
+        }
         JsonNode policy = operation.get("policy");
         if (policy != null && policy.isObject()) {
             ArrayNode rules = answer.putArray("rules");
@@ -199,21 +241,24 @@ public final class RetentionResource {
         return rules;
     }
 
-    private static String proposalId(String text) {
+    /** A proposal or hold id: a UUID as the chain made it; anything else names nothing. */
+    private static String id(String text, String what) {
         try {
-            return UUID.fromString(text).toString().equals(text) ? text : notFound();
+            if (UUID.fromString(text).toString().equals(text)) {
+                return text;
+            }
         } catch (IllegalArgumentException e) {
-            return notFound();
+            // not a UUID
         }
-    }
-
-    private static String notFound() {
-        throw new ApiException(ErrorCode.NOT_FOUND, "no proposal with this id");
+        throw new ApiException(ErrorCode.NOT_FOUND, "no " + what + " with this id");
     }
 
     private static ApiException refusal(String reason) {
         return switch (reason == null ? "" : reason) {
             case RetentionChanges.PROPOSAL_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no proposal with this id");
+            case RetentionChanges.HOLD_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no hold with this id");
+            case RetentionChanges.HOLD_LIFT_PENDING -> new ApiException(ErrorCode.HOLD_LIFT_PENDING,
+                    "lifting this hold is already proposed and waiting for approval");
             case RetentionChanges.PROPOSAL_EXPIRED -> new ApiException(ErrorCode.PROPOSAL_EXPIRED,
                     "the proposal's approval window closed");
             case RetentionChanges.PROPOSAL_STALE -> new ApiException(ErrorCode.PROPOSAL_STALE,

@@ -130,6 +130,28 @@ class RetentionPolicyIT {
         assertThat(approve(tenant, bob, late)).as("expired").isEqualTo("NOT_FOUND");
         assertThat(api.get("/v1/retention", tenant).json().get("policy_version").asInt()).isEqualTo(2);
 
+        // A legal hold is in force at once; lifting it needs another holder too.
+        LedgerClient.Answer twoCovers = api.post("/v1/retention/holds", tenant, null,
+                "{\"whole_tenant\":true,\"decision_ids\":[\"d-1\"]}");
+        assertThat(twoCovers.status()).as(twoCovers.body()).isEqualTo(422);
+        LedgerClient.Answer placed = api.post("/v1/retention/holds", tenant, null,
+                "{\"decision_ids\":[\"d-1\"],\"reason\":\"case 2026-17\"}");
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        assertThat(placed.json().get("operation").asText()).isEqualTo("HOLD_PLACED");
+        String hold = placed.json().get("hold_id").asText();
+        JsonNode held = api.get("/v1/retention", tenant).json().get("holds");
+        assertThat(held).singleElement().satisfies(h -> assertThat(h.get("decisions").asInt()).isEqualTo(1));
+        assertThat(held.toString()).as("decision ids are kept only as digests").doesNotContain("d-1");
+        LedgerClient.Answer lift = api.post("/v1/retention/holds/" + hold + "/lift", tenant, null, "");
+        assertThat(lift.status()).as(lift.body()).isEqualTo(202);
+        String liftProposal = lift.json().get("proposal_id").asText();
+        LedgerClient.Answer again = api.post("/v1/retention/holds/" + hold + "/lift", tenant, null, "");
+        assertThat(again.json().get("code").asText()).isEqualTo("HOLD_LIFT_PENDING");
+        assertThat(approve(tenant, sameHolder, liftProposal)).isEqualTo("SELF_APPROVAL");
+        assertThat(api.get("/v1/retention", tenant).json().get("holds")).hasSize(1);
+        assertThat(approve(tenant, bob, liftProposal)).isEqualTo("lifted");
+        assertThat(api.get("/v1/retention", tenant).json().get("holds")).isEmpty();
+
         List<String> operations = new ArrayList<>();
         for (JsonNode e : api.get("/v1/audit/entries?from_seq=0&limit=1000", tenant).json().get("entries")) {
             if (e.get("entry_type").asText().equals("RETENTION_OPERATION")) {
@@ -137,7 +159,7 @@ class RetentionPolicyIT {
             }
         }
         assertThat(operations).containsExactly("POLICY_PROPOSED", "PROPOSAL_APPROVED", "POLICY_SET", "POLICY_PROPOSED",
-                "PROPOSAL_EXPIRED");
+                "PROPOSAL_EXPIRED", "HOLD_PLACED", "HOLD_LIFT_PROPOSED", "HOLD_LIFTED");
         JsonNode verified = api.post("/v1/audit/verify", tenant, null, "").json();
         assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
     }

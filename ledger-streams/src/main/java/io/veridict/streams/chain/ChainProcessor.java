@@ -146,7 +146,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                     .setCorrelationId("retention-expiry")
                     .setActor(Actor.newBuilder().setKind(ActorKind.SYSTEM).setKeyId(null).build())
                     .setReceivedAt(now)
-                    .setBody(new RetentionRequest(RetentionRequestType.EXPIRE, null, expired[1], null, null))
+                    .setBody(new RetentionRequest(RetentionRequestType.EXPIRE, null, expired[1], null, null, null, null))
                     .build();
             process(new Record<>(expired[0], command, now.toEpochMilli()));
         }

@@ -4,6 +4,7 @@ import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.ApiKeyState;
 import io.veridict.schemas.avro.KeyStatus;
+import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.PendingProposal;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRequest;
@@ -45,6 +46,8 @@ public final class RetentionChanges {
     public static final String SELF_APPROVAL = "SELF_APPROVAL";
     public static final String APPROVER_NOT_ALLOWED = "APPROVER_NOT_ALLOWED";
     public static final String INVALID_RETENTION_REQUEST = "INVALID_RETENTION_REQUEST";
+    public static final String HOLD_NOT_FOUND = "HOLD_NOT_FOUND";
+    public static final String HOLD_LIFT_PENDING = "HOLD_LIFT_PENDING";
 
     /** The scope an approver's key must hold. */
     public static final String APPROVE_SCOPE = "retention:approve";
@@ -74,7 +77,7 @@ public final class RetentionChanges {
     /** The tenant's state: version 0 and an empty policy when none was ever set. */
     public RetentionState state(String tenant) {
         RetentionState state = store.get(tenant);
-        return state != null ? state : new RetentionState(0, new RetentionPolicy(List.of()), List.of());
+        return state != null ? state : new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of());
     }
 
     /**
@@ -87,6 +90,8 @@ public final class RetentionChanges {
             case APPROVE -> approve(state, tenant, request, actor, now);
             case REJECT -> reject(state, tenant, request, actor);
             case EXPIRE -> expire(state, request, now);
+            case PLACE_HOLD -> placeHold(tenant, request, actor, commandId);
+            case LIFT_HOLD -> liftHold(state, tenant, request, actor, commandId, now);
             default -> Resolution.refused(INVALID_RETENTION_REQUEST);
         };
     }
@@ -95,17 +100,22 @@ public final class RetentionChanges {
     public void apply(String tenant, RetentionOperation operation, Instant now) {
         RetentionState state = state(tenant);
         List<PendingProposal> pending = new ArrayList<>(state.getPending());
+        List<LegalHold> holds = new ArrayList<>(state.getHolds());
         RetentionPolicy policy = state.getPolicy();
         switch (operation.kind()) {
             case POLICY_SET, PROPOSAL_APPROVED -> policy = operation.policyOrNull();
-            case POLICY_PROPOSED -> pending.add(new PendingProposal(operation.proposalIdOrNull(), operation.policyOrNull(),
-                    state.getPolicyVersion(), operation.proposedByOrNull(), now, operation.approveByOrNull()));
+            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED -> pending.add(new PendingProposal(operation.proposalIdOrNull(),
+                    operation.policyOrNull(), operation.holdIdOrNull(), state.getPolicyVersion(), operation.proposedByOrNull(),
+                    now, operation.approveByOrNull()));
+            case HOLD_PLACED -> holds.add(operation.holdOrNull());
+            case HOLD_LIFTED -> holds.removeIf(h -> h.getHoldId().equals(operation.holdIdOrNull()));
             default -> { }
         }
-        if (operation.kind() != Kind.POLICY_PROPOSED) {
+        if (operation.kind() != Kind.POLICY_PROPOSED && operation.kind() != Kind.HOLD_LIFT_PROPOSED
+                && operation.proposalIdOrNull() != null) {
             pending.removeIf(p -> p.getProposalId().equals(operation.proposalIdOrNull()));
         }
-        store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending));
+        store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending, holds));
     }
 
     /** Whether the policy in force has a rule for entries of {@code type} labelled {@code label}. */
@@ -166,6 +176,11 @@ public final class RetentionChanges {
         if (approver.equals(proposal.getProposerHolder())) {
             return Resolution.refused(SELF_APPROVAL);
         }
+        if (proposal.getHoldId() != null) {
+            return new Resolution(new RetentionOperation(Kind.HOLD_LIFTED, state.getPolicyVersion(), null,
+                    proposal.getProposalId(), proposal.getProposerHolder(), approver, null, request.getReason(),
+                    proposal.getHoldId(), null), null);
+        }
         if (proposal.getBaseVersion() != state.getPolicyVersion()) {
             return Resolution.refused(PROPOSAL_STALE);
         }
@@ -181,7 +196,7 @@ public final class RetentionChanges {
         }
         return new Resolution(new RetentionOperation(Kind.PROPOSAL_REJECTED, state.getPolicyVersion(), null,
                 found.get().getProposalId(), found.get().getProposerHolder(), holderOf(tenant, actor), null,
-                request.getReason()), null);
+                request.getReason(), found.get().getHoldId(), null), null);
     }
 
     private Resolution expire(RetentionState state, RetentionRequest request, Instant now) {
@@ -194,7 +209,60 @@ public final class RetentionChanges {
         }
         return new Resolution(new RetentionOperation(Kind.PROPOSAL_EXPIRED, state.getPolicyVersion(), null,
                 found.get().getProposalId(), found.get().getProposerHolder(), SYSTEM, found.get().getExpiresAt(),
-                null), null);
+                null, found.get().getHoldId(), null), null);
+    }
+
+    private Resolution placeHold(String tenant, RetentionRequest request, Actor actor, String commandId) {
+        LegalHold asked = request.getHold();
+        if (asked == null || !wellFormed(asked)) {
+            return Resolution.refused(INVALID_RETENTION_REQUEST);
+        }
+        LegalHold hold = new LegalHold(commandId, asked.getWholeTenant(), asked.getDecisionDigests(), asked.getRecordedFrom(),
+                asked.getRecordedTo(), asked.getLabels(), asked.getReason());
+        return new Resolution(new RetentionOperation(Kind.HOLD_PLACED, state(tenant).getPolicyVersion(), null, null,
+                holderOf(tenant, actor), null, null, request.getReason(), commandId, hold), null);
+    }
+
+    private Resolution liftHold(RetentionState state, String tenant, RetentionRequest request, Actor actor, String commandId,
+                                Instant now) {
+        String holdId = request.getHoldId();
+        if (holdId == null || state.getHolds().stream().noneMatch(h -> h.getHoldId().equals(holdId))) {
+            return Resolution.refused(HOLD_NOT_FOUND);
+        }
+        if (state.getPending().stream().anyMatch(p -> holdId.equals(p.getHoldId()))) {
+            return Resolution.refused(HOLD_LIFT_PENDING);
+        }
+        Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
+        return new Resolution(new RetentionOperation(Kind.HOLD_LIFT_PROPOSED, state.getPolicyVersion(), null, commandId,
+                holderOf(tenant, actor), null, approveBy, request.getReason(), holdId, null), null);
+    }
+
+    /** Whether a hold covers {@code seq}'s entry: recorded at {@code recordedAt}, labelled {@code label}, with decision-id digest {@code decisionDigest}. */
+    public static boolean covers(LegalHold hold, Instant recordedAt, String label, byte[] decisionDigest) {
+        if (hold.getWholeTenant()) {
+            return true;
+        }
+        if (decisionDigest != null && hold.getDecisionDigests().stream()
+                .anyMatch(d -> java.util.Arrays.equals(d.bytes(), decisionDigest))) {
+            return true;
+        }
+        return hold.getRecordedFrom() != null && !recordedAt.isBefore(hold.getRecordedFrom())
+                && recordedAt.isBefore(hold.getRecordedTo())
+                && (hold.getLabels().isEmpty() || (label != null && hold.getLabels().contains(label)));
+    }
+
+    private static boolean wellFormed(LegalHold hold) {
+        int kinds = (hold.getWholeTenant() ? 1 : 0) + (hold.getDecisionDigests().isEmpty() ? 0 : 1)
+                + (hold.getRecordedFrom() != null || hold.getRecordedTo() != null ? 1 : 0);
+        if (kinds != 1) {
+            return false;
+        }
+        boolean range = hold.getRecordedFrom() != null || hold.getRecordedTo() != null;
+        if (range && (hold.getRecordedFrom() == null || hold.getRecordedTo() == null
+                || !hold.getRecordedFrom().isBefore(hold.getRecordedTo()))) {
+            return false;
+        }
+        return range || hold.getLabels().isEmpty();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.veridict.streams.retention;
 
+import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRule;
 import io.veridict.schemas.format.CanonicalObject;
@@ -19,10 +20,19 @@ import java.util.List;
  * @param decidedByOrNull  the holder who approved or rejected it; {@code system} for an expiry
  * @param approveByOrNull  for a proposal: until when it can be approved
  * @param reasonOrNull  free text of whoever asked
+ * @param holdIdOrNull  the legal hold concerned, for hold operations and their proposals
+ * @param holdOrNull    the hold placed, for {@link Kind#HOLD_PLACED}
  */
 public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
                                  String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull,
-                                 String reasonOrNull) {
+                                 String reasonOrNull, String holdIdOrNull, LegalHold holdOrNull) {
+
+    /** A policy operation, about no hold. */
+    public RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
+                              String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull, String reasonOrNull) {
+        this(kind, policyVersion, policyOrNull, proposalIdOrNull, proposedByOrNull, decidedByOrNull, approveByOrNull,
+                reasonOrNull, null, null);
+    }
 
     /** The payload's {@code operation}. */
     public enum Kind {
@@ -35,7 +45,13 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
         /** A proposal was turned down. */
         PROPOSAL_REJECTED,
         /** A proposal was not approved in time. */
-        PROPOSAL_EXPIRED
+        PROPOSAL_EXPIRED,
+        /** A legal hold was placed: in force at once. */
+        HOLD_PLACED,
+        /** Lifting a hold was proposed: waits for a second holder. */
+        HOLD_LIFT_PROPOSED,
+        /** A second holder approved lifting a hold: it no longer stops anything. */
+        HOLD_LIFTED
     }
 
     /** The canonical payload bytes. */
@@ -50,7 +66,19 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
                 .string("decided_by", decidedByOrNull)
                 .string("approve_by", approveByOrNull == null ? null : Rfc3339.millis(approveByOrNull))
                 .string("reason", reasonOrNull)
+                .string("hold_id", holdIdOrNull)
+                .object("hold", holdOrNull == null ? null : hold(holdOrNull))
                 .utf8();
+    }
+
+    private static CanonicalObject hold(LegalHold hold) {
+        return new CanonicalObject()
+                .json("whole_tenant", Boolean.toString(hold.getWholeTenant()))
+                .strings("decision_digests", hold.getDecisionDigests().stream()
+                        .map(d -> java.util.HexFormat.of().formatHex(d.bytes())).toList())
+                .string("recorded_from", hold.getRecordedFrom() == null ? null : Rfc3339.millis(hold.getRecordedFrom()))
+                .string("recorded_to", hold.getRecordedTo() == null ? null : Rfc3339.millis(hold.getRecordedTo()))
+                .strings("labels", hold.getLabels());
     }
 
     private static CanonicalObject policy(RetentionPolicy policy) {
