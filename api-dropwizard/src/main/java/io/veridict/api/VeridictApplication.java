@@ -40,6 +40,7 @@ import io.veridict.api.resources.ReceiptResource;
 import io.veridict.api.resources.TenantOwnerFilter;
 import io.veridict.api.resources.TenantResource;
 import io.veridict.api.retention.RetentionResource;
+import io.veridict.api.retention.RetentionSchedule;
 import io.veridict.api.transport.Transport;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
@@ -157,6 +158,9 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
         environment.jersey().register(new AuditResource(queries, reader, clock));
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
+        environment.lifecycle().manage(new RetentionSchedule(
+                () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
+                recorder, config.getRetention().runInterval(), clock));
         config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
                 queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
 

@@ -58,6 +58,11 @@ public final class IdempotencyKeys {
         return "sys" + SEPARATOR + "retention-expired" + SEPARATOR + proposalId;
     }
 
+    /** The key of the scheduled retention run of {@code tenant} in time slot {@code slot}: each instance sends it, one counts. */
+    public static String retentionRun(String tenant, long slot) {
+        return "sys" + SEPARATOR + "retention-run" + SEPARATOR + tenant + SEPARATOR + slot;
+    }
+
     /** A fresh key for an administration command the client sent without one (it is then not retry-safe). */
     public static String randomAdmin() {
         return ADMIN + UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.veridict.streams;
 
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.LedgerCommand;
+import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.ChainStep;
 import io.veridict.streams.chain.ChainStores;
@@ -97,6 +98,12 @@ public final class LedgerTopology {
                         .mapToObj(i -> KeyValue.pair(step.payloadKey(i), step.payloads().get(i))).toList(), Named.as("to-payloads"))
                 .to(topics.payloads().name(), Produced.with(serdes.entryKeys(), serdes.payloads())
                         .withStreamPartitioner(new TenantPartitioner<>()).withName("payloads-sink"));
+
+        //    A retention run's erasures: tombstones for the payloads it erased, in the same transaction.
+        chained.flatMap((tenant, step) -> step.erasures().stream()
+                        .map(key -> KeyValue.pair(key, (PayloadEnvelope) null)).toList(), Named.as("to-erasures"))
+                .to(topics.payloads().name(), Produced.with(serdes.entryKeys(), serdes.payloads())
+                        .withStreamPartitioner(new TenantPartitioner<>()).withName("erasures-sink"));
 
         // 6. The payloads topic, as committed, back into the payloads projection: a tombstone
         //    (retention) erases the stored copy. Same task as the chain: it shares the stores.

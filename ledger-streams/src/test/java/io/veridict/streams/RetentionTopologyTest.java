@@ -170,6 +170,53 @@ class RetentionTopologyTest {
         assertThat(RetentionChanges.covers(asked, Instant.parse("2026-02-01T00:00:00Z"), "marketing", null)).isFalse();
     }
 
+    @Test
+    void shouldEraseThePayloadsPastTheirRetentionThatNoHoldCoversInOneRecordedRun() {
+        request("alice-1", change(rule("DECISION", null, 10)));
+        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null));
+        for (String id : List.of("d-0", "d-1", "d-2")) {
+            chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setDecisionId(id)
+                    .setContextJson("{}").setDecisionJson("true").setViolations(List.of()).setEvidence(List.of()).build()));
+        }
+        List<LedgerEntry> decisions = chain.entries().stream().filter(e -> e.getEntryType() == EntryType.DECISION).toList();
+        assertThat(decisions).hasSize(3);
+        request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
+                new LegalHold("", false, List.of(new io.veridict.schemas.avro.Sha256(
+                        io.veridict.streams.chain.StoreKeys.digest("d-1"))), null, null, List.of(), null), null));
+        assertThat(request("alice-1", apply())).as("nothing due yet").isEqualTo(OutcomeStatus.CONFLICT);
+        chain.answers();
+        var tombstones = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(),
+                serdes.payloads().deserializer());
+        tombstones.readRecordsToList();
+
+        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        assertThat(request("alice-1", apply())).isEqualTo(OutcomeStatus.CHAINED);
+
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, io.veridict.schemas.avro.PayloadEnvelope> payloads =
+                driver.getKeyValueStore(ChainStores.PAYLOADS);
+        long d0 = decisions.get(0).getSeq();
+        long d1 = decisions.get(1).getSeq();
+        long d2 = decisions.get(2).getSeq();
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", d0))).isNull();
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", d1))).as("held").isNotNull();
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", d2))).isNull();
+        assertThat(tombstones.readRecordsToList()).filteredOn(r -> r.value() == null).extracting(r -> r.key().getSeq())
+                .containsExactly(d0, d2);
+        List<LedgerEntry> written = chain.entries();
+        LedgerEntry applied = written.get(written.size() - 1);
+        assertThat(applied.getEntryType()).isEqualTo(EntryType.RETENTION_OPERATION);
+        String payload = new String(TestCrypto.open(TestCrypto.opener(crypto, driver), "acme", applied.getSeq(),
+                payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", applied.getSeq()))).bytesOrNull(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"operation\":\"RETENTION_APPLIED\"", "\"erased\":2", "\"held\":1",
+                "\"ranges\":[[" + d0 + "," + d0 + "],[" + d2 + "," + d2 + "]]");
+        assertThat(request("alice-1", apply())).as("erased once").isEqualTo(OutcomeStatus.CONFLICT);
+    }
+
+    private static RetentionRequest apply() {
+        return new RetentionRequest(RetentionRequestType.APPLY, null, null, null, null, null, null);
+    }
+
     private String lastCommandId;
 
     private OutcomeStatus request(String keyId, RetentionRequest body) {

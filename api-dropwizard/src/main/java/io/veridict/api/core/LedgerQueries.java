@@ -5,6 +5,7 @@ import io.veridict.schemas.format.ChainHead;
 import io.veridict.streams.chain.ChainViews;
 import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.crypto.Kms;
+import io.veridict.streams.retention.RetentionPlan;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -42,6 +43,11 @@ public final class LedgerQueries {
     /** The tenant's retention state, or empty when it never had one. */
     public Optional<RetentionState> retention(String tenant) {
         return read(() -> views.retention(tenant));
+    }
+
+    /** What a retention run of {@code tenant} would erase at {@code now}. */
+    public RetentionPlan retentionPlan(String tenant, RetentionState state, java.time.Instant now) {
+        return read(() -> views.retentionPlan(tenant, state, now));
     }
 
     public Optional<LedgerRow> entry(String tenant, long seq) {

@@ -24,6 +24,25 @@ public class RetentionFactory {
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration approvalWindow = Duration.hours(72);
 
+    /** How often the retention job runs for every tenant. Default: 1 hour. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    private Duration runInterval = Duration.hours(1);
+
+    public java.time.Duration runInterval() {
+        return java.time.Duration.ofMillis(runInterval.toMilliseconds());
+    }
+
+    @JsonProperty
+    public Duration getRunInterval() {
+        return runInterval;
+    }
+
+    @JsonProperty
+    public void setRunInterval(Duration runInterval) {
+        this.runInterval = runInterval;
+    }
+
     public RetentionRequests.Bounds bounds() {
         return new RetentionRequests.Bounds(java.time.Duration.ofMillis(minimumPeriod.toMilliseconds()),
                 Optional.ofNullable(maximumPeriod).map(max -> java.time.Duration.ofMillis(max.toMilliseconds())));

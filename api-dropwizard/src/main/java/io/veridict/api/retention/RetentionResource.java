@@ -32,6 +32,7 @@ import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.streams.IdempotencyKeys;
 import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.retention.RetentionChanges;
+import io.veridict.streams.retention.RetentionPlan;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -155,6 +156,46 @@ public final class RetentionResource {
         return Response.status(Response.Status.ACCEPTED).entity(answer(operation)).build();
     }
 
+    /** Runs the retention job for the tenant now: erases what is due, and answers what went. */
+    @POST
+    @Path("runs")
+    @RequiresScope(Scope.RETENTION_MANAGE)
+    public ObjectNode runNow(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        String reason = RetentionRequests.reason(reader.readOptional(body, headers));
+        try {
+            ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request,
+                    new RetentionRequest(RetentionRequestType.APPLY, null, null, reason, null, null, null));
+            return JSON.objectNode().put("operation", "RETENTION_APPLIED").<ObjectNode>set("erased", operation.get("erased"))
+                    .<ObjectNode>set("held", operation.get("held")).<ObjectNode>set("ranges", operation.get("ranges"))
+                    .<ObjectNode>set("policy_version", operation.get("policy_version")).set("seq", operation.get("seq"));
+        } catch (NothingToErase e) {
+            return JSON.objectNode().put("operation", (String) null).put("erased", 0);
+        }
+    }
+
+    /** The dry run: what a run now would erase, and how many payloads due a hold keeps. Changes nothing. */
+    @GET
+    @Path("plan")
+    @RequiresScope(Scope.RETENTION_READ)
+    public ObjectNode plan(@Context HttpHeaders headers) {
+        String tenant = RequestHeaders.tenantId(headers);
+        RetentionState state = ledger.retention(tenant)
+                .orElse(new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of()));
+        RetentionPlan plan = ledger.retentionPlan(tenant, state, clock.instant());
+        ObjectNode answer = JSON.objectNode().put("tenant_id", tenant).put("policy_version", state.getPolicyVersion())
+                .put("would_erase", plan.erase().size()).put("held", plan.held()).put("more", plan.more());
+        ArrayNode ranges = answer.putArray("ranges");
+        plan.ranges().forEach(r -> ranges.addArray().add(r[0]).add(r[1]));
+        return answer;
+    }
+
+    /** A run with nothing due: nothing is chained. */
+    private static final class NothingToErase extends RuntimeException {
+        NothingToErase() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Approves another holder's proposal: it is then in force. */
     @POST
     @Path("proposals/{proposal_id}/approve")
@@ -193,6 +234,9 @@ public final class RetentionResource {
         CommandOutcome outcome = recorder.record(List.of(command)).get(0).orElseThrow(() -> new LedgerUnavailableException(
                 "the request was accepted but not chained in time; retry with the same Idempotency-Key", null));
         if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
+            if (RetentionChanges.NOTHING_TO_ERASE.equals(outcome.getReason())) {
+                throw new NothingToErase();
+            }
             throw refusal(outcome.getReason());
         }
         long seq = outcome.getReceipt().getSeq();

@@ -40,6 +40,8 @@ class IsolationIT {
     static String keyB;
     static String bKeyId;
     static JsonNode bHead;
+    static String bProposal;
+    static String bHold;
 
     private final List<LedgerClient.Answer> answersToA = new ArrayList<>();
     private final Set<String> tried = new TreeSet<>();
@@ -54,6 +56,12 @@ class IsolationIT {
         assertThat(api.record(B, B_IDEMPOTENCY_KEY, "{\"decision_id\":\"" + B_DECISION + "\",\"context\":{\"note\":\""
                 + B_MARKER + "\"},\"decision\":\"" + B_MARKER + "\"}").status()).isEqualTo(201);
         bKeyId = api.post("/v1/keys", B, null, "{\"scopes\":[\"audit:read\"]}").json().get("key_id").asText();
+        bHold = api.post("/v1/retention/holds", B, null, "{\"whole_tenant\":true}").json().get("hold_id").asText();
+        bProposal = api.send(HttpRequest.newBuilder(api.base().resolve("/v1/retention/policy")).timeout(Duration.ofSeconds(30))
+                .header("X-Veridict-Tenant-Id", B).header("Authorization", "Bearer " + keyB)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P30D\"}]}"))
+                .build()).json().get("proposal_id").asText();
         bHead = api.get("/v1/audit/head", B).json();
     }
 
@@ -123,10 +131,31 @@ class IsolationIT {
         refusedAsNotOperator("POST /v1/tenants/{tenant_id}/suspend", post("/v1/tenants/" + B + "/suspend", A, "{}"));
         refusedAsNotOperator("POST /v1/tenants/{tenant_id}/reactivate", post("/v1/tenants/" + B + "/reactivate", A, "{}"));
 
+        // Retention: A's own state; B's proposals and holds answer like ones that never existed.
+        JsonNode retention = asA("GET /v1/retention", get("/v1/retention", A)).json();
+        assertThat(retention.get("tenant_id").asText()).isEqualTo(A);
+        swapped("GET /v1/retention", get("/v1/retention", B));
+        swapped("PUT /v1/retention/policy", put("/v1/retention/policy", B, "{\"rules\":[]}"));
+        String unknown = java.util.UUID.randomUUID().toString();
+        for (String action : List.of("approve", "reject")) {
+            String route = "POST /v1/retention/proposals/{proposal_id}/" + action;
+            sameAsUnknown(route, post("/v1/retention/proposals/" + bProposal + "/" + action, A, "{}"),
+                    post("/v1/retention/proposals/" + unknown + "/" + action, A, "{}"));
+            swapped(route, post("/v1/retention/proposals/" + bProposal + "/" + action, B, "{}"));
+        }
+        swapped("POST /v1/retention/holds", post("/v1/retention/holds", B, "{\"whole_tenant\":true}"));
+        sameAsUnknown("POST /v1/retention/holds/{hold_id}/lift", post("/v1/retention/holds/" + bHold + "/lift", A, "{}"),
+                post("/v1/retention/holds/" + unknown + "/lift", A, "{}"));
+        swapped("POST /v1/retention/holds/{hold_id}/lift", post("/v1/retention/holds/" + bHold + "/lift", B, "{}"));
+        assertThat(asA("POST /v1/retention/runs", post("/v1/retention/runs", A, "{}")).json().get("erased").asInt()).isZero();
+        swapped("POST /v1/retention/runs", post("/v1/retention/runs", B, "{}"));
+        assertThat(asA("GET /v1/retention/plan", get("/v1/retention/plan", A)).json().get("tenant_id").asText()).isEqualTo(A);
+        swapped("GET /v1/retention/plan", get("/v1/retention/plan", B));
+
         assertThat(tried).as("every endpoint of the service was tried").containsAll(GuardAuditTest.routes());
         assertThat(answersToA).allSatisfy(answer -> assertThat(answer.body())
                 .doesNotContain(B, B_MARKER, B_DECISION + "\"", B_IDEMPOTENCY_KEY, bKeyId, keyB.substring(21),
-                        bHead.get("chain_hash").asText()));
+                        bHead.get("chain_hash").asText(), bProposal, bHold));
         // B is untouched: its head, its keys.
         assertThat(api.get("/v1/audit/head", B).json()).isEqualTo(bHead);
         assertThat(api.get("/v1/keys", B).json().get("keys")).allSatisfy(k -> assertThat(k.get("status").asText()).isEqualTo("active"));
@@ -164,6 +193,12 @@ class IsolationIT {
     private static HttpRequest.Builder get(String path, String tenant) {
         return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("X-Veridict-Tenant-Id", tenant).GET();
+    }
+
+    private static HttpRequest.Builder put(String path, String tenant, String body) {
+        return HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("X-Veridict-Tenant-Id", tenant).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private static HttpRequest.Builder post(String path, String tenant, String body) {

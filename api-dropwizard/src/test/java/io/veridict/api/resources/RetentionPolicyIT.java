@@ -31,6 +31,7 @@ class RetentionPolicyIT {
         stack = VeridictProcess.dev(tmp.resolve("data"))
                 .withEnv("VERIDICT_RETENTION_MINIMUM", "10s")
                 .withEnv("VERIDICT_RETENTION_APPROVAL_WINDOW", "20s")
+                .withEnv("VERIDICT_RETENTION_RUN_INTERVAL", "1h")
                 .start(Duration.ofSeconds(120));
         api = new LedgerClient(stack.apiPort, stack.operatorToken());
     }
@@ -162,6 +163,44 @@ class RetentionPolicyIT {
                 "PROPOSAL_EXPIRED", "HOLD_PLACED", "HOLD_LIFT_PROPOSED", "HOLD_LIFTED");
         JsonNode verified = api.post("/v1/audit/verify", tenant, null, "").json();
         assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+    }
+
+    @Test
+    void shouldEraseThePayloadsPastTheirRetentionAndKeepTheHeldOnes() throws Exception {
+        String tenant = "initech";
+        api.keyOf(tenant);
+        String bob = key(tenant, "{\"scopes\":[\"retention:approve\"],\"holder\":\"bob\"}");
+        String proposal = put(tenant, null, "{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"PT10S\"},"
+                + "{\"entry_type\":\"DECISION\",\"label\":\"short\",\"retain\":\"PT10S\"}]}").json()
+                .get("proposal_id").asText();
+        assertThat(approve(tenant, bob, proposal)).isEqualTo("in_force");
+        for (String body : List.of("{\"decision_id\":\"r-a\",\"context\":{},\"decision\":1}",
+                "{\"decision_id\":\"r-b\",\"context\":{},\"decision\":2,\"retention_label\":\"short\"}",
+                "{\"decision_id\":\"r-c\",\"context\":{},\"decision\":3}")) {
+            LedgerClient.Answer recorded = api.record(tenant, "k-" + body.hashCode(), body);
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        }
+        assertThat(api.post("/v1/retention/holds", tenant, null, "{\"decision_ids\":[\"r-c\"]}").status()).isEqualTo(201);
+        assertThat(api.get("/v1/retention/plan", tenant).json().get("would_erase").asInt()).as("not due yet").isZero();
+
+        Thread.sleep(11_000);
+        JsonNode plan = api.get("/v1/retention/plan", tenant).json();
+        assertThat(plan.get("would_erase").asInt()).as(plan.toString()).isEqualTo(2);
+        assertThat(plan.get("held").asInt()).isEqualTo(1);
+        assertThat(api.get("/v1/decisions/r-a", tenant).json().get("payload").isNull()).as("a plan erases nothing").isFalse();
+
+        JsonNode run = api.post("/v1/retention/runs", tenant, null, "").json();
+        assertThat(run.get("erased").asInt()).as(run.toString()).isEqualTo(2);
+        assertThat(run.get("held").asInt()).isEqualTo(1);
+        assertThat(api.get("/v1/decisions/r-a", tenant).json().get("payload").isNull()).isTrue();
+        assertThat(api.get("/v1/decisions/r-b", tenant).json().get("payload").isNull()).isTrue();
+        assertThat(api.get("/v1/decisions/r-c", tenant).json().get("payload").asText()).contains("\"decision\":3");
+        assertThat(api.post("/v1/retention/runs", tenant, null, "").json().get("erased").asInt()).as("erased once").isZero();
+        JsonNode verified = api.post("/v1/audit/verify", tenant, null, "").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("erased_payloads").asLong()).isEqualTo(2);
+        JsonNode applied = api.get("/v1/audit/entries/" + run.get("seq").asLong(), tenant).json();
+        assertThat(applied.get("payload").asText()).contains("\"operation\":\"RETENTION_APPLIED\"", "\"erased\":2");
     }
 
     private static long head(String tenant) throws Exception {

@@ -5,6 +5,7 @@ import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.DecisionGroup;
+import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.EntryOrigin;
 import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
@@ -33,6 +34,7 @@ import io.veridict.streams.crypto.PayloadSealer;
 import io.veridict.streams.crypto.RandomBytes;
 import io.veridict.streams.retention.RetentionChanges;
 import io.veridict.streams.retention.RetentionOperation;
+import io.veridict.streams.retention.RetentionPlan;
 import io.veridict.streams.store.TopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import java.security.MessageDigest;
@@ -272,7 +274,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (item.body() instanceof RetentionRequest request) {
-            RetentionChanges.Resolution resolution = retention.resolve(run.tenant, request, item.actor(), item.commandId(), now);
+            RetentionChanges.Resolution resolution = request.getRequest() == RetentionRequestType.APPLY
+                    ? retention.run(run.tenant, retentionPlan(run.tenant, now), item.actor(), request.getReason())
+                    : retention.resolve(run.tenant, request, item.actor(), item.commandId(), now);
             if (resolution.refusal() != null) {
                 return Check.refused(resolution.refusal());
             }
@@ -285,6 +289,11 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
         Optional<String> refusal = access.check(run.tenant, item.body(), now);
         return refusal.map(Check::refused).orElse(Check.NEW);
+    }
+
+    /** What a retention run of {@code tenant} would erase now (docs/retention.md). */
+    private RetentionPlan retentionPlan(String tenant, Instant now) {
+        return RetentionPlans.of(projections.payloads(), projections.entries(), tenant, retention.state(tenant), now);
     }
 
     /** The receipt of the entry {@code item} is a retry of. */
@@ -333,6 +342,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         private final List<PayloadEnvelope> payloads = new ArrayList<>();
         private final List<CommandOutcome> outcomes = new ArrayList<>();
         private final Map<String, AccessRecord> accessChanges = new LinkedHashMap<>();
+        /** Payloads a retention run of this command erases: tombstones for the payloads topic. */
+        private final List<EntryKey> erasures = new ArrayList<>();
         /** What each retention request of this run became, by command id. */
         private final Map<String, RetentionOperation> retentionOperations = new HashMap<>();
         private ChainHead head;
@@ -373,6 +384,12 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             accessChanges.putAll(access.apply(tenant, item.body(), seq, Instant.ofEpochMilli(recordedAt)));
             if (retained != null) {
                 retention.apply(tenant, retained, Instant.ofEpochMilli(recordedAt));
+                if (retained.appliedOrNull() != null) {
+                    for (long erased : retained.appliedOrNull().erase()) {
+                        projections.payloads().delete(StoreKeys.seq(tenant, erased));
+                        erasures.add(new EntryKey(tenant, erased));
+                    }
+                }
             }
             entries.add(entry);
             payloads.add(envelope);
@@ -385,7 +402,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
 
         ChainStep step() {
-            return new ChainStep(tenant, entries, payloads, outcomes, accessChanges);
+            return new ChainStep(tenant, entries, payloads, outcomes, accessChanges, erasures);
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * the topology, between the processor and its sinks.
  */
 public record ChainStep(String tenant, List<RunEntry> entries, List<PayloadEnvelope> payloads,
-                        List<CommandOutcome> outcomes, Map<String, AccessRecord> access) {
+                        List<CommandOutcome> outcomes, Map<String, AccessRecord> access, List<EntryKey> erasures) {
 
     public boolean chained() {
         return !entries.isEmpty();

@@ -8,6 +8,8 @@ import io.veridict.schemas.format.ChainHead;
 import io.veridict.streams.crypto.Kms;
 import io.veridict.streams.crypto.OpenedPayload;
 import io.veridict.streams.crypto.PayloadOpener;
+import io.veridict.streams.retention.RetentionPlan;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,6 +82,12 @@ public final class ChainViews {
     /** The tenant's retention state, or empty when no retention request was ever chained. */
     public Optional<RetentionState> retention(String tenant) {
         return Optional.ofNullable(this.<String, RetentionState>store(ChainStores.RETENTION).get(tenant));
+    }
+
+    /** What a retention run of {@code tenant} would erase at {@code now}: its dry run. */
+    public RetentionPlan retentionPlan(String tenant, RetentionState state, Instant now) {
+        return RetentionPlans.of(this.<Bytes, PayloadEnvelope>store(ChainStores.PAYLOADS),
+                this.<Bytes, RunEntry>store(ChainStores.ENTRIES), tenant, state, now);
     }
 
     /** The seq of the entry recording {@code decisionId}, or empty. */

@@ -48,6 +48,7 @@ public final class RetentionChanges {
     public static final String INVALID_RETENTION_REQUEST = "INVALID_RETENTION_REQUEST";
     public static final String HOLD_NOT_FOUND = "HOLD_NOT_FOUND";
     public static final String HOLD_LIFT_PENDING = "HOLD_LIFT_PENDING";
+    public static final String NOTHING_TO_ERASE = "NOTHING_TO_ERASE";
 
     /** The scope an approver's key must hold. */
     public static final String APPROVE_SCOPE = "retention:approve";
@@ -116,6 +117,18 @@ public final class RetentionChanges {
             pending.removeIf(p -> p.getProposalId().equals(operation.proposalIdOrNull()));
         }
         store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending, holds));
+    }
+
+    /**
+     * What a retention run becomes, given its plan: {@link Kind#RETENTION_APPLIED}, or a refusal
+     * when nothing is due (a run that erases nothing records nothing).
+     */
+    public Resolution run(String tenant, RetentionPlan plan, Actor actor, String reason) {
+        if (plan.erase().isEmpty()) {
+            return Resolution.refused(NOTHING_TO_ERASE);
+        }
+        return new Resolution(new RetentionOperation(Kind.RETENTION_APPLIED, state(tenant).getPolicyVersion(), null, null,
+                holderOf(tenant, actor), null, null, reason, null, null, plan), null);
     }
 
     /** Whether the policy in force has a rule for entries of {@code type} labelled {@code label}. */

@@ -22,10 +22,20 @@ import java.util.List;
  * @param reasonOrNull  free text of whoever asked
  * @param holdIdOrNull  the legal hold concerned, for hold operations and their proposals
  * @param holdOrNull    the hold placed, for {@link Kind#HOLD_PLACED}
+ * @param appliedOrNull what a retention run erased, for {@link Kind#RETENTION_APPLIED}
  */
 public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
                                  String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull,
-                                 String reasonOrNull, String holdIdOrNull, LegalHold holdOrNull) {
+                                 String reasonOrNull, String holdIdOrNull, LegalHold holdOrNull,
+                                 RetentionPlan appliedOrNull) {
+
+    /** An operation about a hold, or a policy, not a run. */
+    public RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
+                              String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull, String reasonOrNull,
+                              String holdIdOrNull, LegalHold holdOrNull) {
+        this(kind, policyVersion, policyOrNull, proposalIdOrNull, proposedByOrNull, decidedByOrNull, approveByOrNull,
+                reasonOrNull, holdIdOrNull, holdOrNull, null);
+    }
 
     /** A policy operation, about no hold. */
     public RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
@@ -51,7 +61,9 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
         /** Lifting a hold was proposed: waits for a second holder. */
         HOLD_LIFT_PROPOSED,
         /** A second holder approved lifting a hold: it no longer stops anything. */
-        HOLD_LIFTED
+        HOLD_LIFTED,
+        /** A retention run erased the payloads past their retention and under no hold. */
+        RETENTION_APPLIED
     }
 
     /** The canonical payload bytes. */
@@ -68,7 +80,18 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
                 .string("reason", reasonOrNull)
                 .string("hold_id", holdIdOrNull)
                 .object("hold", holdOrNull == null ? null : hold(holdOrNull))
+                .json("erased", appliedOrNull == null ? null : Integer.toString(appliedOrNull.erase().size()))
+                .json("held", appliedOrNull == null ? null : Long.toString(appliedOrNull.held()))
+                .json("ranges", appliedOrNull == null ? null : ranges(appliedOrNull))
                 .utf8();
+    }
+
+    private static String ranges(RetentionPlan plan) {
+        StringBuilder json = new StringBuilder("[");
+        for (long[] range : plan.ranges()) {
+            json.append(json.length() == 1 ? "" : ",").append('[').append(range[0]).append(',').append(range[1]).append(']');
+        }
+        return json.append(']').toString();
     }
 
     private static CanonicalObject hold(LegalHold hold) {

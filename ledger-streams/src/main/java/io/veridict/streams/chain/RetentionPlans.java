@@ -1,0 +1,70 @@
+package io.veridict.streams.chain;
+
+import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.RetentionState;
+import io.veridict.schemas.avro.RunEntry;
+import io.veridict.streams.retention.RetentionPlan;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * A tenant's {@link RetentionPlan} from the chain's projections: its payloads still stored, in
+ * seq order, each with its entry. The chain plans its runs with it, the API its dry runs, from
+ * the same stores.
+ */
+public final class RetentionPlans {
+
+    private RetentionPlans() {
+    }
+
+    public static RetentionPlan of(ReadOnlyKeyValueStore<Bytes, PayloadEnvelope> payloads,
+                                   ReadOnlyKeyValueStore<Bytes, RunEntry> entries, String tenant, RetentionState state,
+                                   Instant now) {
+        try (KeyValueIterator<Bytes, PayloadEnvelope> live = payloads.range(StoreKeys.seq(tenant, 0),
+                StoreKeys.seq(tenant, Long.MAX_VALUE))) {
+            return RetentionPlan.of(state, new LiveEntries(live, entries), now, RetentionPlan.MAX_PER_RUN);
+        }
+    }
+
+    /** The entries of the payloads an iterator walks; a payload without an entry is skipped. */
+    private static final class LiveEntries implements Iterator<RunEntry> {
+        private final KeyValueIterator<Bytes, PayloadEnvelope> live;
+        private final ReadOnlyKeyValueStore<Bytes, RunEntry> entries;
+        private RunEntry next;
+
+        LiveEntries(KeyValueIterator<Bytes, PayloadEnvelope> live, ReadOnlyKeyValueStore<Bytes, RunEntry> entries) {
+            this.live = live;
+            this.entries = entries;
+            this.next = advance();
+        }
+
+        private RunEntry advance() {
+            while (live.hasNext()) {
+                RunEntry entry = entries.get(live.next().key);
+                if (entry != null) {
+                    return entry;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public RunEntry next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            RunEntry current = next;
+            next = advance();
+            return current;
+        }
+    }
+}
