@@ -16,6 +16,7 @@ import io.veridict.api.auth.SecretHasher;
 import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
 import io.veridict.api.cli.OperatorTokenCommand;
+import io.veridict.api.cli.RetentionCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
 import io.veridict.api.cli.VerifyCommand;
 import io.veridict.api.core.CommandPublisher;
@@ -84,6 +85,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         bootstrap.addCommand(new VerifyCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new OperatorTokenCommand());
+        bootstrap.addCommand(new RetentionCommand());
     }
 
     /** Tenant and key administration of the running service (set by {@link #run}). */
@@ -160,7 +162,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
         environment.lifecycle().manage(new RetentionSchedule(
                 () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
-                recorder, config.getRetention().runInterval(), clock));
+                recorder::record, config.getRetention().runInterval(), clock));
         config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
                 queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
 

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,19 @@ public final class RetentionSchedule implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
 
     private final Supplier<List<String>> tenants;
-    private final DecisionRecorder recorder;
+    private final Function<List<LedgerCommand>, List<Optional<CommandOutcome>>> chain;
     private final Duration interval;
     private final Clock clock;
     private ScheduledExecutorService executor;
 
-    public RetentionSchedule(Supplier<List<String>> tenants, DecisionRecorder recorder, Duration interval, Clock clock) {
+    /**
+     * @param tenants every tenant
+     * @param chain   chains commands, one outcome each, empty when not answered in time ({@link DecisionRecorder#record})
+     */
+    public RetentionSchedule(Supplier<List<String>> tenants, Function<List<LedgerCommand>, List<Optional<CommandOutcome>>> chain,
+                             Duration interval, Clock clock) {
         this.tenants = tenants;
-        this.recorder = recorder;
+        this.chain = chain;
         this.interval = interval;
         this.clock = clock;
     }
@@ -82,7 +88,7 @@ public final class RetentionSchedule implements Managed {
                         .setBody(new RetentionRequest(RetentionRequestType.APPLY, null, null, "scheduled", null, null, null))
                         .build());
             }
-            List<Optional<CommandOutcome>> outcomes = commands.isEmpty() ? List.of() : recorder.record(commands);
+            List<Optional<CommandOutcome>> outcomes = commands.isEmpty() ? List.of() : chain.apply(commands);
             int erased = 0;
             for (int i = 0; i < outcomes.size(); i++) {
                 Optional<CommandOutcome> outcome = outcomes.get(i);

@@ -189,7 +189,20 @@ class RetentionPolicyIT {
         assertThat(plan.get("held").asInt()).isEqualTo(1);
         assertThat(api.get("/v1/decisions/r-a", tenant).json().get("payload").isNull()).as("a plan erases nothing").isFalse();
 
-        JsonNode run = api.post("/v1/retention/runs", tenant, null, "").json();
+        // The same through the command line, with the key in a file (never on the command line).
+        Path keyFile = tmp.resolve("initech.key");
+        java.nio.file.Files.writeString(keyFile, api.keyOf(tenant));
+        VeridictProcess.Outcome cliPlan = VeridictProcess.runOnce(Duration.ofSeconds(60), "retention", "plan",
+                "--url", api.base().toString(), "--tenant", tenant, "--key-file", keyFile.toString());
+        assertThat(cliPlan.exitCode()).as(cliPlan.stderr()).isZero();
+        assertThat(LedgerClient.JSON.readTree(cliPlan.stdout()).get("would_erase").asInt()).isEqualTo(2);
+        VeridictProcess.Outcome noKey = VeridictProcess.runOnce(Duration.ofSeconds(60), "retention", "apply",
+                "--url", api.base().toString(), "--tenant", tenant);
+        assertThat(noKey.exitCode()).as(noKey.stdout() + noKey.stderr()).isEqualTo(2);
+        VeridictProcess.Outcome cliApply = VeridictProcess.runOnce(Duration.ofSeconds(60), "retention", "apply",
+                "--url", api.base().toString(), "--tenant", tenant, "--key-file", keyFile.toString(), "--reason", "cli");
+        assertThat(cliApply.exitCode()).as(cliApply.stderr()).isZero();
+        JsonNode run = LedgerClient.JSON.readTree(cliApply.stdout());
         assertThat(run.get("erased").asInt()).as(run.toString()).isEqualTo(2);
         assertThat(run.get("held").asInt()).isEqualTo(1);
         assertThat(api.get("/v1/decisions/r-a", tenant).json().get("payload").isNull()).isTrue();
