@@ -1,8 +1,7 @@
 /**
- * Retention planning and enforcement: tombstones on the compacted payloads topic,
- * crypto-shredding of tenant keys, and the chained record of what was erased and why.
- *
- * <p>Empty until the retention issue lands; the module exists so the dependency
- * graph ({@code api-dropwizard -> retention-jobs -> schemas}) is fixed from the start.
+ * Reserved for retention work that runs outside the chain (for example erasure across tenants
+ * or exports of erasure evidence). The retention job itself runs in the chain, where each
+ * tenant has its one writer: {@code io.veridict.streams.retention} in {@code ledger-streams}
+ * (policies, the two-person rule, legal holds, runs), scheduled and served by the service.
  */
 package io.veridict.retention;
