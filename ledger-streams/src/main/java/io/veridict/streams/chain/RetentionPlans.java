@@ -24,6 +24,9 @@ public final class RetentionPlans {
     public static RetentionPlan of(ReadOnlyKeyValueStore<Bytes, PayloadEnvelope> payloads,
                                    ReadOnlyKeyValueStore<Bytes, RunEntry> entries, String tenant, RetentionState state,
                                    Instant now) {
+        if (state.getPolicy().getRules().isEmpty()) {
+            return new RetentionPlan(java.util.List.of(), 0, false); // everything is kept forever: nothing to scan
+        }
         try (KeyValueIterator<Bytes, PayloadEnvelope> live = payloads.range(StoreKeys.seq(tenant, 0),
                 StoreKeys.seq(tenant, Long.MAX_VALUE))) {
             return RetentionPlan.of(state, new LiveEntries(live, entries), now, RetentionPlan.MAX_PER_RUN);
