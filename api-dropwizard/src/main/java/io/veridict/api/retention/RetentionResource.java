@@ -202,9 +202,7 @@ public final class RetentionResource {
     @RequiresScope(Scope.RETENTION_APPROVE)
     public ObjectNode approve(@PathParam("proposal_id") String proposalId, InputStream body, @Context HttpHeaders headers,
                               @Context ContainerRequestContext request) {
-        String reason = RetentionRequests.reason(reader.readOptional(body, headers));
-        return answer(chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(RetentionRequestType.APPROVE, null, id(proposalId, "proposal"), reason, null, null, null)));
+        return decide(RetentionRequestType.APPROVE, proposalId, body, headers, request);
     }
 
     /** Turns a proposal down. */
@@ -213,9 +211,15 @@ public final class RetentionResource {
     @RequiresScope(Scope.RETENTION_APPROVE)
     public ObjectNode reject(@PathParam("proposal_id") String proposalId, InputStream body, @Context HttpHeaders headers,
                              @Context ContainerRequestContext request) {
+        return decide(RetentionRequestType.REJECT, proposalId, body, headers, request);
+    }
+
+    /** An approval or a rejection of a proposal, with the optional reason of the body. */
+    private ObjectNode decide(RetentionRequestType decision, String proposalId, InputStream body, HttpHeaders headers,
+                              ContainerRequestContext request) {
         String reason = RetentionRequests.reason(reader.readOptional(body, headers));
         return answer(chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(RetentionRequestType.REJECT, null, id(proposalId, "proposal"), reason, null, null, null)));
+                new RetentionRequest(decision, null, id(proposalId, "proposal"), reason, null, null, null)));
     }
 
     /** Chains the request and answers with the payload of its entry: what it became. */

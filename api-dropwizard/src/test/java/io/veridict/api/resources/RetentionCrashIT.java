@@ -59,7 +59,11 @@ class RetentionCrashIT {
                 LedgerClient.Answer answer = api.post("/v1/decisions/record:batch", TENANT, "batch-" + b, body);
                 assertThat(answer.status()).as(answer.body()).isEqualTo(201);
             }
-            Thread.sleep(1_500);
+            long due = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (api.get("/v1/retention/plan", TENANT).json().get("would_erase").asInt() < BATCHES * BATCH_SIZE) {
+                assertThat(System.nanoTime()).as("payloads to fall due").isLessThan(due);
+                Thread.sleep(100);
+            }
             LedgerClient client = api;
             CompletableFuture.runAsync(() -> {
                 try {
@@ -68,6 +72,8 @@ class RetentionCrashIT {
                     // the stack is killed under it
                 }
             });
+            // Deliberately no condition: the kill lands wherever the run is (not sent, in its
+            // transaction, or committed); the assertions hold in every case.
             Thread.sleep(150);
             first.kill();
         }

@@ -183,8 +183,7 @@ class RetentionPolicyIT {
         assertThat(api.post("/v1/retention/holds", tenant, null, "{\"decision_ids\":[\"r-c\"]}").status()).isEqualTo(201);
         assertThat(api.get("/v1/retention/plan", tenant).json().get("would_erase").asInt()).as("not due yet").isZero();
 
-        Thread.sleep(11_000);
-        JsonNode plan = api.get("/v1/retention/plan", tenant).json();
+        JsonNode plan = awaitPlan(tenant, 2);
         assertThat(plan.get("would_erase").asInt()).as(plan.toString()).isEqualTo(2);
         assertThat(plan.get("held").asInt()).isEqualTo(1);
         assertThat(api.get("/v1/decisions/r-a", tenant).json().get("payload").isNull()).as("a plan erases nothing").isFalse();
@@ -214,6 +213,19 @@ class RetentionPolicyIT {
         assertThat(verified.get("erased_payloads").asLong()).isEqualTo(2);
         JsonNode applied = api.get("/v1/audit/entries/" + run.get("seq").asLong(), tenant).json();
         assertThat(applied.get("payload").asText()).contains("\"operation\":\"RETENTION_APPLIED\"", "\"erased\":2");
+    }
+
+    /** The dry run, once it shows {@code due} payloads due (their 10 s have passed); bounded. */
+    static JsonNode awaitPlan(String tenant, int due) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode plan = api.get("/v1/retention/plan", tenant).json();
+            if (plan.get("would_erase").asInt() >= due) {
+                return plan;
+            }
+            assertThat(System.nanoTime()).as("payloads to fall due: " + plan).isLessThan(deadline);
+            Thread.sleep(250);
+        }
     }
 
     private static long head(String tenant) throws Exception {

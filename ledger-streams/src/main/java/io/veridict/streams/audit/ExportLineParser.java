@@ -30,9 +30,8 @@ final class ExportLineParser {
             ENTRY_TYPE, RECEIVED_AT_MS, RECORDED_AT_MS, ACTOR_KEY_ID, CORRELATION_ID, PAYLOAD_HASH, LEAF_HASH,
             PREV_CHAIN_HASH, CHAIN_HASH, PAYLOAD);
     /** Export version 2 adds the payload's salt. */
-    private static final Set<String> ENTRY_MEMBERS_V2 = Set.of(TYPE, FORMAT_VERSION, TENANT_ID, SEQ, ENTRY_ID,
-            ENTRY_TYPE, RECEIVED_AT_MS, RECORDED_AT_MS, ACTOR_KEY_ID, CORRELATION_ID, PAYLOAD_HASH, LEAF_HASH,
-            PREV_CHAIN_HASH, CHAIN_HASH, PAYLOAD, PAYLOAD_SALT);
+    private static final Set<String> ENTRY_MEMBERS_V2 = java.util.stream.Stream.concat(ENTRY_MEMBERS.stream(),
+            java.util.stream.Stream.of(PAYLOAD_SALT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final HexFormat HEX = HexFormat.of();
 
     private final long line;

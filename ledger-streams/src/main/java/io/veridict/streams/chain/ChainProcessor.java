@@ -136,8 +136,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
 
     /**
      * Records the expiry of every retention proposal of this task's tenants whose time ran out, as
-     * the service's own command (idempotency key {@code retention-expiry/<proposal>}, a namespace no
-     * client can write), chained like any other.
+     * the service's own command ({@link IdempotencyKeys#retentionExpiry}, a namespace no client can
+     * write), chained like any other.
      */
     private void expireProposals(Instant now) {
         for (String[] expired : retention.expired(now)) {

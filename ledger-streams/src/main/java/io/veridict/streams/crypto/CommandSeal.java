@@ -81,8 +81,9 @@ public final class CommandSeal {
         if (!(command.getBody() instanceof SealedBody sealed)) {
             return command;
         }
-        byte[] key = commandKey(sealed.getKekId(), bytes(sealed.getWrappedKey()));
-        byte[] plaintext = Aes256Gcm.openOrNull(key, bytes(sealed.getNonce()), bytes(sealed.getCiphertext()), aad(command));
+        byte[] key = commandKey(sealed.getKekId(), Buffers.copy(sealed.getWrappedKey()));
+        byte[] plaintext = Aes256Gcm.openOrNull(key, Buffers.copy(sealed.getNonce()), Buffers.copy(sealed.getCiphertext()),
+                aad(command));
         if (plaintext == null) {
             throw new KeyUnavailableException("the sealed command body does not authenticate");
         }
@@ -130,13 +131,6 @@ public final class CommandSeal {
 
     private static byte[] aad(LedgerCommand command) {
         return new Aad().bytes(SEAL_TAG).text(command.getTenantId()).text(command.getCommandId()).toByteArray();
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] out = new byte[view.remaining()];
-        view.get(out);
-        return out;
     }
 
     private static final class Current {

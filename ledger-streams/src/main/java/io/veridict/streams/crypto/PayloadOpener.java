@@ -4,7 +4,6 @@ import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.streams.crypto.OpenedPayload.Status;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,8 +51,8 @@ public final class PayloadOpener {
             return null;
         }
         if (envelope.getKeyId() == null) {
-            return new OpenedPayload(Status.CLEAR, bytes(envelope.getCiphertext()),
-                    envelope.getSalt() == null ? null : bytes(envelope.getSalt()), null);
+            return new OpenedPayload(Status.CLEAR, Buffers.copy(envelope.getCiphertext()),
+                    envelope.getSalt() == null ? null : Buffers.copy(envelope.getSalt()), null);
         }
         String keyId = envelope.getKeyId();
         if (envelope.getEnvelopeVersion() != PayloadSealer.SEALED_ENVELOPE || envelope.getNonce() == null) {
@@ -69,7 +68,8 @@ public final class PayloadOpener {
         } catch (KeyUnavailableException e) {
             return unreadable(e.getMessage());
         }
-        byte[] plaintext = Aes256Gcm.openOrNull(key, bytes(envelope.getNonce()), bytes(envelope.getCiphertext()),
+        byte[] plaintext = Aes256Gcm.openOrNull(key, Buffers.copy(envelope.getNonce()),
+                Buffers.copy(envelope.getCiphertext()),
                 DataKeys.payloadAad(tenant, seq, keyId));
         if (plaintext == null || plaintext.length < LedgerFormat.SALT_SIZE) {
             return unreadable("the sealed payload does not authenticate under data key " + keyId);
@@ -83,7 +83,7 @@ public final class PayloadOpener {
         if (!tenant.equals(wrapped.getTenantId())) {
             throw new KeyUnavailableException("data key " + wrapped.getKeyId() + " belongs to another tenant");
         }
-        byte[] wrappedBytes = bytes(wrapped.getWrapped());
+        byte[] wrappedBytes = Buffers.copy(wrapped.getWrapped());
         String id = tenant + '\u0000' + wrapped.getKeyId();
         synchronized (cache) {
             Unwrapped cached = cache.get(id);
@@ -101,13 +101,6 @@ public final class PayloadOpener {
 
     private static OpenedPayload unreadable(String why) {
         return new OpenedPayload(Status.UNREADABLE, null, null, why);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] out = new byte[view.remaining()];
-        view.get(out);
-        return out;
     }
 
     private record Unwrapped(String kekId, byte[] wrapped, byte[] key) {

@@ -78,9 +78,7 @@ public final class PayloadSealer {
             return null;
         }
         byte[] aad = DataKeys.wrappingAad(stored.getTenantId(), stored.getKeyId());
-        ByteBuffer view = stored.getWrapped().duplicate();
-        byte[] wrappedBytes = new byte[view.remaining()];
-        view.get(wrappedBytes);
+        byte[] wrappedBytes = Buffers.copy(stored.getWrapped());
         byte[] key = crypto.kms().unwrap(new Kms.Wrapped(stored.getKekId(), wrappedBytes), aad);
         try {
             Kms.Wrapped rewrapped = crypto.kms().wrap(key, aad);

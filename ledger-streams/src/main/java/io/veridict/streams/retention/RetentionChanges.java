@@ -59,6 +59,10 @@ public final class RetentionChanges {
 
     private final KeyValueStore<String, RetentionState> store;
     private final BiFunction<String, String, ApiKeyState> keys;
+    /** Whether {@link #nextDeadline} has been read from the store since this task started. */
+    private boolean scanned;
+    /** The earliest approval deadline among the pending proposals, or null for none. */
+    private Instant nextDeadline;
 
     /**
      * @param keys a tenant's key by id, or null (the chain's access state)
@@ -105,9 +109,14 @@ public final class RetentionChanges {
         RetentionPolicy policy = state.getPolicy();
         switch (operation.kind()) {
             case POLICY_SET, PROPOSAL_APPROVED -> policy = operation.policyOrNull();
-            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED -> pending.add(new PendingProposal(operation.proposalIdOrNull(),
-                    operation.policyOrNull(), operation.holdIdOrNull(), state.getPolicyVersion(), operation.proposedByOrNull(),
-                    now, operation.approveByOrNull()));
+            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED -> {
+                pending.add(new PendingProposal(operation.proposalIdOrNull(), operation.policyOrNull(),
+                        operation.holdIdOrNull(), state.getPolicyVersion(), operation.proposedByOrNull(), now,
+                        operation.approveByOrNull()));
+                if (nextDeadline == null || operation.approveByOrNull().isBefore(nextDeadline)) {
+                    nextDeadline = operation.approveByOrNull();
+                }
+            }
             case HOLD_PLACED -> holds.add(operation.holdOrNull());
             case HOLD_LIFTED -> holds.removeIf(h -> h.getHoldId().equals(operation.holdIdOrNull()));
             default -> { }
@@ -137,9 +146,17 @@ public final class RetentionChanges {
                 .anyMatch(r -> r.getEntryType().equals(type) && label.equals(r.getLabel()));
     }
 
-    /** The proposals of this task's tenants whose time ran out by {@code now}: (tenant, proposal id). */
+    /**
+     * The proposals of this task's tenants whose time ran out by {@code now}: (tenant, proposal id).
+     * Called every second: the store is read only once the earliest deadline seen has come (or
+     * after a proposal ended, which leaves that deadline early: one read then moves it on).
+     */
     public List<String[]> expired(Instant now) {
+        if (scanned && (nextDeadline == null || now.isBefore(nextDeadline))) {
+            return List.of();
+        }
         List<String[]> out = new ArrayList<>();
+        Instant earliest = null;
         try (KeyValueIterator<String, RetentionState> all = store.all()) {
             while (all.hasNext()) {
                 var next = all.next();
@@ -147,9 +164,12 @@ public final class RetentionChanges {
                     if (!now.isBefore(p.getExpiresAt())) {
                         out.add(new String[] {next.key, p.getProposalId()});
                     }
+                    earliest = earliest == null || p.getExpiresAt().isBefore(earliest) ? p.getExpiresAt() : earliest;
                 }
             }
         }
+        scanned = true;
+        nextDeadline = earliest;
         return out;
     }
 

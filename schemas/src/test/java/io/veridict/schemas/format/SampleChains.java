@@ -73,7 +73,11 @@ final class SampleChains {
 
     /** One decision by tenant {@code acme}: the worked example of the spec (§11). */
     static List<ChainEntry> singleDecision() {
-        return tenant("acme")
+        return singleDecision(LedgerFormat.VERSION_1);
+    }
+
+    private static List<ChainEntry> singleDecision(int version) {
+        return tenant("acme").version(version)
                 .append("DECISION", "0197a3c1-7e00-7000-8000-000000000001", T0, T0 + 4, "key_live_7Hq2",
                         "req-5f0c", SINGLE_DECISION_PAYLOAD)
                 .entries();
@@ -174,10 +178,7 @@ final class SampleChains {
 
     /** {@link #singleDecision()} written in format version 2: the same fields, a salted payload hash. */
     static List<ChainEntry> singleDecisionV2() {
-        return tenant("acme").version(LedgerFormat.VERSION_2)
-                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000001", T0, T0 + 4, "key_live_7Hq2",
-                        "req-5f0c", SINGLE_DECISION_PAYLOAD)
-                .entries();
+        return singleDecision(LedgerFormat.VERSION_2);
     }
 
     /**
