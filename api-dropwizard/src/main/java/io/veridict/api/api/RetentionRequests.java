@@ -162,6 +162,20 @@ public final class RetentionRequests {
         }
     }
 
+    /**
+     * {@code POST /v1/retention/runs}: an empty object, or no body. A run records no reason: its
+     * record is an erasure record, stored unencrypted (docs/ledger-format.md §4.5).
+     */
+    public static void run(ObjectNode body) {
+        if (body == null) {
+            return;
+        }
+        FieldProblems problems = new FieldProblems();
+        body.fieldNames().forEachRemaining(name -> problems.add(name, "is not a known member: a run takes no "
+                + "arguments, and records no reason (its record is stored unencrypted)"));
+        problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the run");
+    }
+
     /** {@code POST /v1/retention/proposals/{id}/approve|reject}: an optional reason. */
     public static String reason(ObjectNode body) {
         return AccessRequests.Reason.fromJson(body).reason();

@@ -38,7 +38,6 @@ public final class RetentionCommand extends Command {
         subparser.addArgument("--tenant").setDefault(System.getenv().getOrDefault("VERIDICT_TENANT", ""))
                 .help("the tenant (default: $VERIDICT_TENANT)");
         subparser.addArgument("--key-file").help("a file holding the API key (default: $VERIDICT_KEY)");
-        subparser.addArgument("--reason").help("apply: free text recorded with the run");
         subparser.addArgument("--timeout").type(Integer.class).setDefault(60).help("seconds to wait for the answer")
                 .action(Arguments.store());
     }
@@ -55,13 +54,11 @@ public final class RetentionCommand extends Command {
         }
         boolean apply = "apply".equals(namespace.getString("action"));
         URI base = URI.create(namespace.getString("url").replaceAll("/+$", "") + "/");
-        String reason = namespace.getString("reason");
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(apply ? "v1/retention/runs" : "v1/retention/plan"))
                 .timeout(Duration.ofSeconds(namespace.getInt("timeout")))
                 .header("Authorization", "Bearer " + key).header("X-Veridict-Tenant-Id", tenant);
         if (apply) {
-            String body = reason == null ? "{}" : JSON.createObjectNode().put("reason", reason).toString();
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
         } else {
             request.GET();
         }

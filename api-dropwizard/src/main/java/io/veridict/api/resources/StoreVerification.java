@@ -1,6 +1,7 @@
 package io.veridict.api.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.core.LedgerQueries;
@@ -66,7 +67,8 @@ final class StoreVerification {
                 }
             }
         }
-        ChainVerification result = verifier.finish();
+        // A range ending before the head cannot see the erasure records after it (ledger format §9.4).
+        ChainVerification result = to == last ? verifier.finish() : verifier.finishRange();
         if (unreadable != null) {
             return JSON.objectNode().put("tenant_id", tenant).put("from_seq", from).put("to_seq", to)
                     .put("entries_checked", unreadableBefore.size() - from)
@@ -74,7 +76,11 @@ final class StoreVerification {
                     .set("failure", failure(unreadable));
         }
         ObjectNode body = JSON.objectNode().put("tenant_id", tenant).put("from_seq", from).put("to_seq", to)
-                .put("entries_checked", result.entriesChecked()).put("erased_payloads", result.erasedPayloads());
+                .put("entries_checked", result.entriesChecked()).put("erased_payloads", result.erasedPayloads())
+                .put("unaccounted_payloads", result.payloads().unaccounted());
+        ArrayNode erasures = body.putArray("erasures");
+        result.payloads().erasures().forEach(e -> erasures.addObject()
+                .put("seq", e.seq()).put("operation", e.operation()).put("erased", e.erased()));
         if (result.failure().isPresent()) {
             return body.put("valid", false).set("failure", failure(result.failure().get()));
         }

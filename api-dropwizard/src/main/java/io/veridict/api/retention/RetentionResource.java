@@ -161,10 +161,10 @@ public final class RetentionResource {
     @Path("runs")
     @RequiresScope(Scope.RETENTION_MANAGE)
     public ObjectNode runNow(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        String reason = RetentionRequests.reason(reader.readOptional(body, headers));
+        RetentionRequests.run(reader.readOptional(body, headers));
         try {
             ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request,
-                    new RetentionRequest(RetentionRequestType.APPLY, null, null, reason, null, null, null));
+                    new RetentionRequest(RetentionRequestType.APPLY, null, null, null, null, null, null));
             return JSON.objectNode().put("operation", "RETENTION_APPLIED").<ObjectNode>set("erased", operation.get("erased"))
                     .<ObjectNode>set("held", operation.get("held")).<ObjectNode>set("ranges", operation.get("ranges"))
                     .<ObjectNode>set("policy_version", operation.get("policy_version")).set("seq", operation.get("seq"));

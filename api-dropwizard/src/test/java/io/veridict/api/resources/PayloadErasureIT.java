@@ -30,10 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Payload bytes have one home: a tombstone on the payloads topic (what retention writes) reaches
- * the only stored copy, and once the projection has caught up the bytes (sealed, as every payload
- * is stored) are gone from every file of the service's state folder, while the entry stays and the
- * chain still verifies.
+ * Payload bytes have one home: a tombstone on the payloads topic reaches the only stored copy, and
+ * once the projection has caught up the bytes (sealed, as every payload is stored) are gone from
+ * every file of the service's state folder, while the entry stays. A tombstone that no erasure
+ * record of the chain accounts for (written here behind the ledger's back) leaves the header chain
+ * verified and is reported as {@code PAYLOAD_MISSING} (ledger format §9.7).
  */
 class PayloadErasureIT {
 
@@ -41,7 +42,7 @@ class PayloadErasureIT {
     Path tmp;
 
     @Test
-    void shouldLeaveNoCopyOfATombstonedPayloadInTheStateFolder() throws Exception {
+    void shouldLeaveNoCopyOfATombstonedPayloadInTheStateFolderAndReportAnUnauthorisedOne() throws Exception {
         Path data = tmp.resolve("data");
         Path state = data.resolve("streams");
         // Random, so that no part of it repeats what else the store holds: a compressed file would
@@ -70,8 +71,13 @@ class PayloadErasureIT {
             await(() -> FilesHolding.bytes(state, sealed).isEmpty(), "no state file to hold the sealed payload");
 
             JsonNode verified = again.post("/v1/audit/verify", "forgetful", null, "").json();
-            assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isFalse();
+            assertThat(verified.get("failure").get("kind").asText()).isEqualTo("PAYLOAD_MISSING");
+            assertThat(verified.get("failure").get("seq").asLong()).isEqualTo(seq);
+            assertThat(verified.get("entries_checked").asLong()).as("the header chain verified")
+                    .isEqualTo(verified.get("to_seq").asLong() + 1);
             assertThat(verified.get("erased_payloads").asLong()).isEqualTo(1);
+            assertThat(verified.get("unaccounted_payloads").asLong()).isEqualTo(1);
             JsonNode erased = again.get("/v1/decisions/d-1", "forgetful").json();
             assertThat(erased.get("payload").isNull()).isTrue();
             assertThat(erased.get("payload_salt").isNull()).as("the salt is erased with its payload").isTrue();

@@ -199,7 +199,7 @@ class RetentionPolicyIT {
                 "--url", api.base().toString(), "--tenant", tenant);
         assertThat(noKey.exitCode()).as(noKey.stdout() + noKey.stderr()).isEqualTo(2);
         VeridictProcess.Outcome cliApply = VeridictProcess.runOnce(Duration.ofSeconds(60), "retention", "apply",
-                "--url", api.base().toString(), "--tenant", tenant, "--key-file", keyFile.toString(), "--reason", "cli");
+                "--url", api.base().toString(), "--tenant", tenant, "--key-file", keyFile.toString());
         assertThat(cliApply.exitCode()).as(cliApply.stderr()).isZero();
         JsonNode run = LedgerClient.JSON.readTree(cliApply.stdout());
         assertThat(run.get("erased").asInt()).as(run.toString()).isEqualTo(2);
@@ -211,8 +211,17 @@ class RetentionPolicyIT {
         JsonNode verified = api.post("/v1/audit/verify", tenant, null, "").json();
         assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.get("erased_payloads").asLong()).isEqualTo(2);
+        assertThat(verified.get("unaccounted_payloads").asLong()).isZero();
+        assertThat(verified.get("erasures")).singleElement().satisfies(e -> {
+            assertThat(e.get("seq").asLong()).isEqualTo(run.get("seq").asLong());
+            assertThat(e.get("operation").asText()).isEqualTo("RETENTION_APPLIED");
+            assertThat(e.get("erased").asLong()).isEqualTo(2);
+        });
         JsonNode applied = api.get("/v1/audit/entries/" + run.get("seq").asLong(), tenant).json();
-        assertThat(applied.get("payload").asText()).contains("\"operation\":\"RETENTION_APPLIED\"", "\"erased\":2");
+        assertThat(applied.get("payload").asText()).contains("\"operation\":\"RETENTION_APPLIED\"", "\"erased\":2",
+                "\"reason\":null");
+        assertThat(api.post("/v1/retention/runs", tenant, null, "{\"reason\":\"monthly\"}").status())
+                .as("a run records no reason").isEqualTo(422);
     }
 
     /** The dry run, once it shows {@code due} payloads due (their 10 s have passed); bounded. */

@@ -41,6 +41,8 @@ public record AuditFailure(Kind kind, String tenantOrNull, Long seqOrNull, Recor
         CHAIN_HASH_MISMATCH,
         /** Spec §9.2 check 7: the payload present does not hash to the header's payload hash. */
         PAYLOAD_HASH_MISMATCH,
+        /** Spec §9.7: a payload is absent and no erasure record names it. */
+        PAYLOAD_MISSING,
         /** A record on the entries or payloads topic that cannot be decoded (wire format, schema, Avro). */
         UNREADABLE_RECORD,
         /** An entry outside its tenant's partition: every record of a tenant lives in one partition. */

@@ -97,7 +97,7 @@ public final class ExportVerifier {
             failures.add(malformed(name, tenant, formatError));
         }
         TenantResult tenantResult = new TenantResult(tenant, result.entriesChecked(), result.erasedPayloads(), 0,
-                result.head(), failures.isEmpty());
+                result.head(), failures.isEmpty(), result.payloads());
         return report(name, read, List.of(tenantResult), failures, started);
     }
 

@@ -1,5 +1,6 @@
 package io.veridict.streams.audit;
 
+import io.veridict.schemas.format.PayloadAccounting.ErasureRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +42,15 @@ final class PayloadIndex {
      * @param offset        its offset
      * @param problemOrNull why it is unreadable, for {@link State#UNREADABLE}; for a
      *                      {@link State#PRESENT} payload without a hash, what is wrong with its salt
+     * @param erasureOrNull when {@link State#PRESENT} and the payload is an erasure record
+     *                      (ledger format §9.7): the seqs it names, counted once its entry verifies
      */
-    record Seen(State state, byte[] hashOrNull, boolean salted, int partition, long offset, String problemOrNull) {
+    record Seen(State state, byte[] hashOrNull, boolean salted, int partition, long offset, String problemOrNull,
+                ErasureRecord erasureOrNull) {
+
+        Seen(State state, byte[] hashOrNull, boolean salted, int partition, long offset, String problemOrNull) {
+            this(state, hashOrNull, salted, partition, offset, problemOrNull, null);
+        }
     }
 
     /** A key left over after every entry took its payload. */

@@ -8,7 +8,9 @@ import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.PayloadIndex.Seen;
 import io.veridict.streams.audit.PayloadIndex.State;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
+import io.veridict.schemas.format.PayloadAccounting.ErasureRecord;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class PayloadPass {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] RETENTION_OPERATION_START = "{\"approve_by\":".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * A payload record on its own.
@@ -88,7 +91,7 @@ final class PayloadPass {
         if (held == null) {
             return; // a tenant not verified
         }
-        Seen seen = seen(held, read.where());
+        Seen seen = seen(held, read.where(), read.keyOrNull().getSeq());
         String tenant = read.keyOrNull().getTenantId();
         long seq = read.keyOrNull().getSeq();
         int home = read.home();
@@ -119,21 +122,39 @@ final class PayloadPass {
     }
 
     /** What the index keeps of a record: the payload hash its bytes and salt make (spec §4.4), not the bytes. */
-    private static Seen seen(Held held, KafkaRecord where) {
+    private static Seen seen(Held held, KafkaRecord where, long seq) {
         byte[] payload = held.payloadOrNull();
         byte[] salt = held.saltOrNull();
         if (payload == null) {
             return new Seen(held.state(), null, false, where.partition(), where.offset(), held.problemOrNull());
         }
+        ErasureRecord erasure = mayBeErasureRecord(payload) ? ErasureRecord.parseOrNull(seq, payload) : null;
         if (salt == null) {
-            return new Seen(held.state(), LedgerHashes.payloadHash(payload), false, where.partition(), where.offset(), null);
+            return new Seen(held.state(), LedgerHashes.payloadHash(payload), false, where.partition(), where.offset(),
+                    null, erasure);
         }
         if (salt.length != LedgerFormat.SALT_SIZE) {
             return new Seen(held.state(), null, true, where.partition(), where.offset(),
                     "the salt stored with the payload has " + salt.length + " bytes, not " + LedgerFormat.SALT_SIZE);
         }
         return new Seen(held.state(), LedgerHashes.saltedPayloadHash(salt, payload), true, where.partition(),
-                where.offset(), null);
+                where.offset(), null, erasure);
+    }
+
+    /**
+     * Whether the canonical bytes may be a {@code retention_operation} payload, whose first member
+     * in canonical order is {@code approve_by}: every other payload is ruled out without parsing.
+     */
+    private static boolean mayBeErasureRecord(byte[] payload) {
+        if (payload.length < RETENTION_OPERATION_START.length) {
+            return false;
+        }
+        for (int i = 0; i < RETENTION_OPERATION_START.length; i++) {
+            if (payload[i] != RETENTION_OPERATION_START[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Held held(ConsumerRecord<byte[], byte[]> record, RecordDecoders decoders) throws ReplayException {

@@ -65,7 +65,11 @@ public final class ReplayReportJson {
                 .put("verified", tenant.verified())
                 .put("entries_verified", tenant.entriesVerified())
                 .put("erased_payloads", tenant.erasedPayloads())
-                .put("encrypted_payloads", tenant.encryptedPayloads());
+                .put("encrypted_payloads", tenant.encryptedPayloads())
+                .put("unaccounted_payloads", tenant.payloads().unaccounted());
+        var erasures = node.putArray("erasures");
+        tenant.payloads().erasures().forEach(e -> erasures.addObject()
+                .put("seq", e.seq()).put("operation", e.operation()).put("erased", e.erased()));
         node.set("head", headNode);
         return node;
     }

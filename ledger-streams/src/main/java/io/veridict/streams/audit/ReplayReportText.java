@@ -1,6 +1,7 @@
 package io.veridict.streams.audit;
 
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.PayloadAccounting;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -30,7 +31,10 @@ public final class ReplayReportText {
         row(out, "Source", safe(report.source()));
         row(out, "Tenants", number(report.tenants().size()));
         row(out, "Entries", number(report.entriesRead()) + " read, " + number(report.entriesVerified()) + " verified");
-        row(out, "Erased payloads", number(report.erasedPayloads()));
+        long unaccounted = report.tenants().stream().mapToLong(t -> t.payloads().unaccounted()).sum();
+        row(out, "Erased payloads", number(report.erasedPayloads()) + (report.erasedPayloads() == 0 ? ""
+                : unaccounted == 0 ? ", each named by an erasure record"
+                : ", " + number(unaccounted) + " named by no erasure record"));
         if (report.encryptedPayloads() > 0) {
             row(out, "Encrypted", number(report.encryptedPayloads()) + " payloads not checkable without the tenant key");
         }
@@ -39,6 +43,7 @@ public final class ReplayReportText {
         row(out, "Rate", number(Math.round(report.entriesPerSecond())) + " entries/s ("
                 + String.format(Locale.ROOT, "%.2f", report.elapsed().toMillis() / 1000.0) + " s)");
         tenants(out, report);
+        erasures(out, report);
         failures(out, report);
         orphans(out, report);
         return out.toString();
@@ -56,6 +61,20 @@ public final class ReplayReportText {
                     safe(t.tenantId()), t.verified() ? "OK" : "FAILED", number(t.entriesVerified()),
                     number(t.erasedPayloads()), head.lastSeq(), HEX.formatHex(head.chainHash()),
                     head.merkleRoot().map(HEX::formatHex).orElse("(root unknown)"))).append(NL);
+        }
+    }
+
+    private static void erasures(StringBuilder out, ReplayReport report) {
+        boolean any = report.tenants().stream().anyMatch(t -> !t.payloads().erasures().isEmpty());
+        if (!any) {
+            return;
+        }
+        out.append(NL).append("Erasure records (tenant, seq, operation, absent payloads it accounts for):").append(NL);
+        for (TenantResult t : report.tenants()) {
+            for (PayloadAccounting.Erasure e : t.payloads().erasures()) {
+                out.append("  ").append(safe(t.tenantId())).append("  seq ").append(e.seq()).append("  ")
+                        .append(e.operation()).append("  ").append(number(e.erased())).append(NL);
+            }
         }
     }
 

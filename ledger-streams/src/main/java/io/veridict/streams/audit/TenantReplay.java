@@ -5,6 +5,7 @@ import io.veridict.schemas.format.ChainVerification;
 import io.veridict.schemas.format.ChainVerifier;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
+import io.veridict.schemas.format.PayloadAccounting;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import java.security.MessageDigest;
@@ -30,10 +31,12 @@ final class TenantReplay {
     private final String payloadsTopic;
     private final int partition;
     private final ChainVerifier verifier;
+    private final PayloadAccounting payloads = new PayloadAccounting();
     private boolean parked;
     private long erased;
     private long encrypted;
     private AuditFailure ownFailure;
+    private AuditFailure missing;
     private ChainHead headAtOwnFailure;
 
     /**
@@ -44,7 +47,7 @@ final class TenantReplay {
         this.entriesTopic = entriesTopic;
         this.payloadsTopic = payloadsTopic;
         this.partition = partition;
-        this.verifier = ChainVerifier.fromGenesis(tenantId);
+        this.verifier = ChainVerifier.fromGenesis(tenantId).headersOnly();
     }
 
     int partition() {
@@ -71,6 +74,9 @@ final class TenantReplay {
         AuditFailure payloadFailure = checkPayload(header, payload, offset);
         if (payloadFailure != null) {
             stop(payloadFailure, before);
+        } else if (payload != null && payload.erasureOrNull() != null
+                && PayloadAccounting.ERASURE_ENTRY_TYPE.equals(header.entryType())) {
+            payloads.erasureRecord(payload.erasureOrNull());
         }
     }
 
@@ -87,19 +93,35 @@ final class TenantReplay {
         stop(new AuditFailure(kind, tenantId, seqOrNull, location, expected, actual, detail), verifier.head());
     }
 
-    /** Ends the input; the verdict, with the head after the last entry that passed. */
+    /**
+     * Ends the input; the verdict, with the head after the last entry that passed. When every
+     * check passed, the absent payloads must be accounted for (ledger format §9.7): the first
+     * one no erasure record names is a {@link Kind#PAYLOAD_MISSING} failure.
+     */
     TenantResult finish() {
         ChainVerification result = verifier.finish();
         if (ownFailure != null) {
             return new TenantResult(tenantId, headAtOwnFailure.size(), erased, encrypted, headAtOwnFailure, false);
         }
-        return new TenantResult(tenantId, result.entriesChecked(), erased, encrypted, result.head(), result.isValid());
+        PayloadAccounting.Result account = payloads.finish();
+        if (result.isValid() && account.unaccounted() > 0 && missing == null) {
+            long seq = account.firstUnaccountedSeq();
+            missing = new AuditFailure(Kind.PAYLOAD_MISSING, tenantId, seq,
+                    new KafkaRecord(entriesTopic, partition, account.firstUnaccountedPosition()),
+                    "an erasure record naming seq " + seq, "absent", account.unaccounted()
+                    + " payload(s) absent from " + payloadsTopic + " that no erasure record names, the first of seq " + seq);
+        }
+        return new TenantResult(tenantId, result.entriesChecked(), erased, encrypted, result.head(),
+                result.isValid() && missing == null, account);
     }
 
     /** The first failure, if any; call after {@link #finish()}. */
     AuditFailure failureOrNull() {
         if (ownFailure != null) {
             return ownFailure;
+        }
+        if (missing != null) {
+            return missing;
         }
         return verifier.finish().failure()
                 .map(f -> AuditFailure.of(f, new KafkaRecord(entriesTopic, partition, f.position())))
@@ -109,6 +131,7 @@ final class TenantReplay {
     private AuditFailure checkPayload(EntryHeader header, PayloadIndex.Seen payload, long offset) {
         if (payload == null || payload.state() == PayloadIndex.State.ERASED) {
             erased++;
+            payloads.absent(header.seq(), offset);
             return null;
         }
         KafkaRecord where = new KafkaRecord(payloadsTopic, payload.partition(), payload.offset());

@@ -1,6 +1,7 @@
 package io.veridict.streams.audit;
 
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.PayloadAccounting;
 import java.util.Objects;
 
 /**
@@ -14,12 +15,24 @@ import java.util.Objects;
  * @param head              the head after the last entry that passed: size, chain hash, and the
  *                          Merkle root when known (it is not when verifying a partial export)
  * @param verified          whether no failure was found in this tenant's chain
+ * @param payloads          the account of the absent payloads (ledger format §9.7): per erasure
+ *                          record, how many it accounts for; and how many no record names
  */
 public record TenantResult(String tenantId, long entriesVerified, long erasedPayloads, long encryptedPayloads,
-                           ChainHead head, boolean verified) {
+                           ChainHead head, boolean verified, PayloadAccounting.Result payloads) {
+
+    /** The account of a chain without absent payloads or erasure records. */
+    public static final PayloadAccounting.Result NOTHING_ABSENT = new PayloadAccounting.Result(java.util.List.of(), 0, -1, -1);
 
     public TenantResult {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(head, "head");
+        Objects.requireNonNull(payloads, "payloads");
+    }
+
+    /** A result without erasure records. */
+    public TenantResult(String tenantId, long entriesVerified, long erasedPayloads, long encryptedPayloads,
+                        ChainHead head, boolean verified) {
+        this(tenantId, entriesVerified, erasedPayloads, encryptedPayloads, head, verified, NOTHING_ABSENT);
     }
 }

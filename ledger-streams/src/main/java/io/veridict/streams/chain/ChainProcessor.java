@@ -275,7 +275,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (item.body() instanceof RetentionRequest request) {
             RetentionChanges.Resolution resolution = request.getRequest() == RetentionRequestType.APPLY
-                    ? retention.run(run.tenant, retentionPlan(run.tenant, now), item.actor(), request.getReason())
+                    ? retention.run(run.tenant, retentionPlan(run.tenant, now), item.actor())
                     : retention.resolve(run.tenant, request, item.actor(), item.commandId(), now);
             if (resolution.refusal() != null) {
                 return Check.refused(resolution.refusal());
@@ -376,7 +376,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                     new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision),
                     item.body() instanceof RecordDecision decision ? decision.getRetentionLabel() : null);
             RunEntry entry = new RunEntry(avroHeader, origin);
-            PayloadEnvelope envelope = sealer.seal(tenant, seq, salt, payload, recordedAt);
+            PayloadEnvelope envelope = retained != null && retained.erasureRecord() ? PayloadSealer.clear(salt, payload)
+                    : sealer.seal(tenant, seq, salt, payload, recordedAt);
 
             projections.apply(tenant, entry);
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  */
 public final class PayloadSealer {
 
+    /** Envelope version of a payload in clear. */
+    public static final int CLEAR_ENVELOPE = 1;
     /** Envelope version of a sealed payload. */
     public static final int SEALED_ENVELOPE = 2;
     /** Payloads one data key seals at most: far below the 2^32 that random 96-bit nonces allow. */
@@ -64,6 +66,16 @@ public final class PayloadSealer {
         Arrays.fill(plaintext, (byte) 0);
         key.uses++;
         return new PayloadEnvelope(SEALED_ENVELOPE, key.id, ByteBuffer.wrap(nonce), ByteBuffer.wrap(sealed), null);
+    }
+
+    /**
+     * The envelope of a payload stored in clear: only an erasure record, which holds no tenant
+     * data (ledger format §4.5).
+     *
+     * @return envelope version {@value #CLEAR_ENVELOPE}: no key, the payload and its salt in clear
+     */
+    public static PayloadEnvelope clear(byte[] salt, byte[] payload) {
+        return new PayloadEnvelope(CLEAR_ENVELOPE, null, null, ByteBuffer.wrap(payload), ByteBuffer.wrap(salt));
     }
 
     /**

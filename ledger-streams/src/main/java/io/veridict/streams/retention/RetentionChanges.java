@@ -130,14 +130,15 @@ public final class RetentionChanges {
 
     /**
      * What a retention run becomes, given its plan: {@link Kind#RETENTION_APPLIED}, or a refusal
-     * when nothing is due (a run that erases nothing records nothing).
+     * when nothing is due (a run that erases nothing records nothing). Its record is an erasure
+     * record, stored unsealed: it names the holder who asked, and no reason.
      */
-    public Resolution run(String tenant, RetentionPlan plan, Actor actor, String reason) {
+    public Resolution run(String tenant, RetentionPlan plan, Actor actor) {
         if (plan.erase().isEmpty()) {
             return Resolution.refused(NOTHING_TO_ERASE);
         }
         return new Resolution(new RetentionOperation(Kind.RETENTION_APPLIED, state(tenant).getPolicyVersion(), null, null,
-                holderOf(tenant, actor), null, null, reason, null, null, plan), null);
+                holderOf(tenant, actor), null, null, null, null, null, plan), null);
     }
 
     /** Whether the policy in force has a rule for entries of {@code type} labelled {@code label}. */

@@ -66,6 +66,15 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
         RETENTION_APPLIED
     }
 
+    /**
+     * Whether this operation is an erasure record (ledger format §4.5, §9.7): it names the payloads
+     * it erased, holds no tenant data (its {@code reason} is always null), and is stored unsealed so
+     * that a verifier without the tenant's keys can account for every absent payload.
+     */
+    public boolean erasureRecord() {
+        return appliedOrNull != null;
+    }
+
     /** The canonical payload bytes. */
     public byte[] payload() {
         return new CanonicalObject()
@@ -77,7 +86,7 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
                 .string("proposed_by", proposedByOrNull)
                 .string("decided_by", decidedByOrNull)
                 .string("approve_by", approveByOrNull == null ? null : Rfc3339.millis(approveByOrNull))
-                .string("reason", reasonOrNull)
+                .string("reason", erasureRecord() ? null : reasonOrNull)
                 .string("hold_id", holdIdOrNull)
                 .object("hold", holdOrNull == null ? null : hold(holdOrNull))
                 .json("erased", appliedOrNull == null ? null : Integer.toString(appliedOrNull.erase().size()))

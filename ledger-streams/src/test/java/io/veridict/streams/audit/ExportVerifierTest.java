@@ -22,7 +22,28 @@ class ExportVerifierTest {
     private static final Instant AT = Instant.parse("2026-03-01T12:00:00Z");
     private static final HexFormat HEX = HexFormat.of();
 
-    private final List<Link> chain = TestChains.chain("acme", 6);
+    /** Five decisions, then (seq 5) the erasure record of the run that erased the payload of seq 2. */
+    private final List<Link> chain = withErasureRecord();
+
+    private static List<Link> withErasureRecord() {
+        List<Link> links = new ArrayList<>(TestChains.chain("acme", 5));
+        TestChains.appendErasureRecord(links, 2);
+        return links;
+    }
+
+    @Test
+    void shouldFailAnExportWithAnAbsentPayloadNoErasureRecordNamesAtItsLine() throws IOException {
+        ReplayReport report = verify(ExportFormatTest.export(new ExportHeader("acme", 0, 5, AT), chain, 3));
+
+        assertThat(report.verified()).isFalse();
+        AuditFailure failure = report.failures().get(0);
+        assertThat(failure.kind()).isEqualTo(Kind.PAYLOAD_MISSING);
+        assertThat(failure.seqOrNull()).isEqualTo(3);
+        assertThat(failure.location()).isEqualTo(new FileLine("acme.ndjson", 5));
+        assertThat(report.tenants().get(0).entriesVerified()).isEqualTo(6);
+        assertThat(report.tenants().get(0).payloads().erasures())
+                .containsExactly(new io.veridict.schemas.format.PayloadAccounting.Erasure(5, "RETENTION_APPLIED", 0));
+    }
 
     @Test
     void shouldVerifyAWholeExportAndReportTheHeadAndMerkleRoot() throws IOException {
@@ -37,6 +58,7 @@ class ExportVerifierTest {
         assertThat(acme.tenantId()).isEqualTo("acme");
         assertThat(acme.entriesVerified()).isEqualTo(6);
         assertThat(acme.erasedPayloads()).isEqualTo(1);
+        assertThat(acme.payloads().accounted()).isEqualTo(1);
         assertThat(acme.head().chainHash()).isEqualTo(chain.get(5).header().chainHash());
         assertThat(acme.head().merkleRoot()).hasValueSatisfying(root -> assertThat(root)
                 .isEqualTo(MerkleTree.root(chain.stream().map(l -> l.header().leafHash()).toList())));

@@ -23,12 +23,14 @@ class ReplayReportTextTest {
                 + "Source           kafka localhost:9092 veridict.entries, veridict.payloads" + NL
                 + "Tenants          2" + NL
                 + "Entries          7 read, 5 verified" + NL
-                + "Erased payloads  1" + NL
+                + "Erased payloads  1, each named by an erasure record" + NL
                 + "Orphan payloads  1" + NL
                 + "Failures         2" + NL
                 + "Rate             14 entries/s (0.50 s)" + NL);
         assertThat(text).contains("  acme    OK      3  1  2  " + acmeHash + "  " + acmeRoot + NL);
         assertThat(text).contains("  globex  FAILED  2  0  1  " + ReportFixtures.CHAIN_HASH + "  (root unknown)" + NL);
+        assertThat(text).contains("Erasure records (tenant, seq, operation, absent payloads it accounts for):" + NL
+                + "  acme  seq 2  RETENTION_APPLIED  1" + NL);
         assertThat(text).contains("  1. PAYLOAD_HASH_MISMATCH  tenant globex  seq 2" + NL
                 + "     at       veridict.payloads partition 1 offset 41" + NL
                 + "     expected " + ReportFixtures.EXPECTED + NL

@@ -1,6 +1,7 @@
 package io.veridict.streams.audit;
 
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.PayloadAccounting;
 import io.veridict.schemas.format.ChainVerifier;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.FileLine;
@@ -19,12 +20,14 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** acme verified (3 entries, 1 erased); globex failed at seq 2; an unattributed bad record; an orphan. */
+    /** acme verified (3 entries, 1 erased by the run of seq 2); globex failed at seq 2; an unattributed bad record; an orphan. */
     static ReplayReport failed() {
         ChainHead acme = head("acme", 3);
         ChainHead globex = new ChainHead("globex", 2, HexFormat.of().parseHex(CHAIN_HASH), null);
         return new ReplayReport("kafka localhost:9092 veridict.entries, veridict.payloads", 7,
-                List.of(new TenantResult("acme", 3, 1, 0, acme, true), new TenantResult("globex", 2, 0, 0, globex, false)),
+                List.of(new TenantResult("acme", 3, 1, 0, acme, true, new PayloadAccounting.Result(
+                                List.of(new PayloadAccounting.Erasure(2, "RETENTION_APPLIED", 1)), 0, -1, -1)),
+                        new TenantResult("globex", 2, 0, 0, globex, false)),
                 List.of(new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, "globex", 2L, new KafkaRecord("veridict.payloads", 1, 41),
                                 EXPECTED, ACTUAL, "SHA-256 of the payload differs"),
                         new AuditFailure(Kind.UNREADABLE_RECORD, null, null, new KafkaRecord("veridict.entries", 2, 9),

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.schemas.format.MerkleTree;
+import io.veridict.schemas.format.PayloadAccounting;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.PayloadIndex.Seen;
 import io.veridict.streams.audit.PayloadIndex.State;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import io.veridict.streams.audit.TestChains.Link;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,8 @@ class TenantReplayTest {
 
     @Test
     void shouldVerifyEntriesAgainstPayloadHashesAndCountErasedAndEncrypted() {
+        List<Link> links = new ArrayList<>(chain);
+        Link record = TestChains.appendErasureRecord(links, 1, 2);
         for (int seq = 0; seq < 5; seq++) {
             Seen payload = switch (seq) {
                 case 1 -> null;
@@ -33,15 +37,50 @@ class TenantReplayTest {
             };
             replay.accept(chain.get(seq).header(), payload, 10 + seq);
         }
+        replay.accept(record.header(), erasureRecord(record, 95), 15);
 
         TenantResult result = replay.finish();
         assertThat(result.verified()).isTrue();
-        assertThat(result.entriesVerified()).isEqualTo(5);
+        assertThat(result.entriesVerified()).isEqualTo(6);
         assertThat(result.erasedPayloads()).isEqualTo(2);
         assertThat(result.encryptedPayloads()).isEqualTo(1);
+        assertThat(result.payloads().erasures()).containsExactly(new PayloadAccounting.Erasure(5, "RETENTION_APPLIED", 2));
         assertThat(result.head().merkleRoot()).hasValueSatisfying(root -> assertThat(root)
-                .isEqualTo(MerkleTree.root(chain.stream().map(l -> l.header().leafHash()).toList())));
+                .isEqualTo(MerkleTree.root(links.stream().map(l -> l.header().leafHash()).toList())));
         assertThat(replay.failureOrNull()).isNull();
+    }
+
+    @Test
+    void shouldFailOnAnAbsentPayloadNoErasureRecordNamesAtItsEntry() {
+        List<Link> links = new ArrayList<>(chain);
+        Link record = TestChains.appendErasureRecord(links, 1);
+        for (int seq = 0; seq < 5; seq++) {
+            replay.accept(chain.get(seq).header(), seq == 1 || seq == 3 ? null : present(chain.get(seq), 90 + seq), 10 + seq);
+        }
+        replay.accept(record.header(), erasureRecord(record, 95), 15);
+
+        TenantResult result = replay.finish();
+        assertThat(result.verified()).isFalse();
+        assertThat(result.entriesVerified()).as("the header chain verified").isEqualTo(6);
+        AuditFailure failure = replay.failureOrNull();
+        assertThat(failure.kind()).isEqualTo(Kind.PAYLOAD_MISSING);
+        assertThat(failure.seqOrNull()).isEqualTo(3);
+        assertThat(failure.location()).isEqualTo(new KafkaRecord("t.entries", 2, 13));
+        assertThat(result.payloads().unaccounted()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotCountAnErasureRecordWhosePayloadDoesNotMatch() {
+        List<Link> links = new ArrayList<>(chain);
+        Link record = TestChains.appendErasureRecord(links, 1);
+        Link other = TestChains.appendErasureRecord(new ArrayList<>(chain), 1, 3);
+        for (int seq = 0; seq < 5; seq++) {
+            replay.accept(chain.get(seq).header(), seq == 1 ? null : present(chain.get(seq), 90 + seq), 10 + seq);
+        }
+        replay.accept(record.header(), erasureRecord(new Link(record.header(), other.payload(), record.salt()), 95), 15);
+
+        assertThat(replay.finish().verified()).isFalse();
+        assertThat(replay.failureOrNull().kind()).isEqualTo(Kind.PAYLOAD_HASH_MISMATCH);
     }
 
     @Test
@@ -141,5 +180,10 @@ class TenantReplayTest {
 
     private static Seen present(Link link, long offset) {
         return new Seen(State.PRESENT, LedgerHashes.saltedPayloadHash(link.salt(), link.payload()), true, 2, offset, null);
+    }
+
+    private static Seen erasureRecord(Link link, long offset) {
+        return new Seen(State.PRESENT, LedgerHashes.saltedPayloadHash(link.salt(), link.payload()), true, 2, offset, null,
+                PayloadAccounting.ErasureRecord.parseOrNull(link.header().seq(), link.payload()));
     }
 }

@@ -40,6 +40,27 @@ final class TestChains {
         return links;
     }
 
+    /**
+     * Appends to {@code links} the erasure record of a retention run that erased {@code seqs}
+     * (ledger format §4.5), chained after the last link, in the current format version.
+     */
+    static Link appendErasureRecord(List<Link> links, long... seqs) {
+        Link last = links.get(links.size() - 1);
+        int seq = links.size();
+        List<Long> erased = java.util.Arrays.stream(seqs).boxed().toList();
+        byte[] payload = new io.veridict.streams.retention.RetentionOperation(
+                io.veridict.streams.retention.RetentionOperation.Kind.RETENTION_APPLIED, 1, null, null, "compliance",
+                null, null, null, null, null, new io.veridict.streams.retention.RetentionPlan(erased, 0, false)).payload();
+        byte[] salt = salt(seq);
+        EntryHeader header = EntryHeader.seal(LedgerFormat.CURRENT_VERSION, last.header().tenantId(), seq,
+                "00000000-0000-7000-8000-" + String.format("%012d", seq), "RETENTION_OPERATION",
+                1_750_000_000_000L + seq, 1_750_000_000_100L + seq, "key_live_7Hq2", "req-" + seq,
+                LedgerHashes.saltedPayloadHash(salt, payload), last.header().chainHash());
+        Link link = new Link(header, payload, salt);
+        links.add(link);
+        return link;
+    }
+
     /** A canonical payload with non-ASCII text, as the chain processor would store it. */
     static byte[] payload(int seq) {
         return ("{\"context\":{\"applicant\":\"Zoë " + seq + "\"},\"decision\":\"approve\",\"decision_id\":\"d-" + seq

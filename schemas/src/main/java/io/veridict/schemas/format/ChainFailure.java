@@ -40,7 +40,9 @@ public record ChainFailure(Kind kind, String tenantId, long seq, long position, 
         /** The stored chain hash differs from {@code H(0x02 || prev || leaf)}. */
         CHAIN_HASH_MISMATCH,
         /** The payload is present and its SHA-256 differs from the header's payload hash. */
-        PAYLOAD_HASH_MISMATCH
+        PAYLOAD_HASH_MISMATCH,
+        /** Spec §9.7: a payload is absent and no erasure record names it. */
+        PAYLOAD_MISSING
     }
 
     /** One line with every field, for logs and exception messages. */

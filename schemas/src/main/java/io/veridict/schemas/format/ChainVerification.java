@@ -15,12 +15,26 @@ public final class ChainVerification {
     private final long erasedPayloads;
     private final ChainHead head;
     private final ChainFailure failure;
+    private final PayloadAccounting.Result payloads;
 
-    ChainVerification(long entriesChecked, long erasedPayloads, ChainHead head, ChainFailure failure) {
+    ChainVerification(long entriesChecked, long erasedPayloads, ChainHead head, ChainFailure failure,
+                      PayloadAccounting.Result payloads) {
         this.entriesChecked = entriesChecked;
         this.erasedPayloads = erasedPayloads;
         this.head = head;
         this.failure = failure;
+        this.payloads = payloads;
+    }
+
+    /**
+     * The account of the absent payloads (spec §9.7): per erasure record, how many it accounts
+     * for, and those no record names. Empty for a verifier that does not account payloads
+     * ({@link ChainVerifier#headersOnly()}).
+     *
+     * @return the account
+     */
+    public PayloadAccounting.Result payloads() {
+        return payloads;
     }
 
     /** @return whether every entry fed passed every check */

@@ -11,7 +11,9 @@ import java.util.Objects;
  * <p>Each entry is checked in this order, and the first check that fails is the verdict
  * (spec §9.2): supported version; tenant; seq; {@code prev_chain_hash}; recomputed leaf
  * hash; recomputed chain hash; payload hash when the payload is present. A payload fed as
- * {@code null} counts as erased and is not a failure.
+ * {@code null} is absent: at the end of the input it must be named by a later erasure record
+ * (spec §9.7, {@link PayloadAccounting}), or the verdict is {@link Kind#PAYLOAD_MISSING}, which
+ * leaves the header chain verified.
  *
  * <p>Seq rules (spec §9.3), with {@code e} the seq expected next: {@code seq == e} passes;
  * {@code seq == e - 1} (and {@code e > 0}) is {@link Kind#SEQ_DUPLICATE}; any other
@@ -37,9 +39,22 @@ public final class ChainVerifier {
     private ChainFailure failure;
     private ChainFailure pendingSeqFailure;
     private ChainVerification result;
+    private PayloadAccounting payloads = new PayloadAccounting();
 
     private ChainVerifier(ChainHead start) {
         this.head = Objects.requireNonNull(start, "start");
+    }
+
+    /**
+     * Makes this verifier check the header chain only (spec §9.2 checks 1–6, and 7 for the
+     * payloads fed): payloads fed as {@code null} are neither counted as erased nor accounted
+     * for. For a caller that checks and accounts payloads itself ({@link PayloadAccounting}).
+     *
+     * @return this verifier
+     */
+    public ChainVerifier headersOnly() {
+        this.payloads = null;
+        return this;
     }
 
     /**
@@ -148,11 +163,36 @@ public final class ChainVerifier {
      * @see "docs/ledger-format.md §9 Verifying a chain"
      */
     public ChainVerification finish() {
+        return finish(true);
+    }
+
+    /**
+     * Ends the input of a range that stops before the chain's head, and returns the verdict. An
+     * erasure record after the range may name the range's absent payloads, so those no record
+     * in the range names are reported ({@link ChainVerification#payloads()}) but are not a
+     * failure. Calling it again returns the same result.
+     *
+     * @return as {@link #finish()}, without {@link Kind#PAYLOAD_MISSING}
+     * @see "docs/ledger-format.md §9.4 Range verification"
+     */
+    public ChainVerification finishRange() {
+        return finish(false);
+    }
+
+    private ChainVerification finish(boolean toHead) {
         if (result == null) {
             if (failure == null && pendingSeqFailure != null) {
                 failure = pendingSeqFailure;
             }
-            result = new ChainVerification(entriesChecked, erasedPayloads, head, failure);
+            PayloadAccounting.Result account = payloads == null
+                    ? new PayloadAccounting.Result(java.util.List.of(), 0, -1, -1) : payloads.finish();
+            if (failure == null && toHead && account.unaccounted() > 0) {
+                failure = new ChainFailure(Kind.PAYLOAD_MISSING, head.tenantId(), account.firstUnaccountedSeq(),
+                        account.firstUnaccountedPosition(), "an erasure record naming seq " + account.firstUnaccountedSeq(),
+                        "absent", account.unaccounted() + " absent payload(s) named by no erasure record, the first of "
+                        + "seq " + account.firstUnaccountedSeq());
+            }
+            result = new ChainVerification(entriesChecked, erasedPayloads, head, failure, account);
         }
         return result;
     }
@@ -199,8 +239,13 @@ public final class ChainVerifier {
         head = head.advance(leaf, chain);
         lastLeafHash = leaf;
         entriesChecked++;
-        if (payload == null) {
-            erasedPayloads++;
+        if (payloads != null) {
+            if (payload == null) {
+                erasedPayloads++;
+                payloads.absent(entry.seq(), position);
+            } else {
+                payloads.present(entry.entryType(), entry.seq(), payload);
+            }
         }
         return null;
     }

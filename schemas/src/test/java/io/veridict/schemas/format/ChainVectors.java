@@ -34,8 +34,8 @@ final class ChainVectors {
         ArrayNode chains = root.putArray("chains");
         chains.add(chain("single-decision", "One decision entry (the worked example of spec §11).",
                 SampleChains.singleDecision()));
-        chains.add(chain("mixed-five", "Five entries mixing decisions and key operations; the payload of seq 2 "
-                + "has been erased by retention and is counted, not failed.", SampleChains.mixedFive()));
+        chains.add(chain("mixed-five", "Five entries mixing decisions, key operations and a retention run: the "
+                + "payload of seq 2 has been erased by the run that seq 4 records, and is counted, not failed.", SampleChains.mixedFive()));
         chains.add(chain("unicode-tenant", "Tenant id, actor key id and payloads beyond ASCII (2- and 4-byte UTF-8).",
                 SampleChains.unicodeTenant()));
         chains.add(chain("tenant-onboarding", "A tenant's ledger as the API starts it: seq 0 the TENANT_OPERATION "
@@ -45,8 +45,8 @@ final class ChainVectors {
         chains.add(chain("single-decision-v2", "Chain 'single-decision' written in format version 2: the payload "
                 + "hash is salted (spec §4.4), so the leaf and chain hashes differ.", SampleChains.singleDecisionV2()));
         chains.add(chain("upgraded-ledger", "A ledger begun by a version 1 writer and continued by a version 2 "
-                + "writer: seqs 0-1 version 1, seqs 2-4 version 2, each hashed under its own version; the payload "
-                + "of seq 3 has been erased with its salt.", SampleChains.upgradedLedger()));
+                + "writer: seqs 0-1 version 1, seqs 2-5 version 2, each hashed under its own version; the payload "
+                + "of seq 3 has been erased with its salt on request, which the erasure record of seq 5 names.", SampleChains.upgradedLedger()));
         return root;
     }
 
@@ -76,12 +76,21 @@ final class ChainVectors {
                 .put("valid", true)
                 .put("entries_checked", result.entriesChecked())
                 .put("erased_payloads", result.erasedPayloads())
+                .set("erasures", erasures(result));
+        ((ObjectNode) chain.get("expected"))
                 .put("head_seq", head.lastSeq())
                 .put("head_chain_hash", HEX.formatHex(head.chainHash()))
                 .put("merkle_size", head.size())
                 .put("merkle_root", HEX.formatHex(head.merkleRoot().orElseThrow()))
                 .put("frontier", HEX.formatHex(head.frontierOrNull().encode()));
         return chain;
+    }
+
+    private static ArrayNode erasures(ChainVerification result) {
+        ArrayNode erasures = NODES.arrayNode();
+        result.payloads().erasures().forEach(e -> erasures.addObject()
+                .put("seq", e.seq()).put("operation", e.operation()).put("erased", e.erased()));
+        return erasures;
     }
 
     private static ObjectNode tamperingVector(TamperingCase c) {
@@ -172,6 +181,12 @@ final class ChainVectors {
                                     + "chain hash recomputed; the link from seq 3 breaks", base,
                             l -> l.set(2, l.get(2).withHeader(HeaderEdit.of(h2).recordedAtMs(0).reseal())),
                             Kind.PREV_HASH_MISMATCH, 3, 3),
+                    edit("payload-absent-without-erasure-record", "the payload of seq 1 is absent too, and the "
+                                    + "erasure record of seq 4 names only seq 2", base,
+                            l -> l.set(1, l.get(1).erasedCopy()), Kind.PAYLOAD_MISSING, 1, 1),
+                    edit("erasure-record-payload-absent", "the payload of the erasure record (seq 4) is absent, so "
+                                    + "nothing names the absent payload of seq 2", base,
+                            l -> l.set(4, l.get(4).erasedCopy()), Kind.PAYLOAD_MISSING, 2, 2),
                     edit("deleted-entry", "seq 2 deleted", base, l -> l.remove(2), Kind.SEQ_GAP, 3, 2),
                     edit("deleted-entry-before-the-last", "seq 3 deleted; the gap is decided at the end of input",
                             base, l -> l.remove(3), Kind.SEQ_GAP, 4, 3),

@@ -28,11 +28,59 @@ class ChainVerifierTest {
     }
 
     @Test
-    void anErasedPayloadIsCountedNotFailed() {
+    void anErasedPayloadNamedByALaterErasureRecordIsCountedNotFailed() {
         ChainVerification result = verify(CHAIN);
         assertThat(CHAIN.get(2).erased()).isTrue();
         assertThat(result.isValid()).isTrue();
         assertThat(result.erasedPayloads()).isEqualTo(1);
+        assertThat(result.payloads().erasures()).singleElement().satisfies(e -> {
+            assertThat(e.seq()).isEqualTo(4);
+            assertThat(e.operation()).isEqualTo("RETENTION_APPLIED");
+            assertThat(e.erased()).isEqualTo(1);
+        });
+        assertThat(result.payloads().unaccounted()).isZero();
+    }
+
+    @Test
+    void anAbsentPayloadNoRecordNamesFailsAtTheEndWithTheHeaderChainVerified() {
+        List<ChainEntry> chain = new ArrayList<>(CHAIN);
+        chain.set(3, chain.get(3).erasedCopy());
+        ChainVerification result = verify(chain);
+        assertFailure(result, TENANT, Kind.PAYLOAD_MISSING, 3, 3, "an erasure record naming seq 3", "absent");
+        assertThat(result.entriesChecked()).isEqualTo(5);
+        assertThat(result.head().chainHash()).isEqualTo(CHAIN.get(4).header().chainHash());
+        assertThat(result.payloads().unaccounted()).isEqualTo(1);
+    }
+
+    @Test
+    void aChainFailureWinsOverAnAbsentPayload() {
+        List<ChainEntry> chain = new ArrayList<>(CHAIN.subList(0, 4)); // the erasure record is cut off
+        chain.set(3, chain.get(3).withHeader(HeaderEdit.of(chain.get(3).header()).recordedAtMs(1).build()));
+        assertThat(verify(chain).failure()).hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(Kind.LEAF_HASH_MISMATCH));
+    }
+
+    @Test
+    void aRangeEndingBeforeTheErasureRecordReportsTheAbsentPayloadWithoutFailing() {
+        ChainVerifier verifier = ChainVerifier.fromGenesis(TENANT);
+        for (int i = 0; i < 4; i++) {
+            verifier.accept(CHAIN.get(i).header(), CHAIN.get(i).payloadOrNull(), CHAIN.get(i).saltOrNull(), i);
+        }
+        ChainVerification range = verifier.finishRange();
+        assertThat(range.isValid()).isTrue();
+        assertThat(range.payloads().unaccounted()).isEqualTo(1);
+        assertThat(range.payloads().firstUnaccountedSeq()).isEqualTo(2);
+    }
+
+    @Test
+    void aHeadersOnlyVerifierNeitherCountsNorAccountsPayloads() {
+        ChainVerifier verifier = ChainVerifier.fromGenesis(TENANT).headersOnly();
+        for (ChainEntry entry : CHAIN) {
+            verifier.accept(entry.header(), null);
+        }
+        ChainVerification result = verifier.finish();
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.erasedPayloads()).isZero();
+        assertThat(result.payloads().erasures()).isEmpty();
     }
 
     @Test
@@ -183,11 +231,12 @@ class ChainVerifierTest {
     @Test
     void aLedgerContinuedInVersionTwoVerifiesEachEntryUnderItsOwnVersion() {
         List<ChainEntry> upgraded = SampleChains.upgradedLedger();
-        assertThat(upgraded).extracting(e -> e.header().formatVersion()).containsExactly(1, 1, 2, 2, 2);
+        assertThat(upgraded).extracting(e -> e.header().formatVersion()).containsExactly(1, 1, 2, 2, 2, 2);
         ChainVerification result = verify("hooli", upgraded);
         assertThat(result.isValid()).isTrue();
-        assertThat(result.entriesChecked()).isEqualTo(5);
+        assertThat(result.entriesChecked()).isEqualTo(6);
         assertThat(result.erasedPayloads()).isEqualTo(1);
+        assertThat(result.payloads().accounted()).isEqualTo(1);
     }
 
     @Test

@@ -83,7 +83,10 @@ final class SampleChains {
                 .entries();
     }
 
-    /** Five entries of tenant {@code globex}: decisions and key operations; seq 2's payload is erased. */
+    /**
+     * Five entries of tenant {@code globex}: decisions, key operations, and (seq 4) the retention
+     * run that erased the payload of seq 2.
+     */
     static List<ChainEntry> mixedFive() {
         return tenant("globex")
                 .append("KEY_OPERATION", "0197a3c1-7e00-7000-8000-000000000101", T0, T0 + 3, null,
@@ -112,13 +115,11 @@ final class SampleChains {
                         null, "req-0004", """
                         {"kind":"key_operation","operation":"REVOKED","key_id":"key_live_Zx81",
                          "scopes":[],"expires_at":null,"reason":"key leaked in a CI log"}""")
-                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000105", T0 + 4_000, T0 + 4_000,
+                .append("RETENTION_OPERATION", "0197a3c1-7e00-7000-8000-000000000105", T0 + 4_000, T0 + 4_000,
                         "key_live_Qm40", "req-0005", """
-                        {"kind":"decision","decision_id":"claim-79",
-                         "context":{"claimant":"c-3150","claim_eur":99.99},
-                         "decision":{"outcome":"APPROVE","paid_eur":99.99},
-                         "policy":{"id":"claims-triage"},"violations":[],"metadata":null,
-                         "evidence":[{"uri":"https://globex.example/receipts/3150"}]}""")
+                        {"kind":"retention_operation","operation":"RETENTION_APPLIED","policy_version":3,"policy":null,
+                         "proposal_id":null,"proposed_by":"compliance","decided_by":null,"approve_by":null,
+                         "reason":null,"hold_id":null,"hold":null,"erased":1,"held":0,"ranges":[[2,2]]}""")
                 .erase(2)
                 .entries();
     }
@@ -183,8 +184,8 @@ final class SampleChains {
 
     /**
      * Tenant {@code hooli}, whose ledger was started by a version 1 writer and continued by a
-     * version 2 writer: seqs 0-1 version 1, seqs 2-4 version 2; seq 3's payload is erased
-     * (with its salt).
+     * version 2 writer: seqs 0-1 version 1, seqs 2-5 version 2; seq 3's payload is erased
+     * (with its salt) on request, which seq 5 records.
      */
     static List<ChainEntry> upgradedLedger() {
         return tenant("hooli")
@@ -212,6 +213,11 @@ final class SampleChains {
                         "req-9b04", """
                         {"kind":"key_operation","operation":"REVOKED","key_id":"key_live_Hq01",
                          "scopes":[],"expires_at":null,"reason":"rotation"}""")
+                .append("RETENTION_OPERATION", "0197a3c1-7e00-7000-8000-000000000406", T0 + 5_000, T0 + 5_002,
+                        "key_live_Hq02", "req-9b05", """
+                        {"kind":"retention_operation","operation":"ERASURE_APPLIED","policy_version":0,"policy":null,
+                         "proposal_id":"prop-0d1e","proposed_by":"privacy-office","decided_by":"legal","approve_by":null,
+                         "reason":null,"hold_id":null,"hold":null,"erased":1,"held":0,"ranges":[[3,3]]}""")
                 .erase(3)
                 .entries();
     }

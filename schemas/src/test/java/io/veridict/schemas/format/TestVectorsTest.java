@@ -71,6 +71,10 @@ class TestVectorsTest {
             ChainHead head = result.requireValid();
             assertThat(result.entriesChecked()).isEqualTo(expected.get("entries_checked").longValue());
             assertThat(result.erasedPayloads()).isEqualTo(expected.get("erased_payloads").longValue());
+            assertThat(result.payloads().erasures()).extracting(e -> e.seq() + " " + e.operation() + " " + e.erased())
+                    .containsExactlyElementsOf(expected.get("erasures").valueStream().map(e -> e.get("seq").longValue()
+                            + " " + e.get("operation").textValue() + " " + e.get("erased").longValue()).toList());
+            assertThat(result.payloads().unaccounted()).isZero();
             assertThat(head.lastSeq()).isEqualTo(expected.get("head_seq").longValue());
             assertThat(HEX.formatHex(head.chainHash())).isEqualTo(expected.get("head_chain_hash").textValue());
             assertThat(head.size()).isEqualTo(expected.get("merkle_size").longValue());
