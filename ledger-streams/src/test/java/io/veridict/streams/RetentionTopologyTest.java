@@ -86,7 +86,7 @@ class RetentionTopologyTest {
                 .isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
         assertThat(version()).isZero();
 
-        assertThat(request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, shorter, "ok", null, null, null)))
+        assertThat(request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, shorter, "ok", null, null, null, null)))
                 .isEqualTo(OutcomeStatus.CHAINED);
         assertThat(version()).isEqualTo(1);
         assertThat(state.get("acme").getPending()).isEmpty();
@@ -113,7 +113,7 @@ class RetentionTopologyTest {
 
         request("alice-1", new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
                 new RetentionPolicy(List.of(rule("DECISION", null, 30 * DAY), rule("DECISION", "marketing", DAY))), null, null,
-                Instant.now().plusSeconds(5), null, null));
+                Instant.now().plusSeconds(5), null, null, null));
         String third = lastCommandId;
         driver.advanceWallClockTime(Duration.ofSeconds(30));
         assertThat(state.get("acme").getPending()).extracting(p -> p.getProposalId()).doesNotContain(third);
@@ -125,7 +125,7 @@ class RetentionTopologyTest {
     void shouldRefuseADecisionLabelledForNoRuleAndKeepTheLabelInTheOrigin() {
         assertThat(decision("marketing")).as("no rule names it").isEqualTo(ChainProcessor.UNKNOWN_RETENTION_LABEL);
         request("alice-1", change(rule("DECISION", "marketing", 365 * DAY)));
-        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null));
+        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null, null));
         chain.entries();
 
         assertThat(decision("marketing")).isNull();
@@ -147,23 +147,23 @@ class RetentionTopologyTest {
         LegalHold asked = new LegalHold("", false, List.of(), Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-02-01T00:00:00Z"), List.of("marketing"), "case 2026-17");
         assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, "case 2026-17", null,
-                asked, null))).isEqualTo(OutcomeStatus.CHAINED);
+                asked, null, null))).isEqualTo(OutcomeStatus.CHAINED);
         String hold = lastCommandId;
         assertThat(state.get("acme").getHolds()).singleElement().satisfies(h -> assertThat(h.getHoldId()).isEqualTo(hold));
         assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
-                new LegalHold("", true, List.of(), Instant.EPOCH, null, List.of(), null), null)))
+                new LegalHold("", true, List.of(), Instant.EPOCH, null, List.of(), null), null, null)))
                 .as("two kinds of cover at once").isEqualTo(OutcomeStatus.CONFLICT);
 
-        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold)))
+        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null)))
                 .isEqualTo(OutcomeStatus.CHAINED);
         String lift = lastCommandId;
-        assertThat(request("alice-2", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold)))
+        assertThat(request("alice-2", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null)))
                 .as("one lift at a time").isEqualTo(OutcomeStatus.CONFLICT);
         assertThat(approve("alice-2", lift)).isEqualTo(RetentionChanges.SELF_APPROVAL);
         assertThat(state.get("acme").getHolds()).hasSize(1);
         assertThat(approve("bob-1", lift)).isNull();
         assertThat(state.get("acme").getHolds()).isEmpty();
-        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold)))
+        assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null)))
                 .as("lifted already").isEqualTo(OutcomeStatus.CONFLICT);
         assertThat(RetentionChanges.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), "marketing", null)).isTrue();
         assertThat(RetentionChanges.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), null, null)).isFalse();
@@ -173,7 +173,7 @@ class RetentionTopologyTest {
     @Test
     void shouldEraseThePayloadsPastTheirRetentionThatNoHoldCoversInOneRecordedRun() {
         request("alice-1", change(rule("DECISION", null, 10)));
-        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null));
+        request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null, null));
         for (String id : List.of("d-0", "d-1", "d-2")) {
             chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setDecisionId(id)
                     .setContextJson("{}").setDecisionJson("true").setViolations(List.of()).setEvidence(List.of()).build()));
@@ -182,7 +182,7 @@ class RetentionTopologyTest {
         assertThat(decisions).hasSize(3);
         request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
                 new LegalHold("", false, List.of(new io.veridict.schemas.avro.Sha256(
-                        io.veridict.streams.chain.StoreKeys.digest("d-1"))), null, null, List.of(), null), null));
+                        io.veridict.streams.chain.StoreKeys.digest("d-1"))), null, null, List.of(), null), null, null));
         assertThat(request("alice-1", apply())).as("nothing due yet").isEqualTo(OutcomeStatus.CONFLICT);
         chain.answers();
         var tombstones = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(),
@@ -208,13 +208,96 @@ class RetentionTopologyTest {
         String payload = new String(TestCrypto.open(TestCrypto.opener(crypto, driver), "acme", applied.getSeq(),
                 payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", applied.getSeq()))).bytesOrNull(),
                 java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", applied.getSeq())).getKeyId())
+                .as("an erasure record is stored unsealed").isNull();
         assertThat(payload).contains("\"operation\":\"RETENTION_APPLIED\"", "\"erased\":2", "\"held\":1",
                 "\"ranges\":[[" + d0 + "," + d0 + "],[" + d2 + "," + d2 + "]]");
         assertThat(request("alice-1", apply())).as("erased once").isEqualTo(OutcomeStatus.CONFLICT);
     }
 
+    @Test
+    void shouldEraseADecisionOrASubjectOnlyWithASecondHolderAndNeverUnderAHold() {
+        recordDecision("d-0", "subject-7");
+        recordDecision("d-1", "subject-7");
+        recordDecision("d-2", null);
+        recordDecision("d-3", "subject-8");
+        List<io.veridict.schemas.avro.RunEntry> recorded = chain.runs().stream().flatMap(r -> r.value.getEntries().stream())
+                .filter(e -> e.getHeader().getEntryType() == EntryType.DECISION).toList();
+        List<LedgerEntry> decisions = recorded.stream().map(io.veridict.schemas.avro.RunEntry::getHeader).toList();
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, io.veridict.schemas.avro.PayloadEnvelope> payloads =
+                driver.getKeyValueStore(ChainStores.PAYLOADS);
+        var tombstones = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(),
+                serdes.payloads().deserializer());
+        tombstones.readRecordsToList();
+
+        assertThat(erase("alice-1", "never-recorded", null)).isEqualTo(RetentionChanges.DECISION_NOT_FOUND);
+        assertThat(erase("alice-1", null, "subject-unknown")).isEqualTo(RetentionChanges.NOTHING_TO_ERASE);
+        assertThat(erase("alice-1", "d-2", null)).isNull();
+        String proposal = lastCommandId;
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", decisions.get(2).getSeq())))
+                .as("a proposal erases nothing").isNotNull();
+        assertThat(approve("alice-2", proposal)).as("two keys of one holder").isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("bob-read", proposal)).as("no retention:approve").isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
+        assertThat(approve("bob-1", proposal)).isNull();
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", decisions.get(2).getSeq()))).isNull();
+        assertThat(erase("alice-1", "d-2", null)).as("erased already").isEqualTo(RetentionChanges.NOTHING_TO_ERASE);
+        assertThat(approve("carol-1", proposal)).as("approved once").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+
+        // Every decision of subject-7, and only those; d-1 comes under a hold between proposal and approval.
+        assertThat(erase("carol-1", null, "subject-7")).isNull();
+        String bySubject = lastCommandId;
+        request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
+                new LegalHold("", false, List.of(new io.veridict.schemas.avro.Sha256(
+                        io.veridict.streams.chain.StoreKeys.digest("d-1"))), null, null, List.of(), null), null, null));
+        String hold = lastCommandId;
+        assertThat(approve("bob-1", bySubject)).as("held since the proposal").isEqualTo(RetentionChanges.ERASURE_UNDER_HOLD);
+        assertThat(erase("carol-1", "d-1", null)).as("held").isEqualTo(RetentionChanges.ERASURE_UNDER_HOLD);
+        request("carol-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null));
+        assertThat(approve("bob-1", lastCommandId)).isNull();
+        tombstones.readRecordsToList();
+        assertThat(approve("bob-1", bySubject)).isNull();
+
+        assertThat(tombstones.readRecordsToList()).filteredOn(r -> r.value() == null).extracting(r -> r.key().getSeq())
+                .containsExactly(decisions.get(0).getSeq(), decisions.get(1).getSeq());
+        assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", decisions.get(3).getSeq()))).isNotNull();
+        List<LedgerEntry> written = chain.entries();
+        LedgerEntry applied = written.get(written.size() - 1);
+        io.veridict.schemas.avro.PayloadEnvelope record = payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme",
+                applied.getSeq()));
+        assertThat(record.getKeyId()).as("an erasure record is stored unsealed").isNull();
+        String text = java.nio.charset.StandardCharsets.UTF_8.decode(record.getCiphertext().duplicate()).toString();
+        assertThat(text).contains("\"operation\":\"ERASURE_APPLIED\"", "\"proposed_by\":\"carol\"",
+                "\"decided_by\":\"bob\"", "\"erased\":2", "\"reason\":null").doesNotContain("subject-7");
+        assertThat(recorded).extracting(e -> e.getOrigin().getSubjectDigest() == null ? null
+                        : java.util.HexFormat.of().formatHex(e.getOrigin().getSubjectDigest().bytes()))
+                .as("the subject is indexed by a keyed digest, never in clear").doesNotContain("subject-7")
+                .satisfies(d -> {
+                    assertThat(d.get(0)).isNotNull().isEqualTo(d.get(1)).isNotEqualTo(d.get(3));
+                    assertThat(d.get(2)).isNull();
+                    assertThat(d.get(0)).isNotEqualTo(java.util.HexFormat.of().formatHex(
+                            io.veridict.streams.chain.StoreKeys.digest("subject-7")));
+                });
+    }
+
+    private void recordDecision(String id, String subject) {
+        chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setDecisionId(id)
+                .setContextJson("{}").setDecisionJson("true").setViolations(List.of()).setEvidence(List.of())
+                .setSubject(subject).build()));
+        assertThat(chain.answers().get(0).getStatus()).isEqualTo(OutcomeStatus.CHAINED);
+    }
+
+    /** The refusal reason of an erasure request, or null when it was proposed. */
+    private String erase(String keyId, String decisionId, String subject) {
+        LedgerCommand command = command(keyId, new RetentionRequest(RetentionRequestType.ERASE, null, null, "asked by the subject",
+                null, null, null, new io.veridict.schemas.avro.ErasureRequest(decisionId, subject)));
+        lastCommandId = command.getCommandId();
+        chain.pipe("acme", command);
+        CommandOutcome outcome = chain.answers().get(0);
+        return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
+    }
+
     private static RetentionRequest apply() {
-        return new RetentionRequest(RetentionRequestType.APPLY, null, null, null, null, null, null);
+        return new RetentionRequest(RetentionRequestType.APPLY, null, null, null, null, null, null, null);
     }
 
     private String lastCommandId;
@@ -228,7 +311,7 @@ class RetentionTopologyTest {
 
     /** The refusal reason of an approval, or null when it chained. */
     private String approve(String keyId, String proposalId) {
-        chain.pipe("acme", command(keyId, new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId, null, null, null, null)));
+        chain.pipe("acme", command(keyId, new RetentionRequest(RetentionRequestType.APPROVE, null, proposalId, null, null, null, null, null)));
         CommandOutcome outcome = chain.answers().get(0);
         return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
     }
@@ -239,7 +322,7 @@ class RetentionTopologyTest {
     }
 
     private static RetentionRequest change(RetentionRule... rules) {
-        return new RetentionRequest(RetentionRequestType.CHANGE_POLICY, new RetentionPolicy(List.of(rules)), null, null, null, null, null);
+        return new RetentionRequest(RetentionRequestType.CHANGE_POLICY, new RetentionPolicy(List.of(rules)), null, null, null, null, null, null);
     }
 
     private static RetentionRule rule(String type, String label, long seconds) {

@@ -24,6 +24,8 @@ public final class DecisionRequest {
 
     /** Most violations one decision may list. */
     public static final int MAX_VIOLATIONS = 1000;
+    /** Longest data subject reference, in characters. */
+    public static final int MAX_SUBJECT = 256;
     /** Most evidence references one decision may list. */
     public static final int MAX_EVIDENCE = 100;
 
@@ -76,12 +78,14 @@ public final class DecisionRequest {
     private final String metadataJson;
     private final List<Evidence> evidence;
     private final String retentionLabel;
+    private final String subject;
     private final String requestHash;
 
     DecisionRequest(String decisionId, String contextJson, String decisionJson, Policy policy,
                     List<Violation> violations, String metadataJson, List<Evidence> evidence, String retentionLabel,
-                    String requestHash) {
+                    String subject, String requestHash) {
         this.retentionLabel = retentionLabel;
+        this.subject = subject;
         this.decisionId = decisionId;
         this.contextJson = Objects.requireNonNull(contextJson, "contextJson");
         this.decisionJson = Objects.requireNonNull(decisionJson, "decisionJson");
@@ -176,6 +180,7 @@ public final class DecisionRequest {
                         .setMediaType(e.mediaType())
                         .build()).toList())
                 .setRetentionLabel(retentionLabel)
+                .setSubject(subject)
                 .build();
     }
 

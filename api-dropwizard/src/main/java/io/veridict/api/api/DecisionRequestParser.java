@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class DecisionRequestParser {
 
     static final Set<String> FIELDS = Set.of("decision_id", "context", "decision", "policy", "violations",
-            "metadata", "evidence", "retention_label");
+            "metadata", "evidence", "retention_label", "subject");
     private static final Set<String> POLICY_FIELDS = Set.of("id", "version", "hash");
     private static final Set<String> VIOLATION_FIELDS = Set.of("rule_id", "severity", "message");
     private static final Set<String> EVIDENCE_FIELDS = Set.of("uri", "sha256", "media_type");
@@ -66,6 +66,7 @@ final class DecisionRequestParser {
         List<Evidence> evidence = evidence(body, path);
         String label = fields.optionalText(body, path, "retention_label", TextRule.matching(1, 32,
                 RetentionRequests.LABEL, "must be 1 to 32 of a-z 0-9 _ - starting with a letter or digit"));
+        String subject = fields.optionalText(body, path, "subject", TextRule.name(DecisionRequest.MAX_SUBJECT));
 
         String contextJson = canonical(context, FieldPath.member(path, "context"));
         String decisionJson = canonical(decision, FieldPath.member(path, "decision"));
@@ -75,8 +76,9 @@ final class DecisionRequestParser {
         }
         ObjectNode normalized = normalized(decisionId, context, decision, policy, violations, metadata, evidence);
         putIfPresent(normalized, "retention_label", label);
+        putIfPresent(normalized, "subject", subject);
         return new DecisionRequest(decisionId, contextJson, decisionJson, policy, violations, metadataJson,
-                evidence, label, CanonicalText.sha256Hex(CanonicalText.of(normalized)));
+                evidence, label, subject, CanonicalText.sha256Hex(CanonicalText.of(normalized)));
     }
 
     private Policy policy(ObjectNode node, String path) {

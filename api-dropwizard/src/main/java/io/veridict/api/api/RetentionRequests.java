@@ -163,6 +163,31 @@ public final class RetentionRequests {
     }
 
     /**
+     * {@code POST /v1/retention/erasures}: exactly one of {@code decision_id} (the payload of that
+     * decision) or {@code subject} (the payloads of every decision recorded with that data subject
+     * reference), and an optional reason.
+     */
+    public record Erasure(io.veridict.schemas.avro.ErasureRequest request, String reason) {
+
+        public static Erasure fromJson(ObjectNode body) {
+            FieldProblems problems = new FieldProblems();
+            FieldReader read = new FieldReader(problems);
+            read.rejectUnknown(body, "", Set.of("decision_id", "subject", "reason"));
+            String reason = read.optionalText(body, "", "reason", FieldReader.TextRule.anyText(AccessRequests.MAX_REASON));
+            String decisionId = read.optionalText(body, "", "decision_id", FieldReader.TextRule.matching(1, 128, DECISION_ID,
+                    "must be 1 to 128 characters from A-Z a-z 0-9 . _ : -"));
+            String subject = read.optionalText(body, "", "subject", FieldReader.TextRule.name(
+                    io.veridict.api.api.DecisionRequest.MAX_SUBJECT));
+            boolean decisionGiven = body.hasNonNull("decision_id");
+            if (decisionGiven == body.hasNonNull("subject")) {
+                problems.add(decisionGiven ? "subject" : "decision_id", "give exactly one of decision_id and subject");
+            }
+            problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the erasure");
+            return new Erasure(new io.veridict.schemas.avro.ErasureRequest(decisionId, subject), reason);
+        }
+    }
+
+    /**
      * {@code POST /v1/retention/runs}: an empty object, or no body. A run records no reason: its
      * record is an erasure record, stored unencrypted (docs/ledger-format.md §4.5).
      */

@@ -108,6 +108,12 @@ public enum ErrorCode {
     PROPOSAL_EXPIRED(409),
     /** Another change took effect after the proposal was made: propose again against the policy in force. */
     PROPOSAL_STALE(409),
+    /** An erasure on request names a payload a legal hold covers; nothing is erased or proposed. */
+    ERASURE_UNDER_HOLD(409),
+    /** An erasure on request names no payload still stored (erased already). */
+    NOTHING_TO_ERASE(409),
+    /** An erasure on request names more payloads than one erasure erases ({@value io.veridict.streams.retention.RetentionPlan#MAX_PER_RUN}). */
+    ERASURE_TOO_LARGE(422),
     /** A key may only be given scopes its creator holds. */
     SCOPE_ESCALATION(403),
     /** Only the operator or a key with {@code tenant:admin} may issue a key to another holder than its own. */

@@ -92,7 +92,7 @@ public final class RetentionResource {
         ArrayNode pending = answer.putArray("pending");
         for (PendingProposal p : state.getPending()) {
             ObjectNode node = pending.addObject().put("proposal_id", p.getProposalId())
-                    .put("kind", p.getHoldId() != null ? "hold_lift" : "policy_change")
+                    .put("kind", p.getHoldId() != null ? "hold_lift" : p.getErasure() != null ? "erasure" : "policy_change")
                     .put("hold_id", p.getHoldId())
                     .put("proposed_by", p.getProposerHolder())
                     .put("proposed_at", AccessRequests.time(p.getProposedAt()))
@@ -127,7 +127,7 @@ public final class RetentionResource {
                 settings.bounds());
         Instant approveBy = clock.instant().plus(settings.approvalWindow());
         ObjectNode operation = chain(tenant, headers, request, new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
-                change.policy(), null, change.reason(), approveBy, null, null));
+                change.policy(), null, change.reason(), approveBy, null, null, null));
         boolean pending = "POLICY_PROPOSED".equals(operation.path("operation").asText());
         return Response.status(pending ? Response.Status.ACCEPTED : Response.Status.OK).entity(answer(operation)).build();
     }
@@ -139,7 +139,7 @@ public final class RetentionResource {
     public Response placeHold(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         RetentionRequests.NewHold hold = RetentionRequests.NewHold.fromJson(reader.read(body, headers));
         return Response.status(Response.Status.CREATED).entity(answer(chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, hold.reason(), null, hold.hold(), null))))
+                new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, hold.reason(), null, hold.hold(), null, null))))
                 .build();
     }
 
@@ -152,7 +152,7 @@ public final class RetentionResource {
         String reason = RetentionRequests.reason(reader.readOptional(body, headers));
         Instant approveBy = clock.instant().plus(settings.approvalWindow());
         ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, reason, approveBy, null, id(holdId, "hold")));
+                new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, reason, approveBy, null, id(holdId, "hold"), null));
         return Response.status(Response.Status.ACCEPTED).entity(answer(operation)).build();
     }
 
@@ -164,12 +164,33 @@ public final class RetentionResource {
         RetentionRequests.run(reader.readOptional(body, headers));
         try {
             ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request,
-                    new RetentionRequest(RetentionRequestType.APPLY, null, null, null, null, null, null));
+                    new RetentionRequest(RetentionRequestType.APPLY, null, null, null, null, null, null, null));
             return JSON.objectNode().put("operation", "RETENTION_APPLIED").<ObjectNode>set("erased", operation.get("erased"))
                     .<ObjectNode>set("held", operation.get("held")).<ObjectNode>set("ranges", operation.get("ranges"))
                     .<ObjectNode>set("policy_version", operation.get("policy_version")).set("seq", operation.get("seq"));
         } catch (NothingToErase e) {
             return JSON.objectNode().put("operation", (String) null).put("erased", 0);
+        }
+    }
+
+    /**
+     * Proposes erasing one decision's payload, or every payload recorded with a data subject
+     * reference: 202 with the proposal, which a second holder approves like any other. Refused at
+     * once (and nothing chained) when a legal hold covers any of them, none is left, or the
+     * decision id is unknown.
+     */
+    @POST
+    @Path("erasures")
+    @RequiresScope(Scope.RETENTION_MANAGE)
+    public Response proposeErasure(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        RetentionRequests.Erasure erasure = RetentionRequests.Erasure.fromJson(reader.read(body, headers));
+        Instant approveBy = clock.instant().plus(settings.approvalWindow());
+        try {
+            ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request, new RetentionRequest(
+                    RetentionRequestType.ERASE, null, null, erasure.reason(), approveBy, null, null, erasure.request()));
+            return Response.status(Response.Status.ACCEPTED).entity(answer(operation)).build();
+        } catch (NothingToErase e) {
+            throw new ApiException(ErrorCode.NOTHING_TO_ERASE, "every payload this erasure names is erased already");
         }
     }
 
@@ -219,7 +240,7 @@ public final class RetentionResource {
                               ContainerRequestContext request) {
         String reason = RetentionRequests.reason(reader.readOptional(body, headers));
         return answer(chain(RequestHeaders.tenantId(headers), headers, request,
-                new RetentionRequest(decision, null, id(proposalId, "proposal"), reason, null, null, null)));
+                new RetentionRequest(decision, null, id(proposalId, "proposal"), reason, null, null, null, null)));
     }
 
     /** Chains the request and answers with the payload of its entry: what it became. */
@@ -253,9 +274,10 @@ public final class RetentionResource {
     private static ObjectNode answer(ObjectNode operation) {
         String kind = operation.path("operation").asText();
         ObjectNode answer = JSON.objectNode().put("status", switch (kind) {
-            case "POLICY_PROPOSED", "HOLD_LIFT_PROPOSED" -> "pending_approval";
+            case "POLICY_PROPOSED", "HOLD_LIFT_PROPOSED", "ERASURE_PROPOSED" -> "pending_approval";
             case "PROPOSAL_REJECTED" -> "rejected";
             case "HOLD_LIFTED" -> "lifted";
+            case "ERASURE_APPLIED" -> "erased";
             default -> "in_force";
         });
         answer.put("operation", kind).set("policy_version", operation.get("policy_version"));
@@ -266,6 +288,10 @@ public final class RetentionResource {
         answer.set("seq", operation.get("seq"));
         if (!operation.path("hold_id").isNull()) {
             answer.set("hold_id", operation.get("hold_id"));
+        }
+        if ("ERASURE_APPLIED".equals(kind)) {
+            answer.set("erased", operation.get("erased"));
+            answer.set("ranges", operation.get("ranges"));
         }
         JsonNode policy = operation.get("policy");
         if (policy != null && policy.isObject()) {
@@ -315,6 +341,11 @@ public final class RetentionResource {
                     "a proposal needs the approval of another holder than its proposer's");
             case RetentionChanges.APPROVER_NOT_ALLOWED -> new ApiException(ErrorCode.APPROVER_NOT_ALLOWED,
                     "the approving key is not active or lacks retention:approve");
+            case RetentionChanges.DECISION_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no decision with this id");
+            case RetentionChanges.ERASURE_UNDER_HOLD -> new ApiException(ErrorCode.ERASURE_UNDER_HOLD,
+                    "a legal hold covers a payload this erasure names; nothing was erased");
+            case RetentionChanges.ERASURE_TOO_LARGE -> new ApiException(ErrorCode.ERASURE_TOO_LARGE,
+                    "this erasure names more than " + RetentionPlan.MAX_PER_RUN + " payloads");
             case "IDEMPOTENCY_KEY_REUSED" -> new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was used with a different request");
             default -> new ApiException(ErrorCode.INVALID_REQUEST, "the request was refused: " + reason);

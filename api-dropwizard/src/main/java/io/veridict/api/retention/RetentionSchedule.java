@@ -85,7 +85,7 @@ public final class RetentionSchedule implements Managed {
                         .setCorrelationId("retention-run")
                         .setActor(Principal.SYSTEM.actor())
                         .setReceivedAt(now)
-                        .setBody(new RetentionRequest(RetentionRequestType.APPLY, null, null, "scheduled", null, null, null))
+                        .setBody(new RetentionRequest(RetentionRequestType.APPLY, null, null, "scheduled", null, null, null, null))
                         .build());
             }
             List<Optional<CommandOutcome>> outcomes = commands.isEmpty() ? List.of() : chain.apply(commands);

@@ -229,7 +229,7 @@ class NodeInteropIT {
                     .setReceivedAt(Instant.ofEpochMilli(1767225600000L)).setRecordedAt(Instant.ofEpochMilli(1767225600001L))
                     .setActorKeyId("key-1").setCorrelationId("corr-run").setPayloadHash(payloadHash).setLeafHash(h)
                     .setPrevChainHash(h).setChainHash(h).build();
-            entries.add(new RunEntry(header, new EntryOrigin("cmd-" + seq, h, h, seq == 7 ? h : null, null)));
+            entries.add(new RunEntry(header, new EntryOrigin("cmd-" + seq, h, h, seq == 7 ? h : null, null, null)));
         }
         return new EntryRun(entries);
     }

@@ -147,6 +147,9 @@ class IsolationIT {
         sameAsUnknown("POST /v1/retention/holds/{hold_id}/lift", post("/v1/retention/holds/" + bHold + "/lift", A, "{}"),
                 post("/v1/retention/holds/" + unknown + "/lift", A, "{}"));
         swapped("POST /v1/retention/holds/{hold_id}/lift", post("/v1/retention/holds/" + bHold + "/lift", B, "{}"));
+        sameAsUnknown("POST /v1/retention/erasures", post("/v1/retention/erasures", A, "{\"decision_id\":\"" + B_DECISION + "\"}"),
+                post("/v1/retention/erasures", A, "{\"decision_id\":\"never-recorded-anywhere\"}"));
+        swapped("POST /v1/retention/erasures", post("/v1/retention/erasures", B, "{\"decision_id\":\"" + B_DECISION + "\"}"));
         assertThat(asA("POST /v1/retention/runs", post("/v1/retention/runs", A, "{}")).json().get("erased").asInt()).isZero();
         swapped("POST /v1/retention/runs", post("/v1/retention/runs", B, "{}"));
         assertThat(asA("GET /v1/retention/plan", get("/v1/retention/plan", A)).json().get("tenant_id").asText()).isEqualTo(A);

@@ -183,7 +183,7 @@ class RetentionPolicyIT {
         assertThat(api.post("/v1/retention/holds", tenant, null, "{\"decision_ids\":[\"r-c\"]}").status()).isEqualTo(201);
         assertThat(api.get("/v1/retention/plan", tenant).json().get("would_erase").asInt()).as("not due yet").isZero();
 
-        JsonNode plan = awaitPlan(tenant, 2);
+        JsonNode plan = awaitPlan(tenant, 2, 1);
         assertThat(plan.get("would_erase").asInt()).as(plan.toString()).isEqualTo(2);
         assertThat(plan.get("held").asInt()).isEqualTo(1);
         assertThat(api.get("/v1/decisions/r-a", tenant).json().get("payload").isNull()).as("a plan erases nothing").isFalse();
@@ -224,12 +224,74 @@ class RetentionPolicyIT {
                 .as("a run records no reason").isEqualTo(422);
     }
 
-    /** The dry run, once it shows {@code due} payloads due (their 10 s have passed); bounded. */
-    static JsonNode awaitPlan(String tenant, int due) throws Exception {
+    @Test
+    void shouldEraseOnRequestOnlyWithASecondHolderAndNeverUnderAHold() throws Exception {
+        String tenant = "hooli";
+        api.keyOf(tenant);
+        String sameHolder = key(tenant, "{\"scopes\":[\"retention:approve\"]}");
+        String bob = key(tenant, "{\"scopes\":[\"retention:read\",\"retention:approve\"],\"holder\":\"bob\"}");
+        for (String[] d : new String[][] {{"e-1", "subject-A"}, {"e-2", "subject-A"}, {"e-3", "subject-B"}, {"e-4", null}}) {
+            LedgerClient.Answer recorded = api.record(tenant, "erase-" + d[0], "{\"decision_id\":\"" + d[0]
+                    + "\",\"context\":{\"who\":\"" + d[0] + "\"},\"decision\":true"
+                    + (d[1] == null ? "" : ",\"subject\":\"" + d[1] + "\"") + "}");
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        }
+        LedgerClient.Answer hold = api.post("/v1/retention/holds", tenant, null, "{\"decision_ids\":[\"e-3\"]}");
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+
+        long before = head(tenant);
+        for (String[] c : new String[][] {
+                {"{}", "422", "INVALID_REQUEST"},
+                {"{\"decision_id\":\"e-1\",\"subject\":\"subject-A\"}", "422", "INVALID_REQUEST"},
+                {"{\"decision_id\":\"no such id!\"}", "422", "INVALID_REQUEST"},
+                {"{\"decision_id\":\"never-recorded\"}", "404", "NOT_FOUND"},
+                {"{\"subject\":\"nobody\"}", "409", "NOTHING_TO_ERASE"},
+                {"{\"decision_id\":\"e-3\"}", "409", "ERASURE_UNDER_HOLD"},
+                {"{\"subject\":\"subject-B\"}", "409", "ERASURE_UNDER_HOLD"}}) {
+            LedgerClient.Answer refused = api.post("/v1/retention/erasures", tenant, null, c[0]);
+            assertThat(refused.status()).as(c[0] + " " + refused.body()).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(refused.json().get("code").asText()).as(c[0]).isEqualTo(c[2]);
+            assertThat(refused.json().get("correlation_id").asText()).isEqualTo(refused.correlationId());
+        }
+        assertThat(head(tenant)).as("nothing chained for a refused erasure").isEqualTo(before);
+        assertThat(api.get("/v1/decisions/e-3", tenant).json().get("payload").asText()).contains("e-3");
+
+        LedgerClient.Answer proposed = api.post("/v1/retention/erasures", tenant, null,
+                "{\"decision_id\":\"e-4\",\"reason\":\"data subject request 2026-118\"}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.json().get("operation").asText()).isEqualTo("ERASURE_PROPOSED");
+        String proposal = proposed.json().get("proposal_id").asText();
+        assertThat(api.get("/v1/retention", tenant).json().get("pending")).anySatisfy(p -> {
+            assertThat(p.get("proposal_id").asText()).isEqualTo(proposal);
+            assertThat(p.get("kind").asText()).isEqualTo("erasure");
+        });
+        assertThat(approve(tenant, api.keyOf(tenant), proposal)).as("the proposer's own key").isEqualTo("SELF_APPROVAL");
+        assertThat(approve(tenant, sameHolder, proposal)).as("another key of the proposer's holder").isEqualTo("SELF_APPROVAL");
+        assertThat(api.get("/v1/decisions/e-4", tenant).json().get("payload").isNull()).as("not erased yet").isFalse();
+        assertThat(approve(tenant, bob, proposal)).isEqualTo("erased");
+        assertThat(api.get("/v1/decisions/e-4", tenant).json().get("payload").isNull()).isTrue();
+
+        LedgerClient.Answer bySubject = api.post("/v1/retention/erasures", tenant, null, "{\"subject\":\"subject-A\"}");
+        assertThat(bySubject.status()).as(bySubject.body()).isEqualTo(202);
+        assertThat(approve(tenant, bob, bySubject.json().get("proposal_id").asText())).isEqualTo("erased");
+        assertThat(api.get("/v1/decisions/e-1", tenant).json().get("payload").isNull()).isTrue();
+        assertThat(api.get("/v1/decisions/e-2", tenant).json().get("payload").isNull()).isTrue();
+        assertThat(api.get("/v1/decisions/e-3", tenant).json().get("payload").asText()).as("another subject, held").contains("e-3");
+
+        JsonNode verified = api.post("/v1/audit/verify", tenant, null, "").json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("erased_payloads").asLong()).isEqualTo(3);
+        assertThat(verified.get("unaccounted_payloads").asLong()).isZero();
+        assertThat(verified.get("erasures")).extracting(e -> e.get("operation").asText() + " " + e.get("erased").asLong())
+                .containsExactly("ERASURE_APPLIED 1", "ERASURE_APPLIED 2");
+    }
+
+    /** The dry run, once it shows {@code due} payloads due and {@code held} held (their 10 s have passed); bounded. */
+    static JsonNode awaitPlan(String tenant, int due, int held) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             JsonNode plan = api.get("/v1/retention/plan", tenant).json();
-            if (plan.get("would_erase").asInt() >= due) {
+            if (plan.get("would_erase").asInt() >= due && plan.get("held").asInt() >= held) {
                 return plan;
             }
             assertThat(System.nanoTime()).as("payloads to fall due: " + plan).isLessThan(deadline);

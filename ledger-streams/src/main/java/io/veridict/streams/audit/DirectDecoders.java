@@ -97,7 +97,7 @@ final class DirectDecoders {
             }
             for (long i = 0; i < block; i++) {
                 headers.add(header(in));
-                if (in.present()) { // the origin: command id, two digests, an optional digest, an optional label
+                if (in.present()) { // the origin: command id, two digests, an optional digest, an optional label, an optional digest
                     in.string();
                     in.fixed(HASH_SIZE);
                     in.fixed(HASH_SIZE);
@@ -106,6 +106,9 @@ final class DirectDecoders {
                     }
                     if (in.present()) {
                         in.string();
+                    }
+                    if (in.present()) {
+                        in.fixed(HASH_SIZE);
                     }
                 }
             }

@@ -6,6 +6,8 @@ import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.DecisionGroup;
 import io.veridict.schemas.avro.EntryKey;
+import io.veridict.schemas.avro.ErasureRequest;
+import io.veridict.schemas.avro.ErasureTarget;
 import io.veridict.schemas.avro.EntryOrigin;
 import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
@@ -32,6 +34,7 @@ import io.veridict.streams.crypto.KeyUnavailableException;
 import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.crypto.PayloadSealer;
 import io.veridict.streams.crypto.RandomBytes;
+import io.veridict.streams.crypto.SubjectKeys;
 import io.veridict.streams.retention.RetentionChanges;
 import io.veridict.streams.retention.RetentionOperation;
 import io.veridict.streams.retention.RetentionPlan;
@@ -96,6 +99,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private final EntryIds entryIds = new EntryIds();
     private final RandomBytes salts = new RandomBytes();
     private PayloadSealer sealer;
+    private SubjectKeys subjects;
     private RetentionChanges retention;
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
@@ -128,6 +132,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.projections = Projections.of(context);
         KeyValueStore<Bytes, WrappedDataKey> keys = context.getStateStore(ChainStores.KEYS);
         this.sealer = new PayloadSealer(crypto, key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
+        this.subjects = new SubjectKeys(crypto, tenant -> keys.get(StoreKeys.dataKey(tenant, SubjectKeys.KEY_ID)),
+                key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
         rewrapDataKeys(keys);
         this.retention = new RetentionChanges(context.getStateStore(ChainStores.RETENTION), access::keyState);
         rebuild().catchUp();
@@ -148,7 +154,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                     .setCorrelationId("retention-expiry")
                     .setActor(Actor.newBuilder().setKind(ActorKind.SYSTEM).setKeyId(null).build())
                     .setReceivedAt(now)
-                    .setBody(new RetentionRequest(RetentionRequestType.EXPIRE, null, expired[1], null, null, null, null))
+                    .setBody(new RetentionRequest(RetentionRequestType.EXPIRE, null, expired[1], null, null, null, null, null))
                     .build();
             process(new Record<>(expired[0], command, now.toEpochMilli()));
         }
@@ -185,6 +191,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     @Override
     public void close() {
         sealer.forget();
+        subjects.forget();
         rebuild().markEntriesApplied();
     }
 
@@ -276,7 +283,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         if (item.body() instanceof RetentionRequest request) {
             RetentionChanges.Resolution resolution = request.getRequest() == RetentionRequestType.APPLY
                     ? retention.run(run.tenant, retentionPlan(run.tenant, now), item.actor())
-                    : retention.resolve(run.tenant, request, item.actor(), item.commandId(), now);
+                    : retention.resolve(run.tenant, request, item.actor(), item.commandId(), now,
+                    erasureTarget(run.tenant, request), (target, holds) -> RetentionPlans.erasure(projections.payloads(),
+                            projections.entries(), projections.decisions(), run.tenant, target, holds));
             if (resolution.refusal() != null) {
                 return Check.refused(resolution.refusal());
             }
@@ -289,6 +298,24 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
         Optional<String> refusal = access.check(run.tenant, item.body(), now);
         return refusal.map(Check::refused).orElse(Check.NEW);
+    }
+
+    /**
+     * What an erasure request names, as digests: the decision id's SHA-256, or the subject's keyed
+     * digest (a tenant without a subject key yet has recorded no subject: an all-zero digest names
+     * nothing). Null when the request is no erasure or names neither or both.
+     */
+    private ErasureTarget erasureTarget(String tenant, RetentionRequest request) {
+        ErasureRequest erase = request.getErase();
+        if (request.getRequest() != RetentionRequestType.ERASE || erase == null
+                || (erase.getDecisionId() == null) == (erase.getSubject() == null)) {
+            return null;
+        }
+        if (erase.getDecisionId() != null) {
+            return new ErasureTarget(new Sha256(StoreKeys.digest(erase.getDecisionId())), null);
+        }
+        byte[] digest = subjects.digestIfKeyed(tenant, erase.getSubject());
+        return new ErasureTarget(null, new Sha256(digest != null ? digest : new byte[32]));
     }
 
     /** What a retention run of {@code tenant} would erase now (docs/retention.md). */
@@ -374,7 +401,10 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             LedgerEntry avroHeader = Receipts.toAvro(header, type);
             EntryOrigin origin = new EntryOrigin(item.commandId(), new Sha256(digests.idempotency),
                     new Sha256(digests.fingerprint), digests.decision == null ? null : new Sha256(digests.decision),
-                    item.body() instanceof RecordDecision decision ? decision.getRetentionLabel() : null);
+                    item.body() instanceof RecordDecision decision ? decision.getRetentionLabel() : null,
+                    item.body() instanceof RecordDecision decision && decision.getSubject() != null
+                            ? new Sha256(subjects.digest(tenant, decision.getSubject(), Instant.ofEpochMilli(recordedAt)))
+                            : null);
             RunEntry entry = new RunEntry(avroHeader, origin);
             PayloadEnvelope envelope = retained != null && retained.erasureRecord() ? PayloadSealer.clear(salt, payload)
                     : sealer.seal(tenant, seq, salt, payload, recordedAt);

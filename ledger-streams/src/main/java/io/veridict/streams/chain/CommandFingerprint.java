@@ -48,7 +48,7 @@ final class CommandFingerprint {
             // is the same without it.
             kind = 4;
             bytes = RETENTION_REQUESTS.serialize("fingerprint", new RetentionRequest(request.getRequest(), request.getPolicy(),
-                    request.getProposalId(), request.getReason(), null, request.getHold(), request.getHoldId()));
+                    request.getProposalId(), request.getReason(), null, request.getHold(), request.getHoldId(), request.getErase()));
         } else {
             throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
         }

@@ -48,6 +48,7 @@ public final class PayloadDocument {
                 .json("metadata", body.getMetadataJson())
                 .objects("evidence", evidence)
                 .stringIfPresent("retention_label", body.getRetentionLabel())
+                .stringIfPresent("subject", body.getSubject())
                 .utf8();
     }
 

@@ -1,10 +1,15 @@
 package io.veridict.streams.chain;
 
+import io.veridict.schemas.avro.ErasureTarget;
+import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.streams.retention.RetentionPlan;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.apache.kafka.common.utils.Bytes;
@@ -30,6 +35,45 @@ public final class RetentionPlans {
         try (KeyValueIterator<Bytes, PayloadEnvelope> live = payloads.range(StoreKeys.seq(tenant, 0),
                 StoreKeys.seq(tenant, Long.MAX_VALUE))) {
             return RetentionPlan.of(state, new LiveEntries(live, entries), now, RetentionPlan.MAX_PER_RUN);
+        }
+    }
+
+    /**
+     * What erasing {@code target} would erase now: the live payload of the decision it names, or
+     * of every decision recorded with the subject it names (at most {@link RetentionPlan#MAX_PER_RUN}
+     * and {@code more} beyond), those a hold covers counted as held.
+     *
+     * @param decisions decision-id digests to seqs
+     * @return the plan, or null when the target names a decision id the tenant never recorded
+     */
+    public static RetentionPlan erasure(ReadOnlyKeyValueStore<Bytes, PayloadEnvelope> payloads,
+                                        ReadOnlyKeyValueStore<Bytes, RunEntry> entries,
+                                        ReadOnlyKeyValueStore<Bytes, Long> decisions, String tenant, ErasureTarget target,
+                                        List<LegalHold> holds) {
+        if (target.getDecisionDigest() != null) {
+            Long seq = decisions.get(StoreKeys.digestKey(tenant, target.getDecisionDigest().bytes()));
+            if (seq == null) {
+                return null;
+            }
+            RunEntry entry = entries.get(StoreKeys.seq(tenant, seq));
+            if (entry == null || payloads.get(StoreKeys.seq(tenant, seq)) == null) {
+                return new RetentionPlan(List.of(), 0, false);
+            }
+            return RetentionPlan.erasure(List.of(entry), holds, RetentionPlan.MAX_PER_RUN);
+        }
+        try (KeyValueIterator<Bytes, PayloadEnvelope> live = payloads.range(StoreKeys.seq(tenant, 0),
+                StoreKeys.seq(tenant, Long.MAX_VALUE))) {
+            LiveEntries all = new LiveEntries(live, entries);
+            List<RunEntry> named = new ArrayList<>();
+            byte[] subject = target.getSubjectDigest().bytes();
+            while (all.hasNext()) {
+                RunEntry entry = all.next();
+                if (entry.getOrigin() != null && entry.getOrigin().getSubjectDigest() != null
+                        && Arrays.equals(entry.getOrigin().getSubjectDigest().bytes(), subject)) {
+                    named.add(entry);
+                }
+            }
+            return RetentionPlan.erasure(named, holds, RetentionPlan.MAX_PER_RUN);
         }
     }
 

@@ -3,6 +3,7 @@ package io.veridict.streams.retention;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.ApiKeyState;
+import io.veridict.schemas.avro.ErasureTarget;
 import io.veridict.schemas.avro.KeyStatus;
 import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.PendingProposal;
@@ -49,6 +50,21 @@ public final class RetentionChanges {
     public static final String HOLD_NOT_FOUND = "HOLD_NOT_FOUND";
     public static final String HOLD_LIFT_PENDING = "HOLD_LIFT_PENDING";
     public static final String NOTHING_TO_ERASE = "NOTHING_TO_ERASE";
+    public static final String DECISION_NOT_FOUND = "DECISION_NOT_FOUND";
+    public static final String ERASURE_UNDER_HOLD = "ERASURE_UNDER_HOLD";
+    public static final String ERASURE_TOO_LARGE = "ERASURE_TOO_LARGE";
+
+    /**
+     * What an erasure would erase now: the live payloads its target names, and how many of them a
+     * legal hold covers (counted in {@link RetentionPlan#held()}, not erased).
+     */
+    @FunctionalInterface
+    public interface ErasurePlanner {
+        /**
+         * @return the plan, or null when the target names a decision the tenant does not have
+         */
+        RetentionPlan plan(ErasureTarget target, List<LegalHold> holds);
+    }
 
     /** The scope an approver's key must hold. */
     public static final String APPROVE_SCOPE = "retention:approve";
@@ -88,11 +104,13 @@ public final class RetentionChanges {
     /**
      * What {@code request}, sent by {@code actor} as command {@code commandId}, becomes now.
      */
-    public Resolution resolve(String tenant, RetentionRequest request, Actor actor, String commandId, Instant now) {
+    public Resolution resolve(String tenant, RetentionRequest request, Actor actor, String commandId, Instant now,
+                              ErasureTarget erasureOrNull, ErasurePlanner planner) {
         RetentionState state = state(tenant);
         return switch (request.getRequest()) {
             case CHANGE_POLICY -> change(state, tenant, request, actor, commandId, now);
-            case APPROVE -> approve(state, tenant, request, actor, now);
+            case ERASE -> erase(state, tenant, request, actor, commandId, now, erasureOrNull, planner);
+            case APPROVE -> approve(state, tenant, request, actor, now, planner);
             case REJECT -> reject(state, tenant, request, actor);
             case EXPIRE -> expire(state, request, now);
             case PLACE_HOLD -> placeHold(tenant, request, actor, commandId);
@@ -109,10 +127,10 @@ public final class RetentionChanges {
         RetentionPolicy policy = state.getPolicy();
         switch (operation.kind()) {
             case POLICY_SET, PROPOSAL_APPROVED -> policy = operation.policyOrNull();
-            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED -> {
+            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED, ERASURE_PROPOSED -> {
                 pending.add(new PendingProposal(operation.proposalIdOrNull(), operation.policyOrNull(),
                         operation.holdIdOrNull(), state.getPolicyVersion(), operation.proposedByOrNull(), now,
-                        operation.approveByOrNull()));
+                        operation.approveByOrNull(), operation.erasureOrNull()));
                 if (nextDeadline == null || operation.approveByOrNull().isBefore(nextDeadline)) {
                     nextDeadline = operation.approveByOrNull();
                 }
@@ -122,7 +140,7 @@ public final class RetentionChanges {
             default -> { }
         }
         if (operation.kind() != Kind.POLICY_PROPOSED && operation.kind() != Kind.HOLD_LIFT_PROPOSED
-                && operation.proposalIdOrNull() != null) {
+                && operation.kind() != Kind.ERASURE_PROPOSED && operation.proposalIdOrNull() != null) {
             pending.removeIf(p -> p.getProposalId().equals(operation.proposalIdOrNull()));
         }
         store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending, holds));
@@ -193,7 +211,43 @@ public final class RetentionChanges {
                 holder, null, approveBy, request.getReason()), null);
     }
 
-    private Resolution approve(RetentionState state, String tenant, RetentionRequest request, Actor actor, Instant now) {
+    /**
+     * An erasure on request: refused at once when the target names no decision, nothing left to
+     * erase, more than one transaction erases, or anything a legal hold covers; otherwise a proposal
+     * that a second holder approves.
+     */
+    private Resolution erase(RetentionState state, String tenant, RetentionRequest request, Actor actor, String commandId,
+                             Instant now, ErasureTarget target, ErasurePlanner planner) {
+        if (target == null || (target.getDecisionDigest() == null) == (target.getSubjectDigest() == null)) {
+            return Resolution.refused(INVALID_RETENTION_REQUEST);
+        }
+        String refusal = erasureRefusal(planner.plan(target, state.getHolds()));
+        if (refusal != null) {
+            return Resolution.refused(refusal);
+        }
+        Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
+        if (!approveBy.isAfter(now)) {
+            return Resolution.refused(INVALID_RETENTION_REQUEST);
+        }
+        return new Resolution(new RetentionOperation(Kind.ERASURE_PROPOSED, state.getPolicyVersion(), null, commandId,
+                holderOf(tenant, actor), null, approveBy, request.getReason(), null, null, null, target), null);
+    }
+
+    private static String erasureRefusal(RetentionPlan plan) {
+        if (plan == null) {
+            return DECISION_NOT_FOUND;
+        }
+        if (plan.held() > 0) {
+            return ERASURE_UNDER_HOLD;
+        }
+        if (plan.more()) {
+            return ERASURE_TOO_LARGE;
+        }
+        return plan.erase().isEmpty() ? NOTHING_TO_ERASE : null;
+    }
+
+    private Resolution approve(RetentionState state, String tenant, RetentionRequest request, Actor actor, Instant now,
+                               ErasurePlanner planner) {
         Optional<PendingProposal> found = pending(state, request.getProposalId());
         if (found.isEmpty()) {
             return Resolution.refused(PROPOSAL_NOT_FOUND);
@@ -209,6 +263,17 @@ public final class RetentionChanges {
         String approver = holderOf(key);
         if (approver.equals(proposal.getProposerHolder())) {
             return Resolution.refused(SELF_APPROVAL);
+        }
+        if (proposal.getErasure() != null) {
+            // Checked again now: a hold placed since the proposal stops it; what went meanwhile (a
+            // retention run) is simply not named again. The record holds no reason (it is stored unsealed).
+            RetentionPlan plan = planner.plan(proposal.getErasure(), state.getHolds());
+            if (plan != null && plan.held() > 0) {
+                return Resolution.refused(ERASURE_UNDER_HOLD);
+            }
+            return new Resolution(new RetentionOperation(Kind.ERASURE_APPLIED, state.getPolicyVersion(), null,
+                    proposal.getProposalId(), proposal.getProposerHolder(), approver, null, null, null, null,
+                    plan != null ? plan : new RetentionPlan(List.of(), 0, false)), null);
         }
         if (proposal.getHoldId() != null) {
             return new Resolution(new RetentionOperation(Kind.HOLD_LIFTED, state.getPolicyVersion(), null,

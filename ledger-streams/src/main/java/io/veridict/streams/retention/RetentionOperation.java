@@ -1,5 +1,6 @@
 package io.veridict.streams.retention;
 
+import io.veridict.schemas.avro.ErasureTarget;
 import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRule;
@@ -22,12 +23,21 @@ import java.util.List;
  * @param reasonOrNull  free text of whoever asked
  * @param holdIdOrNull  the legal hold concerned, for hold operations and their proposals
  * @param holdOrNull    the hold placed, for {@link Kind#HOLD_PLACED}
- * @param appliedOrNull what a retention run erased, for {@link Kind#RETENTION_APPLIED}
+ * @param appliedOrNull what a retention run or an erasure erased, for an erasure record
+ * @param erasureOrNull what an erasure proposal would erase (digests), for {@link Kind#ERASURE_PROPOSED}
  */
 public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
                                  String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull,
                                  String reasonOrNull, String holdIdOrNull, LegalHold holdOrNull,
-                                 RetentionPlan appliedOrNull) {
+                                 RetentionPlan appliedOrNull, ErasureTarget erasureOrNull) {
+
+    /** An operation that proposes no erasure. */
+    public RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
+                              String proposedByOrNull, String decidedByOrNull, Instant approveByOrNull, String reasonOrNull,
+                              String holdIdOrNull, LegalHold holdOrNull, RetentionPlan appliedOrNull) {
+        this(kind, policyVersion, policyOrNull, proposalIdOrNull, proposedByOrNull, decidedByOrNull, approveByOrNull,
+                reasonOrNull, holdIdOrNull, holdOrNull, appliedOrNull, null);
+    }
 
     /** An operation about a hold, or a policy, not a run. */
     public RetentionOperation(Kind kind, int policyVersion, RetentionPolicy policyOrNull, String proposalIdOrNull,
@@ -63,7 +73,11 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
         /** A second holder approved lifting a hold: it no longer stops anything. */
         HOLD_LIFTED,
         /** A retention run erased the payloads past their retention and under no hold. */
-        RETENTION_APPLIED
+        RETENTION_APPLIED,
+        /** Erasing a decision's payload, or a data subject's, was proposed: waits for a second holder. */
+        ERASURE_PROPOSED,
+        /** A second holder approved an erasure: the payloads it names are erased. */
+        ERASURE_APPLIED
     }
 
     /**
@@ -89,10 +103,17 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
                 .string("reason", erasureRecord() ? null : reasonOrNull)
                 .string("hold_id", holdIdOrNull)
                 .object("hold", holdOrNull == null ? null : hold(holdOrNull))
+                .objectIfPresent("erasure", erasureOrNull == null ? null : new CanonicalObject()
+                        .string("decision_digest", hex(erasureOrNull.getDecisionDigest()))
+                        .string("subject_digest", hex(erasureOrNull.getSubjectDigest())))
                 .json("erased", appliedOrNull == null ? null : Integer.toString(appliedOrNull.erase().size()))
                 .json("held", appliedOrNull == null ? null : Long.toString(appliedOrNull.held()))
                 .json("ranges", appliedOrNull == null ? null : ranges(appliedOrNull))
                 .utf8();
+    }
+
+    private static String hex(io.veridict.schemas.avro.Sha256 digest) {
+        return digest == null ? null : java.util.HexFormat.of().formatHex(digest.bytes());
     }
 
     private static String ranges(RetentionPlan plan) {

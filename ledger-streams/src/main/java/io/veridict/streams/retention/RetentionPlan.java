@@ -53,6 +53,29 @@ public record RetentionPlan(List<Long> erase, long held, boolean more) {
         return new RetentionPlan(erase, held, false);
     }
 
+    /**
+     * What an erasure on request erases of the entries it names (in seq order): each one no hold
+     * covers, up to {@code limit}; those a hold covers are counted as held.
+     */
+    public static RetentionPlan erasure(List<RunEntry> named, List<LegalHold> holds, int limit) {
+        List<Long> erase = new ArrayList<>();
+        long held = 0;
+        for (RunEntry entry : named) {
+            LedgerEntry header = entry.getHeader();
+            EntryOrigin origin = entry.getOrigin();
+            String label = origin == null ? null : origin.getRetentionLabel();
+            byte[] decision = origin == null || origin.getDecisionDigest() == null ? null : origin.getDecisionDigest().bytes();
+            if (heldBy(holds, header.getRecordedAt(), label, decision)) {
+                held++;
+            } else if (erase.size() == limit) {
+                return new RetentionPlan(erase, held, true);
+            } else {
+                erase.add(header.getSeq());
+            }
+        }
+        return new RetentionPlan(erase, held, false);
+    }
+
     /** The seqs to erase as inclusive ranges {@code [from, to]}, for the record of the run. */
     public List<long[]> ranges() {
         List<long[]> ranges = new ArrayList<>();

@@ -267,6 +267,6 @@ class DirectDecodersTest {
         byte[] digest = new byte[32];
         Arrays.fill(digest, (byte) 7);
         return new EntryOrigin("6f1c2f4e-0000-4000-8000-000000000001", new Sha256(digest), new Sha256(digest),
-                decision ? new Sha256(digest) : null, decision ? "marketing" : null);
+                decision ? new Sha256(digest) : null, decision ? "marketing" : null, null);
     }
 }

@@ -62,7 +62,7 @@ class UncommittedEntriesTest {
                     .setRecordedAt(Instant.EPOCH).setActorKeyId(null).setCorrelationId("c").setPayloadHash(new Sha256(zero))
                     .setLeafHash(new Sha256(zero)).setPrevChainHash(new Sha256(zero)).setChainHash(new Sha256(zero)).build();
             EntryOrigin origin = new EntryOrigin("cmd-" + seq, new Sha256(StoreKeys.digest(tenant + "-" + seq)), new Sha256(zero),
-                    new Sha256(StoreKeys.digest("d-" + tenant + "-" + seq)), null);
+                    new Sha256(StoreKeys.digest("d-" + tenant + "-" + seq)), null, null);
             projections.apply(tenant, new RunEntry(header, origin));
             projections.payloads().put(StoreKeys.seq(tenant, seq), new PayloadEnvelope(1, null, null, ByteBuffer.wrap(zero), null));
         }

@@ -61,6 +61,11 @@ public final class CanonicalObject {
         return put(name, value == null ? NULL : value::appendTo);
     }
 
+    /** Adds an object member only when {@code value} is not {@code null}. */
+    public CanonicalObject objectIfPresent(String name, CanonicalObject value) {
+        return value == null ? this : put(name, value::appendTo);
+    }
+
     /** Adds an array of objects. */
     public CanonicalObject objects(String name, List<CanonicalObject> items) {
         List<CanonicalObject> copy = List.copyOf(items);

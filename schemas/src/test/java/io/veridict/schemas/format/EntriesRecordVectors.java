@@ -91,7 +91,7 @@ final class EntriesRecordVectors {
                 .getBytes(StandardCharsets.UTF_8));
         return new RunEntry(avro(entry.header()), new EntryOrigin("00000000-0000-4000-8000-" + entry.header().entryId()
                 .substring(24), new Sha256(commandDigest), new Sha256(commandDigest), decision ? new Sha256(commandDigest) : null,
-                decision ? "marketing" : null));
+                decision ? "marketing" : null, null));
     }
 
     static LedgerEntry avro(EntryHeader h) {

@@ -41,10 +41,10 @@ class CompiledWriterTest {
         LedgerCommand decision = LedgerSamples.decisionCommand();
         RecordDecision body = (RecordDecision) decision.getBody();
         LedgerEntry entry = LedgerSamples.entry();
-        EntryOrigin origin = new EntryOrigin("cmd-1", sha(1), sha(2), sha(3), "marketing");
+        EntryOrigin origin = new EntryOrigin("cmd-1", sha(1), sha(2), sha(3), "marketing", null);
         List<SpecificRecord> samples = List.of(decision, LedgerSamples.keyOperationCommand(),
                 tenantCommand(), groupCommand(body), body, entry, LedgerSamples.entryKey(), LedgerSamples.envelope(),
-                new RunEntry(entry, origin), new RunEntry(entry, new EntryOrigin("cmd-2", sha(4), sha(5), null, null)),
+                new RunEntry(entry, origin), new RunEntry(entry, new EntryOrigin("cmd-2", sha(4), sha(5), null, null, null)),
                 new RunEntry(entry, null), new EntryRun(List.of(new RunEntry(entry, origin), new RunEntry(entry, null))),
                 new EntryRun(List.of()), outcome(entry), apiKey());
         for (SpecificRecord sample : samples) {
