@@ -279,6 +279,64 @@ class RetentionTopologyTest {
                 });
     }
 
+    @Test
+    void shouldDeleteATenantOnlyWithASecondHolderAndNoHold() {
+        recordDecision("t-0", "subject-1");
+        recordDecision("t-1", null);
+        List<LedgerEntry> decisions = chain.entries().stream().filter(e -> e.getEntryType() == EntryType.DECISION).toList();
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, io.veridict.schemas.avro.PayloadEnvelope> payloads =
+                driver.getKeyValueStore(ChainStores.PAYLOADS);
+        KeyValueStore<org.apache.kafka.common.utils.Bytes, io.veridict.schemas.avro.WrappedDataKey> keys =
+                driver.getKeyValueStore(ChainStores.KEYS);
+        var tombstones = driver.createOutputTopic(topics.payloads().name(), serdes.entryKeys().deserializer(),
+                serdes.payloads().deserializer());
+        // An earlier erasure leaves an erasure record, which the deletion must keep.
+        assertThat(erase("alice-1", "t-1", null)).isNull();
+        assertThat(approve("bob-1", lastCommandId)).isNull();
+        long record = chain.entries().stream().filter(e -> e.getEntryType() == EntryType.RETENTION_OPERATION)
+                .mapToLong(LedgerEntry::getSeq).max().orElseThrow();
+        request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
+                new LegalHold("", true, List.of(), null, null, List.of(), null), null, null));
+        String hold = lastCommandId;
+        assertThat(deleteTenant("alice-1")).as("a hold in force").isEqualTo(RetentionChanges.ERASURE_UNDER_HOLD);
+        request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null));
+        assertThat(approve("bob-1", lastCommandId)).isNull();
+        assertThat(keys.get(io.veridict.streams.chain.StoreKeys.dataKey("acme", io.veridict.streams.crypto.SubjectKeys.KEY_ID)))
+                .as("the subject key").isNotNull();
+        tombstones.readRecordsToList();
+
+        assertThat(deleteTenant("alice-1")).isNull();
+        String deletion = lastCommandId;
+        assertThat(approve("alice-2", deletion)).isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("bob-1", deletion)).isNull();
+
+        List<Long> erased = tombstones.readRecordsToList().stream().filter(r -> r.value() == null)
+                .map(r -> r.key().getSeq()).toList();
+        assertThat(erased).contains(decisions.get(0).getSeq()).doesNotContain(record);
+        try (var left = payloads.range(io.veridict.streams.chain.StoreKeys.seq("acme", 0),
+                io.veridict.streams.chain.StoreKeys.seq("acme", Long.MAX_VALUE))) {
+            List<io.veridict.schemas.avro.PayloadEnvelope> kept = new java.util.ArrayList<>();
+            left.forEachRemaining(kv -> kept.add(kv.value));
+            assertThat(kept).as("only erasure records stay, unsealed").hasSize(2).allSatisfy(e -> assertThat(e.getKeyId()).isNull());
+        }
+        try (var left = keys.all()) {
+            assertThat(left.hasNext()).as("every data key and the subject key destroyed").isFalse();
+        }
+        chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setDecisionId("late")
+                .setContextJson("{}").setDecisionJson("true").setViolations(List.of()).setEvidence(List.of()).build()));
+        assertThat(chain.answers().get(0).getReason()).isEqualTo(io.veridict.streams.access.AccessChanges.TENANT_DELETED);
+    }
+
+    /** The refusal reason of a tenant deletion request, or null when it was proposed. */
+    private String deleteTenant(String keyId) {
+        LedgerCommand command = command(keyId, new RetentionRequest(RetentionRequestType.ERASE, null, null, "offboarding",
+                null, null, null, new io.veridict.schemas.avro.ErasureRequest(null, null, true)));
+        lastCommandId = command.getCommandId();
+        chain.pipe("acme", command);
+        CommandOutcome outcome = chain.answers().get(0);
+        return outcome.getStatus() == OutcomeStatus.CHAINED ? null : outcome.getReason();
+    }
+
     private void recordDecision(String id, String subject) {
         chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setDecisionId(id)
                 .setContextJson("{}").setDecisionJson("true").setViolations(List.of()).setEvidence(List.of())
@@ -289,7 +347,7 @@ class RetentionTopologyTest {
     /** The refusal reason of an erasure request, or null when it was proposed. */
     private String erase(String keyId, String decisionId, String subject) {
         LedgerCommand command = command(keyId, new RetentionRequest(RetentionRequestType.ERASE, null, null, "asked by the subject",
-                null, null, null, new io.veridict.schemas.avro.ErasureRequest(decisionId, subject)));
+                null, null, null, new io.veridict.schemas.avro.ErasureRequest(decisionId, subject, false)));
         lastCommandId = command.getCommandId();
         chain.pipe("acme", command);
         CommandOutcome outcome = chain.answers().get(0);

@@ -1,5 +1,6 @@
 package io.veridict.api.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.errors.ApiException;
@@ -164,26 +165,31 @@ public final class RetentionRequests {
 
     /**
      * {@code POST /v1/retention/erasures}: exactly one of {@code decision_id} (the payload of that
-     * decision) or {@code subject} (the payloads of every decision recorded with that data subject
-     * reference), and an optional reason.
+     * decision), {@code subject} (the payloads of every decision recorded with that data subject
+     * reference) or {@code "whole_tenant": true} (the tenant's deletion), and an optional reason.
      */
     public record Erasure(io.veridict.schemas.avro.ErasureRequest request, String reason) {
 
         public static Erasure fromJson(ObjectNode body) {
             FieldProblems problems = new FieldProblems();
             FieldReader read = new FieldReader(problems);
-            read.rejectUnknown(body, "", Set.of("decision_id", "subject", "reason"));
+            read.rejectUnknown(body, "", Set.of("decision_id", "subject", "whole_tenant", "reason"));
             String reason = read.optionalText(body, "", "reason", FieldReader.TextRule.anyText(AccessRequests.MAX_REASON));
             String decisionId = read.optionalText(body, "", "decision_id", FieldReader.TextRule.matching(1, 128, DECISION_ID,
                     "must be 1 to 128 characters from A-Z a-z 0-9 . _ : -"));
             String subject = read.optionalText(body, "", "subject", FieldReader.TextRule.name(
                     io.veridict.api.api.DecisionRequest.MAX_SUBJECT));
-            boolean decisionGiven = body.hasNonNull("decision_id");
-            if (decisionGiven == body.hasNonNull("subject")) {
-                problems.add(decisionGiven ? "subject" : "decision_id", "give exactly one of decision_id and subject");
+            JsonNode whole = body.get("whole_tenant");
+            if (whole != null && !(whole.isBoolean() && whole.booleanValue())) {
+                problems.add("whole_tenant", "must be true, or left out");
+            }
+            boolean wholeTenant = whole != null && whole.isBoolean() && whole.booleanValue();
+            int given = (body.hasNonNull("decision_id") ? 1 : 0) + (body.hasNonNull("subject") ? 1 : 0) + (wholeTenant ? 1 : 0);
+            if (given != 1 && problems.isEmpty()) {
+                problems.add("decision_id", "give exactly one of decision_id, subject and whole_tenant");
             }
             problems.throwIfAny(ErrorCode.INVALID_REQUEST, "the erasure");
-            return new Erasure(new io.veridict.schemas.avro.ErasureRequest(decisionId, subject), reason);
+            return new Erasure(new io.veridict.schemas.avro.ErasureRequest(decisionId, subject, wholeTenant), reason);
         }
     }
 

@@ -63,7 +63,11 @@ public final class Authenticator {
             throw new ApiException(ErrorCode.TENANT_MISMATCH, "this key does not belong to the tenant named in "
                     + RequestHeaders.TENANT_ID);
         }
-        if (view.tenantStatus(tenant).orElse(null) != TenantStatus.ACTIVE) {
+        TenantStatus status = view.tenantStatus(tenant).orElse(null);
+        if (status == TenantStatus.DELETED) {
+            throw new ApiException(ErrorCode.TENANT_DELETED, "the tenant was deleted");
+        }
+        if (status != TenantStatus.ACTIVE) {
             throw new ApiException(ErrorCode.TENANT_SUSPENDED, "the tenant is suspended");
         }
         return Principal.apiKey(tenant, key.keyId(), state.scopes());

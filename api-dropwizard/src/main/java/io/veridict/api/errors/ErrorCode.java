@@ -82,6 +82,8 @@ public enum ErrorCode {
     TENANT_MISMATCH(403),
     /** The tenant is suspended: its keys are refused until an operator reactivates it. */
     TENANT_SUSPENDED(403),
+    /** The tenant was deleted: its keys are refused for good. */
+    TENANT_DELETED(403),
     /** The key lacks the scope this endpoint requires (named in the message). */
     INSUFFICIENT_SCOPE(403),
     /** The endpoint is for operators; an API key cannot call it. */

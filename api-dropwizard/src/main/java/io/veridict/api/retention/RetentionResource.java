@@ -23,6 +23,7 @@ import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PendingProposal;
+import io.veridict.schemas.avro.RetentionCounts;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.RetentionRequestType;
@@ -85,14 +86,14 @@ public final class RetentionResource {
     @RequiresScope(Scope.RETENTION_READ)
     public ObjectNode read(@Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
-        RetentionState state = ledger.retention(tenant)
-                .orElse(new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of()));
+        RetentionState state = ledger.retention(tenant).orElse(RetentionChanges.empty());
         ObjectNode answer = JSON.objectNode().put("tenant_id", tenant).put("policy_version", state.getPolicyVersion());
         answer.set("rules", rules(state.getPolicy()));
         ArrayNode pending = answer.putArray("pending");
         for (PendingProposal p : state.getPending()) {
             ObjectNode node = pending.addObject().put("proposal_id", p.getProposalId())
-                    .put("kind", p.getHoldId() != null ? "hold_lift" : p.getErasure() != null ? "erasure" : "policy_change")
+                    .put("kind", p.getHoldId() != null ? "hold_lift" : p.getErasure() == null ? "policy_change"
+                            : p.getErasure().getWholeTenant() ? "tenant_deletion" : "erasure")
                     .put("hold_id", p.getHoldId())
                     .put("proposed_by", p.getProposerHolder())
                     .put("proposed_at", AccessRequests.time(p.getProposedAt()))
@@ -111,6 +112,11 @@ public final class RetentionResource {
             ArrayNode labels = node.putArray("labels");
             h.getLabels().forEach(labels::add);
         }
+        RetentionCounts counts = state.getCounts();
+        answer.putObject("job").put("runs", counts.getRuns()).put("erased_by_runs", counts.getErasedByRuns())
+                .put("erasures", counts.getErasures()).put("erased_on_request", counts.getErasedOnRequest())
+                .put("last_run_seq", counts.getLastRunSeq()).put("last_run_at", AccessRequests.time(counts.getLastRunAt()))
+                .put("last_run_erased", counts.getLastRunErased()).put("held_at_last_run", counts.getHeldAtLastRun());
         RetentionRequests.Bounds bounds = settings.bounds();
         answer.putObject("bounds").put("minimum", bounds.minimum().toString())
                 .put("maximum", bounds.maximum().map(java.time.Duration::toString).orElse(RetentionRequests.FOREVER));
@@ -184,6 +190,9 @@ public final class RetentionResource {
     @RequiresScope(Scope.RETENTION_MANAGE)
     public Response proposeErasure(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         RetentionRequests.Erasure erasure = RetentionRequests.Erasure.fromJson(reader.read(body, headers));
+        if (erasure.request().getWholeTenant() && !Principal.of(request).scopes().contains(Scope.TENANT_ADMIN)) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_SCOPE, "deleting the tenant needs the scope tenant:admin as well");
+        }
         Instant approveBy = clock.instant().plus(settings.approvalWindow());
         try {
             ObjectNode operation = chain(RequestHeaders.tenantId(headers), headers, request, new RetentionRequest(
@@ -200,8 +209,7 @@ public final class RetentionResource {
     @RequiresScope(Scope.RETENTION_READ)
     public ObjectNode plan(@Context HttpHeaders headers) {
         String tenant = RequestHeaders.tenantId(headers);
-        RetentionState state = ledger.retention(tenant)
-                .orElse(new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of()));
+        RetentionState state = ledger.retention(tenant).orElse(RetentionChanges.empty());
         RetentionPlan plan = ledger.retentionPlan(tenant, state, clock.instant());
         ObjectNode answer = JSON.objectNode().put("tenant_id", tenant).put("policy_version", state.getPolicyVersion())
                 .put("would_erase", plan.erase().size()).put("held", plan.held()).put("more", plan.more());
@@ -278,6 +286,7 @@ public final class RetentionResource {
             case "PROPOSAL_REJECTED" -> "rejected";
             case "HOLD_LIFTED" -> "lifted";
             case "ERASURE_APPLIED" -> "erased";
+            case "TENANT_DELETED" -> "deleted";
             default -> "in_force";
         });
         answer.put("operation", kind).set("policy_version", operation.get("policy_version"));
@@ -289,7 +298,7 @@ public final class RetentionResource {
         if (!operation.path("hold_id").isNull()) {
             answer.set("hold_id", operation.get("hold_id"));
         }
-        if ("ERASURE_APPLIED".equals(kind)) {
+        if ("ERASURE_APPLIED".equals(kind) || "TENANT_DELETED".equals(kind)) {
             answer.set("erased", operation.get("erased"));
             answer.set("ranges", operation.get("ranges"));
         }

@@ -222,6 +222,12 @@ class RetentionPolicyIT {
                 "\"reason\":null");
         assertThat(api.post("/v1/retention/runs", tenant, null, "{\"reason\":\"monthly\"}").status())
                 .as("a run records no reason").isEqualTo(422);
+        JsonNode job = api.get("/v1/retention", tenant).json().get("job");
+        assertThat(job.get("runs").asLong()).as(job.toString()).isEqualTo(1);
+        assertThat(job.get("erased_by_runs").asLong()).isEqualTo(2);
+        assertThat(job.get("last_run_seq").asLong()).isEqualTo(run.get("seq").asLong());
+        assertThat(job.get("last_run_erased").asLong()).isEqualTo(2);
+        assertThat(job.get("held_at_last_run").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -284,6 +290,59 @@ class RetentionPolicyIT {
         assertThat(verified.get("unaccounted_payloads").asLong()).isZero();
         assertThat(verified.get("erasures")).extracting(e -> e.get("operation").asText() + " " + e.get("erased").asLong())
                 .containsExactly("ERASURE_APPLIED 1", "ERASURE_APPLIED 2");
+        JsonNode job = api.get("/v1/retention", tenant).json().get("job");
+        assertThat(job.get("erasures").asLong()).as(job.toString()).isEqualTo(2);
+        assertThat(job.get("erased_on_request").asLong()).isEqualTo(3);
+        assertThat(job.get("runs").asLong()).isZero();
+    }
+
+    @Test
+    void shouldDeleteATenantOnlyWithASecondHolderAndLeaveItsHeaderChainVerifiable() throws Exception {
+        String tenant = "massive-dynamic";
+        String admin = api.keyOf(tenant);
+        String manager = key(tenant, "{\"scopes\":[\"retention:manage\"],\"holder\":\"carol\"}");
+        String bob = key(tenant, "{\"scopes\":[\"retention:approve\"],\"holder\":\"bob\"}");
+        for (String d : List.of("m-1", "m-2")) {
+            assertThat(api.record(tenant, "delete-" + d, "{\"decision_id\":\"" + d + "\",\"context\":{},\"decision\":true,"
+                    + "\"subject\":\"customer-9\"}").status()).isEqualTo(201);
+        }
+        LedgerClient.Answer noAdmin = postAs(tenant, manager, "/v1/retention/erasures", "{\"whole_tenant\":true}");
+        assertThat(noAdmin.status()).as(noAdmin.body()).isEqualTo(403);
+        assertThat(noAdmin.json().get("code").asText()).isEqualTo("INSUFFICIENT_SCOPE");
+        assertThat(api.post("/v1/retention/erasures", tenant, null, "{\"whole_tenant\":false}").status()).isEqualTo(422);
+
+        LedgerClient.Answer proposed = api.post("/v1/retention/erasures", tenant, null,
+                "{\"whole_tenant\":true,\"reason\":\"contract ended\"}");
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        String proposal = proposed.json().get("proposal_id").asText();
+        assertThat(api.get("/v1/retention", tenant).json().get("pending")).anySatisfy(
+                p -> assertThat(p.get("kind").asText()).isEqualTo("tenant_deletion"));
+        assertThat(approve(tenant, admin, proposal)).isEqualTo("SELF_APPROVAL");
+        assertThat(api.get("/v1/decisions/m-1", tenant).json().get("payload").isNull()).as("nothing erased yet").isFalse();
+        assertThat(approve(tenant, bob, proposal)).isEqualTo("deleted");
+
+        LedgerClient.Answer after = api.get("/v1/audit/head", tenant);
+        assertThat(after.status()).as(after.body()).isEqualTo(403);
+        assertThat(after.json().get("code").asText()).isEqualTo("TENANT_DELETED");
+        assertThat(approve(tenant, bob, proposal)).as("every key of the tenant").isEqualTo("TENANT_DELETED");
+
+        VeridictProcess.Outcome topics = VeridictProcess.runOnce(Duration.ofSeconds(90), "verify",
+                "--bootstrap-servers", stack.bootstrapServers(), "--registry-url", stack.registryUrl().toString(),
+                "--tenant", tenant, "--json", "--no-progress");
+        assertThat(topics.exitCode()).as(topics.stdout() + topics.stderr()).isZero();
+        JsonNode report = LedgerClient.JSON.readTree(topics.stdout()).get("tenants").get(0);
+        assertThat(report.get("unaccounted_payloads").asLong()).as(report.toString()).isZero();
+        assertThat(report.get("encrypted_payloads").asLong()).as("no sealed payload left").isZero();
+        assertThat(report.get("erasures")).singleElement().satisfies(e -> {
+            assertThat(e.get("operation").asText()).isEqualTo("TENANT_DELETED");
+            assertThat(e.get("erased").asLong()).isEqualTo(report.get("erased_payloads").asLong());
+        });
+    }
+
+    private static LedgerClient.Answer postAs(String tenant, String key, String path, String body) throws Exception {
+        return api.send(HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
+                .header("X-Veridict-Tenant-Id", tenant).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The dry run, once it shows {@code due} payloads due and {@code held} held (their 10 s have passed); bounded. */

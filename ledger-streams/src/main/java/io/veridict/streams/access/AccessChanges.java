@@ -37,6 +37,8 @@ public final class AccessChanges {
     public static final String TENANT_NOT_FOUND = "TENANT_NOT_FOUND";
     /** Reason code: the tenant is not in a status the operation applies to. */
     public static final String TENANT_STATUS_CONFLICT = "TENANT_STATUS_CONFLICT";
+    /** Reason code: the tenant was deleted; nothing more is chained for it from outside. */
+    public static final String TENANT_DELETED = "TENANT_DELETED";
     /** Reason code: a key with this id exists. */
     public static final String KEY_EXISTS = "KEY_EXISTS";
     /** Reason code: the tenant has no key with this id. */
@@ -61,10 +63,35 @@ public final class AccessChanges {
         if (body instanceof TenantOperation op) {
             return checkTenant(tenant, op);
         }
+        TenantState current = tenantState(tenant);
+        if (current != null && current.getStatus() == TenantStatus.DELETED) {
+            return Optional.of(TENANT_DELETED);
+        }
         if (body instanceof KeyOperation op) {
             return checkKey(tenant, op, now);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Marks a tenant deleted (its keys were destroyed with its payloads): every instance then refuses
+     * its API keys, and the chain refuses its commands.
+     *
+     * @return the access record to publish, by access-topic key
+     */
+    public Map<String, AccessRecord> delete(String tenant, long seq, Instant at) {
+        TenantState current = tenantState(tenant);
+        TenantState deleted = TenantState.newBuilder()
+                .setTenantId(tenant)
+                .setDisplayName(current == null ? "" : current.getDisplayName())
+                .setStatus(TenantStatus.DELETED)
+                .setCreatedAt(current == null ? at : current.getCreatedAt())
+                .setUpdatedAt(at)
+                .setSeq(seq)
+                .build();
+        AccessRecord record = new AccessRecord(deleted);
+        store.put(AccessKeys.tenant(tenant), record);
+        return Map.of(AccessKeys.tenant(tenant), record);
     }
 
     /**

@@ -100,6 +100,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private final RandomBytes salts = new RandomBytes();
     private PayloadSealer sealer;
     private SubjectKeys subjects;
+    private KeyValueStore<Bytes, WrappedDataKey> keys;
     private RetentionChanges retention;
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
@@ -130,7 +131,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.heads = context.getStateStore(ChainStores.HEADS);
         this.access = new AccessChanges(context.getStateStore(ChainStores.ACCESS));
         this.projections = Projections.of(context);
-        KeyValueStore<Bytes, WrappedDataKey> keys = context.getStateStore(ChainStores.KEYS);
+        this.keys = context.getStateStore(ChainStores.KEYS);
         this.sealer = new PayloadSealer(crypto, key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
         this.subjects = new SubjectKeys(crypto, tenant -> keys.get(StoreKeys.dataKey(tenant, SubjectKeys.KEY_ID)),
                 key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
@@ -303,19 +304,44 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     /**
      * What an erasure request names, as digests: the decision id's SHA-256, or the subject's keyed
      * digest (a tenant without a subject key yet has recorded no subject: an all-zero digest names
-     * nothing). Null when the request is no erasure or names neither or both.
+     * nothing), or the whole tenant. Null when the request is no erasure or names not exactly one.
      */
     private ErasureTarget erasureTarget(String tenant, RetentionRequest request) {
         ErasureRequest erase = request.getErase();
         if (request.getRequest() != RetentionRequestType.ERASE || erase == null
-                || (erase.getDecisionId() == null) == (erase.getSubject() == null)) {
+                || (erase.getDecisionId() != null ? 1 : 0) + (erase.getSubject() != null ? 1 : 0)
+                + (erase.getWholeTenant() ? 1 : 0) != 1) {
             return null;
         }
+        if (erase.getWholeTenant()) {
+            return new ErasureTarget(null, null, true);
+        }
         if (erase.getDecisionId() != null) {
-            return new ErasureTarget(new Sha256(StoreKeys.digest(erase.getDecisionId())), null);
+            return new ErasureTarget(new Sha256(StoreKeys.digest(erase.getDecisionId())), null, false);
         }
         byte[] digest = subjects.digestIfKeyed(tenant, erase.getSubject());
-        return new ErasureTarget(null, new Sha256(digest != null ? digest : new byte[32]));
+        return new ErasureTarget(null, new Sha256(digest != null ? digest : new byte[32]), false);
+    }
+
+    /**
+     * Deletes a tenant's keys: every data key and its subject key leave the store (and, by the
+     * changelog's tombstones and compaction, the broker), so whatever they sealed is unreadable for
+     * good, wherever a copy of it still sits; the sealer and the subject keys forget them too.
+     */
+    private void destroyKeys(String tenant) {
+        List<Bytes> doomed = new ArrayList<>();
+        try (KeyValueIterator<Bytes, WrappedDataKey> all = keys.range(StoreKeys.dataKey(tenant, ""),
+                StoreKeys.dataKey(tenant, "\uffff"))) {
+            while (all.hasNext()) {
+                var next = all.next();
+                if (next.value != null && next.value.getTenantId().equals(tenant)) {
+                    doomed.add(next.key);
+                }
+            }
+        }
+        doomed.forEach(keys::delete);
+        sealer.forget(tenant);
+        subjects.forget(tenant);
     }
 
     /** What a retention run of {@code tenant} would erase now (docs/retention.md). */
@@ -414,12 +440,16 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             head = head.advance(header.leafHash(), header.chainHash());
             accessChanges.putAll(access.apply(tenant, item.body(), seq, Instant.ofEpochMilli(recordedAt)));
             if (retained != null) {
-                retention.apply(tenant, retained, Instant.ofEpochMilli(recordedAt));
+                retention.apply(tenant, retained, seq, Instant.ofEpochMilli(recordedAt));
                 if (retained.appliedOrNull() != null) {
                     for (long erased : retained.appliedOrNull().erase()) {
                         projections.payloads().delete(StoreKeys.seq(tenant, erased));
                         erasures.add(new EntryKey(tenant, erased));
                     }
+                }
+                if (retained.kind() == RetentionOperation.Kind.TENANT_DELETED) {
+                    destroyKeys(tenant);
+                    accessChanges.putAll(access.delete(tenant, seq, Instant.ofEpochMilli(recordedAt)));
                 }
             }
             entries.add(entry);

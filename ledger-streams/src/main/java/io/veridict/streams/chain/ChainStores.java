@@ -27,6 +27,11 @@ import org.apache.kafka.streams.state.Stores;
  *       applies the payloads topic to {@link #PAYLOADS} (tombstones included), and when a task's
  *       state folder was lost they are rebuilt from the two topics ({@link ProjectionRebuild}).</li>
  * </ul>
+ *
+ * <p>Values are plain Avro binary of the current classes ({@code AvroBinarySerde}): a change to a
+ * stored type takes a new store name (the {@code -v2} suffixes), so that no store reads bytes of
+ * another layout. A projection under a new name is rebuilt from the topics (its positions live in
+ * {@link #IDEMPOTENCY}, renamed with it); see docs/storage.md for what a new state store name means.
  */
 public final class ChainStores {
 
@@ -40,11 +45,11 @@ public final class ChainStores {
      */
     public static final String KEYS = "tenant-keys";
     /** Per tenant: the retention policy in force and the proposals waiting ({@code RetentionState}). Logged. */
-    public static final String RETENTION = "retention-state";
+    public static final String RETENTION = "retention-state-v2";
     /** Per (tenant, seq): the entry's header and origin ({@code RunEntry}). Projection of the entries topic. */
-    public static final String ENTRIES = "entries-projection";
+    public static final String ENTRIES = "entries-projection-v2";
     /** Per (tenant, idempotency digest): request fingerprint and seq ({@link StoreKeys}). Projection of the entries topic. */
-    public static final String IDEMPOTENCY = "idempotency-projection";
+    public static final String IDEMPOTENCY = "idempotency-projection-v2";
     /** Per (tenant, decision-id digest): the seq of the decision's entry. Projection of the entries topic. */
     public static final String DECISIONS = "decisions-projection";
     /** Per (tenant, seq): the payload envelope. Projection of the payloads topic; a deleted value leaves the disk. */

@@ -43,6 +43,9 @@ public final class RetentionPlans {
      * of every decision recorded with the subject it names (at most {@link RetentionPlan#MAX_PER_RUN}
      * and {@code more} beyond), those a hold covers counted as held.
      *
+     * For the whole tenant (its deletion): every payload still stored, in one plan without limit,
+     * except the erasure records', which hold no tenant data and must stay for verifiers.
+     *
      * @param decisions decision-id digests to seqs
      * @return the plan, or null when the target names a decision id the tenant never recorded
      */
@@ -50,6 +53,9 @@ public final class RetentionPlans {
                                         ReadOnlyKeyValueStore<Bytes, RunEntry> entries,
                                         ReadOnlyKeyValueStore<Bytes, Long> decisions, String tenant, ErasureTarget target,
                                         List<LegalHold> holds) {
+        if (target.getWholeTenant()) {
+            return wholeTenant(payloads, tenant);
+        }
         if (target.getDecisionDigest() != null) {
             Long seq = decisions.get(StoreKeys.digestKey(tenant, target.getDecisionDigest().bytes()));
             if (seq == null) {
@@ -75,6 +81,29 @@ public final class RetentionPlans {
             }
             return RetentionPlan.erasure(named, holds, RetentionPlan.MAX_PER_RUN);
         }
+    }
+
+    private static RetentionPlan wholeTenant(ReadOnlyKeyValueStore<Bytes, PayloadEnvelope> payloads, String tenant) {
+        List<Long> erase = new ArrayList<>();
+        try (KeyValueIterator<Bytes, PayloadEnvelope> live = payloads.range(StoreKeys.seq(tenant, 0),
+                StoreKeys.seq(tenant, Long.MAX_VALUE))) {
+            while (live.hasNext()) {
+                var next = live.next();
+                // Only erasure records are stored unsealed (every other payload, and every payload
+                // written before encryption existed, is a decision, key or tenant operation: sealed or erased).
+                if (next.value.getKeyId() != null || !isErasureRecord(next.value)) {
+                    erase.add(StoreKeys.seqOf(next.key));
+                }
+            }
+        }
+        return new RetentionPlan(erase, 0, false);
+    }
+
+    private static boolean isErasureRecord(PayloadEnvelope clear) {
+        java.nio.ByteBuffer bytes = clear.getCiphertext().duplicate();
+        byte[] payload = new byte[bytes.remaining()];
+        bytes.get(payload);
+        return io.veridict.schemas.format.PayloadAccounting.ErasureRecord.parseOrNull(Long.MAX_VALUE, payload) != null;
     }
 
     /** The entries of the payloads an iterator walks; a payload without an entry is skipped. */

@@ -101,6 +101,14 @@ public final class PayloadSealer {
         }
     }
 
+    /** Drops a tenant's unwrapped key (its keys were destroyed): its next payload takes a new one. */
+    public void forget(String tenant) {
+        Active dropped = active.remove(tenant);
+        if (dropped != null) {
+            Arrays.fill(dropped.key, (byte) 0);
+        }
+    }
+
     /** Drops every unwrapped key: the next payload of each tenant takes a new one. */
     public void forget() {
         active.values().forEach(a -> Arrays.fill(a.key, (byte) 0));

@@ -70,6 +70,14 @@ public final class SubjectKeys {
         return hmac(key, subject);
     }
 
+    /** Drops a tenant's unwrapped key (it was destroyed). */
+    public void forget(String tenant) {
+        byte[] dropped = open.remove(tenant);
+        if (dropped != null) {
+            Arrays.fill(dropped, (byte) 0);
+        }
+    }
+
     /** Drops every unwrapped key. */
     public void forget() {
         open.values().forEach(k -> Arrays.fill(k, (byte) 0));

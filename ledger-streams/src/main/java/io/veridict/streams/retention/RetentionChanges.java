@@ -7,6 +7,7 @@ import io.veridict.schemas.avro.ErasureTarget;
 import io.veridict.schemas.avro.KeyStatus;
 import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.PendingProposal;
+import io.veridict.schemas.avro.RetentionCounts;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.RetentionRule;
@@ -98,7 +99,12 @@ public final class RetentionChanges {
     /** The tenant's state: version 0 and an empty policy when none was ever set. */
     public RetentionState state(String tenant) {
         RetentionState state = store.get(tenant);
-        return state != null ? state : new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of());
+        return state != null ? state : empty();
+    }
+
+    /** The state of a tenant that never set a policy. */
+    public static RetentionState empty() {
+        return new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of(), counts(null, null, 0, null));
     }
 
     /**
@@ -119,8 +125,23 @@ public final class RetentionChanges {
         };
     }
 
-    /** Applies a resolved operation (its entry is being chained). */
-    public void apply(String tenant, RetentionOperation operation, Instant now) {
+    /** The counts after {@code operation} (chained at {@code seq}); fresh counts when {@code before} is null. */
+    private static RetentionCounts counts(RetentionCounts before, RetentionOperation operation, long seq, Instant now) {
+        RetentionCounts c = before != null ? before : new RetentionCounts(0L, 0L, 0L, 0L, 0L, null, null, 0L);
+        if (operation == null || operation.appliedOrNull() == null) {
+            return c;
+        }
+        long erased = operation.appliedOrNull().erase().size();
+        if (operation.kind() == Kind.RETENTION_APPLIED) {
+            return new RetentionCounts(c.getRuns() + 1, c.getErasedByRuns() + erased, operation.appliedOrNull().held(),
+                    c.getErasures(), c.getErasedOnRequest(), seq, now, erased);
+        }
+        return new RetentionCounts(c.getRuns(), c.getErasedByRuns(), c.getHeldAtLastRun(), c.getErasures() + 1,
+                c.getErasedOnRequest() + erased, c.getLastRunSeq(), c.getLastRunAt(), c.getLastRunErased());
+    }
+
+    /** Applies a resolved operation (its entry is being chained at {@code seq}). */
+    public void apply(String tenant, RetentionOperation operation, long seq, Instant now) {
         RetentionState state = state(tenant);
         List<PendingProposal> pending = new ArrayList<>(state.getPending());
         List<LegalHold> holds = new ArrayList<>(state.getHolds());
@@ -143,7 +164,8 @@ public final class RetentionChanges {
                 && operation.kind() != Kind.ERASURE_PROPOSED && operation.proposalIdOrNull() != null) {
             pending.removeIf(p -> p.getProposalId().equals(operation.proposalIdOrNull()));
         }
-        store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending, holds));
+        store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending, holds,
+                counts(state.getCounts(), operation, seq, now)));
     }
 
     /**
@@ -218,10 +240,11 @@ public final class RetentionChanges {
      */
     private Resolution erase(RetentionState state, String tenant, RetentionRequest request, Actor actor, String commandId,
                              Instant now, ErasureTarget target, ErasurePlanner planner) {
-        if (target == null || (target.getDecisionDigest() == null) == (target.getSubjectDigest() == null)) {
+        if (target == null) {
             return Resolution.refused(INVALID_RETENTION_REQUEST);
         }
-        String refusal = erasureRefusal(planner.plan(target, state.getHolds()));
+        String refusal = target.getWholeTenant() ? tenantDeletionRefusal(state)
+                : erasureRefusal(planner.plan(target, state.getHolds()));
         if (refusal != null) {
             return Resolution.refused(refusal);
         }
@@ -231,6 +254,11 @@ public final class RetentionChanges {
         }
         return new Resolution(new RetentionOperation(Kind.ERASURE_PROPOSED, state.getPolicyVersion(), null, commandId,
                 holderOf(tenant, actor), null, approveBy, request.getReason(), null, null, null, target), null);
+    }
+
+    /** A tenant under any legal hold cannot be deleted; one without payloads can. */
+    private static String tenantDeletionRefusal(RetentionState state) {
+        return state.getHolds().isEmpty() ? null : ERASURE_UNDER_HOLD;
     }
 
     private static String erasureRefusal(RetentionPlan plan) {
@@ -263,6 +291,14 @@ public final class RetentionChanges {
         String approver = holderOf(key);
         if (approver.equals(proposal.getProposerHolder())) {
             return Resolution.refused(SELF_APPROVAL);
+        }
+        if (proposal.getErasure() != null && proposal.getErasure().getWholeTenant()) {
+            if (tenantDeletionRefusal(state) != null) {
+                return Resolution.refused(ERASURE_UNDER_HOLD);
+            }
+            return new Resolution(new RetentionOperation(Kind.TENANT_DELETED, state.getPolicyVersion(), null,
+                    proposal.getProposalId(), proposal.getProposerHolder(), approver, null, null, null, null,
+                    planner.plan(proposal.getErasure(), state.getHolds())), null);
         }
         if (proposal.getErasure() != null) {
             // Checked again now: a hold placed since the proposal stops it; what went meanwhile (a

@@ -77,7 +77,9 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
         /** Erasing a decision's payload, or a data subject's, was proposed: waits for a second holder. */
         ERASURE_PROPOSED,
         /** A second holder approved an erasure: the payloads it names are erased. */
-        ERASURE_APPLIED
+        ERASURE_APPLIED,
+        /** A second holder approved deleting the tenant: its payloads and keys are destroyed, its access ends. */
+        TENANT_DELETED
     }
 
     /**
@@ -105,7 +107,8 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
                 .object("hold", holdOrNull == null ? null : hold(holdOrNull))
                 .objectIfPresent("erasure", erasureOrNull == null ? null : new CanonicalObject()
                         .string("decision_digest", hex(erasureOrNull.getDecisionDigest()))
-                        .string("subject_digest", hex(erasureOrNull.getSubjectDigest())))
+                        .string("subject_digest", hex(erasureOrNull.getSubjectDigest()))
+                        .json("whole_tenant", Boolean.toString(erasureOrNull.getWholeTenant())))
                 .json("erased", appliedOrNull == null ? null : Integer.toString(appliedOrNull.erase().size()))
                 .json("held", appliedOrNull == null ? null : Long.toString(appliedOrNull.held()))
                 .json("ranges", appliedOrNull == null ? null : ranges(appliedOrNull))
