@@ -38,12 +38,18 @@ final class EntryPass {
 
     private final ReplaySettings settings;
     private final PayloadIndex payloads;
+    private final PayloadIndex late;
     private final int partitionCount;
     private final Map<String, TenantReplay> tenants = new HashMap<>(); // looked up per entry; sorted for the report
     private final List<AuditFailure> unattributed = new ArrayList<>();
     private long entriesRead;
 
-    EntryPass(ReplaySettings settings, PayloadIndex payloads, int partitionCount) {
+    /**
+     * @param late payloads committed after the payloads snapshot, looked up only for an entry
+     *             whose payload the snapshot does not have (it was chained in between)
+     */
+    EntryPass(ReplaySettings settings, PayloadIndex payloads, PayloadIndex late, int partitionCount) {
+        this.late = late;
         this.settings = settings;
         this.payloads = payloads;
         this.partitionCount = partitionCount;
@@ -88,6 +94,9 @@ final class EntryPass {
         entriesRead++;
         TenantReplay replay = tenant(header.tenantId());
         PayloadIndex.Seen payload = payloads.take(header.tenantId(), header.seq());
+        if (payload == null) {
+            payload = late.take(header.tenantId(), header.seq());
+        }
         if (where.partition() != replay.partition()) {
             replay.fail(Kind.WRONG_PARTITION, header.seq(), where, String.valueOf(replay.partition()),
                     String.valueOf(where.partition()), "an entry of tenant " + header.tenantId()

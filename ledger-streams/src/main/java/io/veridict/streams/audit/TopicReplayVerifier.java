@@ -23,9 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * terminates on a live ledger.
  *
  * <ol>
- *   <li>End offsets are taken for the payloads topic, then for the entries topic. Entry and
- *       payload are committed in one transaction, so every payload read has its entry among
- *       the entries read; an entry committed in between finds no payload and counts as erased.</li>
+ *   <li>End offsets are taken for the payloads topic, then for the entries topic, then for the
+ *       payloads topic again. Entry and payload are committed in one transaction, so every
+ *       payload up to the first snapshot has its entry among the entries read (one without is an
+ *       orphan); the payload of an entry committed between the snapshots lies between the two
+ *       payload snapshots, which are read too, only to look such payloads up.</li>
  *   <li>The payloads topic is read into a {@link PayloadIndex}: per (tenant, seq), the SHA-256
  *       of the <em>last</em> value seen (a later value wins, as compaction would; a tombstone
  *       means erased). <b>Memory: about 140 bytes of heap per payload key</b> of the tenants
@@ -53,6 +55,8 @@ public final class TopicReplayVerifier {
 
     private final ReplaySettings settings;
     private final SchemaRegistryClient registry;
+    /** Runs between the first payloads snapshot and the entries snapshot: for tests of a live ledger. */
+    private Runnable betweenSnapshots = () -> { };
 
     /**
      * @param settings what to read
@@ -61,6 +65,12 @@ public final class TopicReplayVerifier {
     public TopicReplayVerifier(ReplaySettings settings, SchemaRegistryClient registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** Has {@code action} run right after the first payloads snapshot (what a live ledger does meanwhile). */
+    TopicReplayVerifier betweenSnapshots(Runnable action) {
+        this.betweenSnapshots = Objects.requireNonNull(action, "action");
+        return this;
     }
 
     /**
@@ -79,7 +89,9 @@ public final class TopicReplayVerifier {
             List<TopicPartition> payloadPartitions = reader.partitionsOf(settings.payloadsTopic());
             List<TopicPartition> entryPartitions = reader.partitionsOf(settings.entriesTopic());
             List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
+            betweenSnapshots.run();
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
+            List<Range> lateRanges = after(payloadRanges, reader.ranges(relevant(payloadPartitions)));
             RecordDecoders decoders = new RecordDecoders(registry); // the reading thread's, one feed at a time
 
             TenantHomes homes = new TenantHomes(payloadPartitions.size()); // the reading thread's too
@@ -89,7 +101,13 @@ public final class TopicReplayVerifier {
                 readAll(feed, payloadRanges, payloads::accept, ReplayProgress.Phase.PAYLOADS, progress);
             }
 
-            EntryPass entries = new EntryPass(settings, payloads.index(), entryPartitions.size());
+            PayloadPass late = new PayloadPass();
+            try (RecordFeed<PayloadPass.Read> feed = RecordFeed.start(reader, lateRanges,
+                    record -> PayloadPass.read(record, decoders, settings, homes))) {
+                readAll(feed, lateRanges, late::accept, ReplayProgress.Phase.PAYLOADS, ReplayProgress.NONE);
+            }
+
+            EntryPass entries = new EntryPass(settings, payloads.index(), late.index(), entryPartitions.size());
             try (RecordFeed<EntryPass.Read> feed = RecordFeed.start(reader, entryRanges,
                     record -> EntryPass.read(record, decoders))) {
                 readAll(feed, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
@@ -122,6 +140,16 @@ public final class TopicReplayVerifier {
                 progress.update(phase, done, total);
             }
         }
+    }
+
+    /** The offsets of {@code now} past the ends of {@code before}, partition by partition. */
+    private static List<Range> after(List<Range> before, List<Range> now) {
+        List<Range> late = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            Range then = before.get(i);
+            late.add(new Range(then.partition(), then.end(), Math.max(then.end(), now.get(i).end())));
+        }
+        return late;
     }
 
     /** With a tenant filter, only the partitions those tenants live in. */

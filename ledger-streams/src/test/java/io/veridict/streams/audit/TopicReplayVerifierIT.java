@@ -285,6 +285,30 @@ class TopicReplayVerifierIT {
     }
 
     @Test
+    void shouldFindThePayloadOfAnEntryChainedBetweenItsSnapshotsOnALiveLedger() throws Exception {
+        Rec lastEntry = entry("globex", 29);
+        Rec lastPayload = payload("globex", 29);
+        List<Rec> earlierEntries = new ArrayList<>(entries);
+        earlierEntries.remove(lastEntry);
+        List<Rec> earlierPayloads = new ArrayList<>(payloads);
+        earlierPayloads.remove(lastPayload);
+        String prefix = "tampered-live.";
+        LedgerTopics topics = ledger.provision(prefix);
+        TopicRecords.append(ledger.bootstrap(), topics.entries().name(), earlierEntries);
+        TopicRecords.append(ledger.bootstrap(), topics.payloads().name(), earlierPayloads);
+
+        ReplayReport report = verifier(prefix).betweenSnapshots(() -> {
+            // globex's seq 29 is chained after the payloads snapshot, before the entries snapshot.
+            TopicRecords.append(ledger.bootstrap(), topics.payloads().name(), List.of(lastPayload));
+            TopicRecords.append(ledger.bootstrap(), topics.entries().name(), List.of(lastEntry));
+        }).verify(ReplayProgress.NONE);
+
+        assertThat(report.verified()).as(ReplayReportText.render(report)).isTrue();
+        assertThat(report.erasedPayloads()).isZero();
+        assertThat(report.orphans()).isEmpty();
+    }
+
+    @Test
     void shouldGiveUpWithinTheTimeoutWhenKafkaIsUnreachable() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
