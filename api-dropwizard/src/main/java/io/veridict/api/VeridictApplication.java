@@ -13,6 +13,8 @@ import io.veridict.api.auth.Authenticator;
 import io.veridict.api.auth.ExpirySweep;
 import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.SecretHasher;
+import io.veridict.api.checkpoint.CheckpointKeysResource;
+import io.veridict.api.checkpoint.CheckpointResource;
 import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
 import io.veridict.api.cli.OperatorTokenCommand;
@@ -43,6 +45,7 @@ import io.veridict.api.resources.TenantResource;
 import io.veridict.api.retention.RetentionResource;
 import io.veridict.api.retention.RetentionSchedule;
 import io.veridict.api.transport.Transport;
+import io.veridict.schemas.note.NoteSigner;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.LedgerTopology;
@@ -54,6 +57,7 @@ import io.veridict.streams.topics.TopicProvisioner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -160,6 +164,9 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
         environment.jersey().register(new AuditResource(queries, reader, clock));
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
+        Optional<NoteSigner> checkpointKey = config.getCheckpoints().build();
+        environment.jersey().register(new CheckpointResource(queries, checkpointKey));
+        environment.jersey().register(new CheckpointKeysResource(checkpointKey));
         environment.lifecycle().manage(new RetentionSchedule(
                 () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
                 recorder::record, config.getRetention().runInterval(), clock));

@@ -6,6 +6,7 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.veridict.api.auth.AuthFactory;
+import io.veridict.api.checkpoint.CheckpointFactory;
 import io.veridict.api.core.ApiLimitsFactory;
 import io.veridict.api.core.KafkaFactory;
 import io.veridict.api.core.SchemaRegistryFactory;
@@ -49,6 +50,11 @@ public class VeridictConfiguration extends Configuration {
     @Valid
     @NotNull
     private RetentionFactory retention = new RetentionFactory();
+
+    /** Checkpoint signing: the Ed25519 signer key, if any. */
+    @Valid
+    @NotNull
+    private CheckpointFactory checkpoints = new CheckpointFactory();
 
     /** Encryption at rest: key-encryption keys and data key rotation. */
     @Valid
@@ -139,6 +145,16 @@ public class VeridictConfiguration extends Configuration {
     @JsonProperty
     public void setAuth(AuthFactory auth) {
         this.auth = auth;
+    }
+
+    @JsonProperty
+    public CheckpointFactory getCheckpoints() {
+        return checkpoints;
+    }
+
+    @JsonProperty
+    public void setCheckpoints(CheckpointFactory checkpoints) {
+        this.checkpoints = checkpoints;
     }
 
     @JsonProperty

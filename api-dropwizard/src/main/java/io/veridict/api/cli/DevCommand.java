@@ -66,6 +66,7 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
             secrets = DevSecrets.in(dataDir);
             overrides.put("VERIDICT_KEY_PEPPER_FILE", secrets.pepperFile().toString());
             overrides.put("VERIDICT_KEKS_FILE", secrets.keksFile().toString());
+            overrides.put("VERIDICT_CHECKPOINT_KEY_FILE", secrets.checkpointKeyFile().toString());
             overrides.put("VERIDICT_OPERATOR_TOKEN_SHA256", secrets.operatorTokenHash());
             bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                     new ResourceConfigurationSourceProvider(), new VeridictSubstitutor(overrides)));

@@ -2,6 +2,7 @@ package io.veridict.api.cli;
 
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.TokenFormat;
+import io.veridict.schemas.note.NoteSigner;
 import io.veridict.streams.crypto.LocalKms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,20 @@ import java.util.Optional;
 
 /**
  * The dev stack's secrets, made on its first start under {@code <data dir>/secrets} (owner-only):
- * the key pepper, the key-encryption key and the operator token's hash. The operator token itself
+ * the key pepper, the key-encryption key, the checkpoint signing key and the operator token's hash. The operator token itself
  * is never stored; it is printed once, when it is made.
  *
  * @param pepperFile        the pepper file, for {@code auth.pepperFile}
  * @param keksFile          the key-encryption key file, for {@code encryption.keksFile}
+ * @param checkpointKeyFile the checkpoint signer key file, for {@code checkpoints.signingKeyFile}
  * @param operatorTokenHash the hex SHA-256 of the operator token, for {@code auth.operatorTokenSha256}
  * @param newOperatorToken  the operator token, only on the start that made it
  */
-record DevSecrets(Path pepperFile, Path keksFile, String operatorTokenHash, Optional<String> newOperatorToken) {
+record DevSecrets(Path pepperFile, Path keksFile, Path checkpointKeyFile, String operatorTokenHash,
+                  Optional<String> newOperatorToken) {
+
+    /** The name of the dev stack's checkpoint key: tenant {@code t}'s checkpoints carry the origin {@code veridict-dev/t}. */
+    static final String CHECKPOINT_KEY_NAME = "veridict-dev";
 
     static DevSecrets in(Path dataDir) throws IOException {
         Path dir = dataDir.resolve("secrets");
@@ -38,13 +44,21 @@ record DevSecrets(Path pepperFile, Path keksFile, String operatorTokenHash, Opti
         if (!Files.exists(keks)) {
             write(keks, LocalKms.generate("dev-kek-1"));
         }
+        Path checkpointKey = dir.resolve("checkpoint-key");
+        if (!Files.exists(checkpointKey)) {
+            byte[] seed = new byte[32];
+            new SecureRandom().nextBytes(seed);
+            write(checkpointKey, NoteSigner.of(CHECKPOINT_KEY_NAME, seed).encoded());
+            java.util.Arrays.fill(seed, (byte) 0);
+        }
         Path operatorHash = dir.resolve("operator-token.sha256");
         Optional<String> token = Optional.empty();
         if (!Files.exists(operatorHash)) {
             token = Optional.of(TokenFormat.newOperatorToken());
             write(operatorHash, AuthFactory.hashOperatorToken(token.get()));
         }
-        return new DevSecrets(pepper, keks, Files.readString(operatorHash, StandardCharsets.US_ASCII).strip(), token);
+        return new DevSecrets(pepper, keks, checkpointKey,
+                Files.readString(operatorHash, StandardCharsets.US_ASCII).strip(), token);
     }
 
     private static void write(Path file, String text) throws IOException {

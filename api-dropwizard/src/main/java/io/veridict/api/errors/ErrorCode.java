@@ -120,6 +120,8 @@ public enum ErrorCode {
     SCOPE_ESCALATION(403),
     /** Only the operator or a key with {@code tenant:admin} may issue a key to another holder than its own. */
     HOLDER_NOT_ALLOWED(403),
+    /** The service signs no checkpoints: no {@code checkpoints.signingKey} is configured. */
+    CHECKPOINT_SIGNING_OFF(503),
     /** No resource at this path. */
     NOT_FOUND(404),
     /** The resource exists but not with this HTTP method; see the {@code Allow} header. */

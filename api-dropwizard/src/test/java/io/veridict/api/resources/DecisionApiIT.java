@@ -1,16 +1,23 @@
 package io.veridict.api.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.veridict.api.cli.VeridictProcess;
+import io.veridict.schemas.note.Checkpoint;
+import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.NoteVerifier;
+import io.veridict.schemas.note.SignedNote;
 import io.veridict.streams.audit.ExportVerifier;
 import io.veridict.streams.audit.ReplayProgress;
 import io.veridict.streams.audit.ReplayReport;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -67,12 +74,12 @@ class DecisionApiIT {
         assertThat(LedgerClient.JSON.readTree(read.get("payload").asText()).get("context").get("applicant").asText())
                 .isEqualTo("a-17");
         // Format version 2: the payload hash commits under the salt the API hands back with the payload.
-        byte[] payload = read.get("payload").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] salt = java.util.HexFormat.of().parseHex(read.get("payload_salt").asText());
+        byte[] payload = read.get("payload").asText().getBytes(StandardCharsets.UTF_8);
+        byte[] salt = HexFormat.of().parseHex(read.get("payload_salt").asText());
         assertThat(read.get("format_version").asInt()).isEqualTo(2);
-        assertThat(java.util.HexFormat.of().formatHex(io.veridict.schemas.format.LedgerHashes.saltedPayloadHash(salt, payload)))
+        assertThat(HexFormat.of().formatHex(io.veridict.schemas.format.LedgerHashes.saltedPayloadHash(salt, payload)))
                 .isEqualTo(read.get("payload_hash").asText())
-                .isNotEqualTo(java.util.HexFormat.of().formatHex(io.veridict.schemas.format.LedgerHashes.payloadHash(payload)));
+                .isNotEqualTo(HexFormat.of().formatHex(io.veridict.schemas.format.LedgerHashes.payloadHash(payload)));
     }
 
     @Test
@@ -178,5 +185,37 @@ class DecisionApiIT {
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body()).doesNotContain("umbrella");
         assertThat(api.get("/v1/audit/entries/9999", "umbrella").status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldServeACheckpointOfTheTenantsHeadSignedWithThePublishedKey() throws Exception {
+        String tenant = "checkpointed";
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.record(tenant, "cp-" + i, DECISION.formatted("cp-" + i)).status()).isEqualTo(201);
+        }
+        LedgerClient.Answer keys = api.send(HttpRequest.newBuilder(api.base().resolve("/v1/checkpoint-keys"))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        assertThat(keys.status()).as("no credentials needed").isEqualTo(200);
+        NoteVerifier key = NoteVerifier.parse(
+                keys.json().get("keys").get(0).get("verifier_key").asText());
+        assertThat(key.name()).isEqualTo("veridict-dev");
+
+        LedgerClient.Answer signed = api.get("/v1/audit/checkpoint", tenant);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        SignedNote.Opened opened = SignedNote.open(
+                signed.body().getBytes(StandardCharsets.UTF_8), List.of(key));
+        Checkpoint checkpoint = Checkpoint.parse(opened.text());
+        JsonNode head = api.get("/v1/audit/head", tenant).json();
+        assertThat(checkpoint.origin()).isEqualTo("veridict-dev/" + tenant);
+        assertThat(checkpoint.size()).isEqualTo(head.get("size").asLong());
+        assertThat(HexFormat.of().formatHex(checkpoint.rootHash())).isEqualTo(head.get("merkle_root").asText());
+
+        String forged = signed.body().replace("\n" + checkpoint.size() + "\n", "\n" + (checkpoint.size() + 1) + "\n");
+        assertThatThrownBy(() -> SignedNote.open(
+                forged.getBytes(StandardCharsets.UTF_8), List.of(key)))
+                .isInstanceOf(NoteFormatException.class);
+        assertThat(api.send(HttpRequest.newBuilder(api.base().resolve("/v1/audit/checkpoint"))
+                .header("X-Veridict-Tenant-Id", tenant).timeout(Duration.ofSeconds(30)).GET().build()).status())
+                .as("a tenant's checkpoint needs its key").isEqualTo(401);
     }
 }

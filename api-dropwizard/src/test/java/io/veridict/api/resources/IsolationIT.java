@@ -154,6 +154,9 @@ class IsolationIT {
         swapped("POST /v1/retention/runs", post("/v1/retention/runs", B, "{}"));
         assertThat(asA("GET /v1/retention/plan", get("/v1/retention/plan", A)).json().get("tenant_id").asText()).isEqualTo(A);
         swapped("GET /v1/retention/plan", get("/v1/retention/plan", B));
+        assertThat(asA("GET /v1/audit/checkpoint", get("/v1/audit/checkpoint", A)).body()).startsWith("veridict-dev/" + A + "\n");
+        swapped("GET /v1/audit/checkpoint", get("/v1/audit/checkpoint", B));
+        assertThat(asA("GET /v1/checkpoint-keys", get("/v1/checkpoint-keys", A)).body()).doesNotContain(A).doesNotContain(B);
 
         assertThat(tried).as("every endpoint of the service was tried").containsAll(GuardAuditTest.routes());
         assertThat(answersToA).allSatisfy(answer -> assertThat(answer.body())

@@ -1,0 +1,70 @@
+package io.veridict.api.checkpoint;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.NoteSigner;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Checkpoint signing (docs/checkpoints.md): the Ed25519 signer key, as a C2SP signer key string
+ * ({@code PRIVATE+KEY+<name>+<id>+<base64>}), from {@code signingKey} or {@code signingKeyFile}
+ * (never both; never logged, shown as "(set)"). Without one, checkpoints are not signed. The
+ * key's name is the log's name: tenant {@code t}'s checkpoints carry the origin {@code <name>/t}.
+ */
+public class CheckpointFactory {
+
+    @NotNull
+    private String signingKey = "";
+
+    @NotNull
+    private String signingKeyFile = "";
+
+    /** The signer, if one is configured. */
+    public Optional<NoteSigner> build() {
+        String text = signingKey.strip();
+        if (!signingKeyFile.isBlank()) {
+            if (!text.isEmpty()) {
+                throw new IllegalStateException("checkpoints: set either signingKey or signingKeyFile, not both");
+            }
+            try {
+                text = Files.readString(Path.of(signingKeyFile.strip()), StandardCharsets.US_ASCII).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("checkpoints: cannot read the signing key file " + signingKeyFile.strip(), e);
+            }
+        }
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(NoteSigner.parse(text));
+        } catch (NoteFormatException e) {
+            // The message names the problem, never the key.
+            throw new IllegalStateException("checkpoints: the signing key is not a signer key: " + e.getMessage(), e);
+        }
+    }
+
+    @JsonProperty
+    public String getSigningKey() {
+        return signingKey.isEmpty() ? "" : "(set)";
+    }
+
+    @JsonProperty
+    public void setSigningKey(String signingKey) {
+        this.signingKey = signingKey == null ? "" : signingKey;
+    }
+
+    @JsonProperty
+    public String getSigningKeyFile() {
+        return signingKeyFile;
+    }
+
+    @JsonProperty
+    public void setSigningKeyFile(String signingKeyFile) {
+        this.signingKeyFile = signingKeyFile == null ? "" : signingKeyFile;
+    }
+}
