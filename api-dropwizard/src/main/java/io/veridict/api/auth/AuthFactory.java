@@ -1,14 +1,11 @@
 package io.veridict.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.veridict.api.core.SecretSetting;
 import io.veridict.api.json.CanonicalText;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -50,17 +47,7 @@ public class AuthFactory {
 
     /** The hasher for key secrets, from {@code pepper} or {@code pepperFile}. */
     public SecretHasher buildHasher() {
-        String text = pepper.strip();
-        if (!pepperFile.isBlank()) {
-            if (!text.isEmpty()) {
-                throw new IllegalStateException("auth: set either pepper or pepperFile, not both");
-            }
-            try {
-                text = Files.readString(Path.of(pepperFile.strip()), StandardCharsets.US_ASCII).strip();
-            } catch (IOException e) {
-                throw new IllegalStateException("auth: cannot read the key pepper file " + pepperFile.strip(), e);
-            }
-        }
+        String text = SecretSetting.read("auth", "pepper", pepper, "pepperFile", pepperFile, "key pepper");
         if (text.isEmpty()) {
             throw new IllegalStateException("auth: no key pepper; set VERIDICT_KEY_PEPPER (base64, 32+ bytes) or "
                     + "VERIDICT_KEY_PEPPER_FILE");

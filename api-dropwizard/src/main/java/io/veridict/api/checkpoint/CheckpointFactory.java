@@ -1,13 +1,10 @@
 package io.veridict.api.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.veridict.api.core.SecretSetting;
 import io.veridict.schemas.note.NoteFormatException;
 import io.veridict.schemas.note.NoteSigner;
 import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -26,17 +23,8 @@ public class CheckpointFactory {
 
     /** The signer, if one is configured. */
     public Optional<NoteSigner> build() {
-        String text = signingKey.strip();
-        if (!signingKeyFile.isBlank()) {
-            if (!text.isEmpty()) {
-                throw new IllegalStateException("checkpoints: set either signingKey or signingKeyFile, not both");
-            }
-            try {
-                text = Files.readString(Path.of(signingKeyFile.strip()), StandardCharsets.US_ASCII).strip();
-            } catch (IOException e) {
-                throw new IllegalStateException("checkpoints: cannot read the signing key file " + signingKeyFile.strip(), e);
-            }
-        }
+        String text = SecretSetting.read("checkpoints", "signingKey", signingKey, "signingKeyFile", signingKeyFile,
+                "signing key");
         if (text.isEmpty()) {
             return Optional.empty();
         }

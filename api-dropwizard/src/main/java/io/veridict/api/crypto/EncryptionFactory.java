@@ -3,13 +3,10 @@ package io.veridict.api.crypto;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import io.veridict.api.core.SecretSetting;
 import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.crypto.LocalKms;
 import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,17 +31,7 @@ public class EncryptionFactory {
 
     /** The ledger's crypto: a {@link LocalKms} over the configured KEKs. */
     public LedgerCrypto build() {
-        String text = keks.strip();
-        if (!keksFile.isBlank()) {
-            if (!text.isEmpty()) {
-                throw new IllegalStateException("encryption: set either keks or keksFile, not both");
-            }
-            try {
-                text = Files.readString(Path.of(keksFile.strip()), StandardCharsets.US_ASCII).strip();
-            } catch (IOException e) {
-                throw new IllegalStateException("encryption: cannot read the KEK file " + keksFile.strip(), e);
-            }
-        }
+        String text = SecretSetting.read("encryption", "keks", keks, "keksFile", keksFile, "KEK");
         if (text.isEmpty()) {
             throw new IllegalStateException("encryption: no key-encryption key; set VERIDICT_KEKS (id:base64 of 32 "
                     + "random bytes) or VERIDICT_KEKS_FILE");

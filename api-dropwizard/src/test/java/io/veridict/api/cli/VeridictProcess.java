@@ -32,23 +32,46 @@ public final class VeridictProcess implements AutoCloseable {
     private static final Path JAR = Path.of("target", "veridict-api.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public final int kafkaPort = freePort();
-    public final int controllerPort = freePort();
-    public final int registryPort = freePort();
-    public final int apiPort = freePort();
-    public final int adminPort = freePort();
+    public final int kafkaPort;
+    public final int controllerPort;
+    public final int registryPort;
+    public final int apiPort;
+    public final int adminPort;
     private final Path log;
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     private VeridictProcess(Path log) {
+        this(log, freePort(), freePort(), freePort(), freePort(), freePort());
+    }
+
+    private VeridictProcess(Path log, int kafkaPort, int controllerPort, int registryPort, int apiPort, int adminPort) {
         this.log = log;
+        this.kafkaPort = kafkaPort;
+        this.controllerPort = controllerPort;
+        this.registryPort = registryPort;
+        this.apiPort = apiPort;
+        this.adminPort = adminPort;
     }
 
     /** {@code veridict dev} with its data in {@code dataDir}. */
     public static VeridictProcess dev(Path dataDir) {
-        VeridictProcess p = new VeridictProcess(dataDir.resolveSibling(dataDir.getFileName() + "-dev.log"));
+        return dev(dataDir, new VeridictProcess(dataDir.resolveSibling(dataDir.getFileName() + "-dev.log")));
+    }
+
+    /**
+     * {@code veridict dev} again on the data and the ports of an earlier stack, stopped or killed:
+     * a restart as an operator makes one. (The broker's metadata keeps its own address; a restart on
+     * other ports can leave the transaction coordinator writing the markers that end a killed
+     * producer's transaction to the old address.)
+     */
+    public static VeridictProcess restart(Path dataDir, VeridictProcess before) {
+        return dev(dataDir, new VeridictProcess(before.log, before.kafkaPort, before.controllerPort, before.registryPort,
+                before.apiPort, before.adminPort));
+    }
+
+    private static VeridictProcess dev(Path dataDir, VeridictProcess p) {
         p.arguments.addAll(List.of("dev",
                 "--data-dir", dataDir.toString(),
                 "--kafka-port", Integer.toString(p.kafkaPort),
