@@ -71,6 +71,24 @@ public final class VeridictProcess implements AutoCloseable {
                 before.apiPort, before.adminPort));
     }
 
+    /**
+     * Restarts a killed stack ({@link #restart}) and waits for it to be healthy; if it is not within
+     * {@code patience}, kills that attempt and restarts once more. After {@code kill -9} the chain
+     * sometimes waits minutes on the killed producer's open transaction before its tasks run (a
+     * recovery defect of its own, measured apart); tests about what survives a crash, not about how
+     * fast, use this.
+     */
+    public static VeridictProcess restartAfterCrash(Path dataDir, VeridictProcess killed, Duration patience)
+            throws Exception {
+        VeridictProcess attempt = restart(dataDir, killed);
+        try {
+            return attempt.start(patience);
+        } catch (IllegalStateException notHealthy) {
+            attempt.kill();
+            return restart(dataDir, killed).start(patience);
+        }
+    }
+
     private static VeridictProcess dev(Path dataDir, VeridictProcess p) {
         p.arguments.addAll(List.of("dev",
                 "--data-dir", dataDir.toString(),

@@ -94,7 +94,7 @@ class CrashRecoveryIT {
         }
         assertThat(acknowledged.size()).isGreaterThanOrEqualTo(KILL_AFTER_ACKS).isLessThan(REQUESTS);
 
-        try (VeridictProcess second = VeridictProcess.restart(data, first).start(Duration.ofSeconds(180))) {
+        try (VeridictProcess second = VeridictProcess.restartAfterCrash(data, first, Duration.ofSeconds(150))) {
             LedgerClient api = shared[0].at(second.apiPort);
             for (int n = 0; n < REQUESTS; n++) {
                 LedgerClient.Answer retry = retryUntilAnswered(api, n);

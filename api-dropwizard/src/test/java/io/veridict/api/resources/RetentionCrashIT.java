@@ -78,7 +78,7 @@ class RetentionCrashIT {
             first.kill();
         }
 
-        try (VeridictProcess second = VeridictProcess.restart(data, first).start(Duration.ofSeconds(180))) {
+        try (VeridictProcess second = VeridictProcess.restartAfterCrash(data, first, Duration.ofSeconds(150))) {
             LedgerClient again = api.at(second.apiPort);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (again.post("/v1/retention/runs", TENANT, null, "").json().get("erased").asInt() > 0) {
