@@ -21,6 +21,7 @@ import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.ChainStores;
 import io.veridict.streams.crypto.LedgerCrypto;
 import io.veridict.streams.retention.RetentionChanges;
+import io.veridict.streams.retention.RetentionRules;
 import io.veridict.streams.topics.LedgerTopics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -165,9 +166,9 @@ class RetentionTopologyTest {
         assertThat(state.get("acme").getHolds()).isEmpty();
         assertThat(request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null)))
                 .as("lifted already").isEqualTo(OutcomeStatus.CONFLICT);
-        assertThat(RetentionChanges.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), "marketing", null)).isTrue();
-        assertThat(RetentionChanges.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), null, null)).isFalse();
-        assertThat(RetentionChanges.covers(asked, Instant.parse("2026-02-01T00:00:00Z"), "marketing", null)).isFalse();
+        assertThat(RetentionRules.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), "marketing", null)).isTrue();
+        assertThat(RetentionRules.covers(asked, Instant.parse("2026-01-15T00:00:00Z"), null, null)).isFalse();
+        assertThat(RetentionRules.covers(asked, Instant.parse("2026-02-01T00:00:00Z"), "marketing", null)).isFalse();
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.streams.IdempotencyKeys;
 import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.retention.RetentionChanges;
+import io.veridict.streams.retention.RetentionOperation;
 import io.veridict.streams.retention.RetentionPlan;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -281,8 +282,8 @@ public final class RetentionResource {
 
     private static ObjectNode answer(ObjectNode operation) {
         String kind = operation.path("operation").asText();
-        ObjectNode answer = JSON.objectNode().put("status", switch (kind) {
-            case "POLICY_PROPOSED", "HOLD_LIFT_PROPOSED", "ERASURE_PROPOSED" -> "pending_approval";
+        ObjectNode answer = JSON.objectNode().put("status", RetentionOperation.Kind.valueOf(kind).isProposal()
+                ? "pending_approval" : switch (kind) {
             case "PROPOSAL_REJECTED" -> "rejected";
             case "HOLD_LIFTED" -> "lifted";
             case "ERASURE_APPLIED" -> "erased";

@@ -21,9 +21,6 @@ import java.util.Objects;
 public record TenantResult(String tenantId, long entriesVerified, long erasedPayloads, long encryptedPayloads,
                            ChainHead head, boolean verified, PayloadAccounting.Result payloads) {
 
-    /** The account of a chain without absent payloads or erasure records. */
-    public static final PayloadAccounting.Result NOTHING_ABSENT = new PayloadAccounting.Result(java.util.List.of(), 0, -1, -1);
-
     public TenantResult {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(head, "head");
@@ -33,6 +30,7 @@ public record TenantResult(String tenantId, long entriesVerified, long erasedPay
     /** A result without erasure records. */
     public TenantResult(String tenantId, long entriesVerified, long erasedPayloads, long encryptedPayloads,
                         ChainHead head, boolean verified) {
-        this(tenantId, entriesVerified, erasedPayloads, encryptedPayloads, head, verified, NOTHING_ABSENT);
+        this(tenantId, entriesVerified, erasedPayloads, encryptedPayloads, head, verified,
+                PayloadAccounting.Result.NOTHING_ABSENT);
     }
 }

@@ -132,9 +132,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.access = new AccessChanges(context.getStateStore(ChainStores.ACCESS));
         this.projections = Projections.of(context);
         this.keys = context.getStateStore(ChainStores.KEYS);
-        this.sealer = new PayloadSealer(crypto, key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
-        this.subjects = new SubjectKeys(crypto, tenant -> keys.get(StoreKeys.dataKey(tenant, SubjectKeys.KEY_ID)),
-                key -> keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key));
+        this.sealer = new PayloadSealer(crypto, this::keep);
+        this.subjects = new SubjectKeys(crypto, tenant -> keys.get(StoreKeys.dataKey(tenant, SubjectKeys.KEY_ID)), this::keep);
         rewrapDataKeys(keys);
         this.retention = new RetentionChanges(context.getStateStore(ChainStores.RETENTION), access::keyState);
         rebuild().catchUp();
@@ -182,11 +181,16 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                 }
             }
         }
-        rewrapped.forEach(k -> keys.put(StoreKeys.dataKey(k.getTenantId(), k.getKeyId()), k));
+        rewrapped.forEach(this::keep);
         if (!rewrapped.isEmpty()) {
             LOG.info("rewrapped {} data keys of task {} under key-encryption key {}", rewrapped.size(), context.taskId(),
                     crypto.kms().currentKekId());
         }
+    }
+
+    /** Stores a wrapped key (data key or subject key) under its tenant and id. */
+    private void keep(WrappedDataKey key) {
+        keys.put(StoreKeys.dataKey(key.getTenantId(), key.getKeyId()), key);
     }
 
     @Override
@@ -331,13 +335,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private void destroyKeys(String tenant) {
         List<Bytes> doomed = new ArrayList<>();
         try (KeyValueIterator<Bytes, WrappedDataKey> all = keys.range(StoreKeys.dataKey(tenant, ""),
-                StoreKeys.dataKey(tenant, "\uffff"))) {
-            while (all.hasNext()) {
-                var next = all.next();
-                if (next.value != null && next.value.getTenantId().equals(tenant)) {
-                    doomed.add(next.key);
-                }
-            }
+                StoreKeys.afterTenant(tenant))) {
+            all.forEachRemaining(next -> doomed.add(next.key));
         }
         doomed.forEach(keys::delete);
         sealer.forget(tenant);

@@ -100,9 +100,8 @@ public final class RetentionPlans {
     }
 
     private static boolean isErasureRecord(PayloadEnvelope clear) {
-        java.nio.ByteBuffer bytes = clear.getCiphertext().duplicate();
-        byte[] payload = new byte[bytes.remaining()];
-        bytes.get(payload);
+        byte[] payload = new byte[clear.getCiphertext().remaining()];
+        clear.getCiphertext().duplicate().get(payload);
         return io.veridict.schemas.format.PayloadAccounting.ErasureRecord.parseOrNull(Long.MAX_VALUE, payload) != null;
     }
 

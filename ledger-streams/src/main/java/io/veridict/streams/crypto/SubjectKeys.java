@@ -34,6 +34,8 @@ public final class SubjectKeys {
     private final Consumer<WrappedDataKey> keep;
     private final RandomBytes random = new RandomBytes();
     private final Map<String, byte[]> open = new HashMap<>();
+    /** One HMAC instance, initialised per digest: looking the algorithm up per decision costs more than the digest. */
+    private final Mac mac;
 
     /**
      * @param stored a tenant's stored subject key, or null when it has none yet
@@ -43,6 +45,11 @@ public final class SubjectKeys {
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.stored = Objects.requireNonNull(stored, "stored");
         this.keep = Objects.requireNonNull(keep, "keep");
+        try {
+            this.mac = Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
     }
 
     /**
@@ -107,9 +114,8 @@ public final class SubjectKeys {
         return key;
     }
 
-    private static byte[] hmac(byte[] key, String subject) {
+    private byte[] hmac(byte[] key, String subject) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(new Aad().bytes(TAG).text(subject).toByteArray());
         } catch (GeneralSecurityException e) {

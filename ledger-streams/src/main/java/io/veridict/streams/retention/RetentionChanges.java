@@ -10,17 +10,14 @@ import io.veridict.schemas.avro.PendingProposal;
 import io.veridict.schemas.avro.RetentionCounts;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRequest;
-import io.veridict.schemas.avro.RetentionRule;
 import io.veridict.schemas.avro.RetentionState;
 import io.veridict.streams.retention.RetentionOperation.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -104,7 +101,7 @@ public final class RetentionChanges {
 
     /** The state of a tenant that never set a policy. */
     public static RetentionState empty() {
-        return new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of(), counts(null, null, 0, null));
+        return new RetentionState(0, new RetentionPolicy(List.of()), List.of(), List.of(), noCounts());
     }
 
     /**
@@ -125,10 +122,13 @@ public final class RetentionChanges {
         };
     }
 
-    /** The counts after {@code operation} (chained at {@code seq}); fresh counts when {@code before} is null. */
-    private static RetentionCounts counts(RetentionCounts before, RetentionOperation operation, long seq, Instant now) {
-        RetentionCounts c = before != null ? before : new RetentionCounts(0L, 0L, 0L, 0L, 0L, null, null, 0L);
-        if (operation == null || operation.appliedOrNull() == null) {
+    private static RetentionCounts noCounts() {
+        return new RetentionCounts(0L, 0L, 0L, 0L, 0L, null, null, 0L);
+    }
+
+    /** The counts after {@code operation}, chained at {@code seq}: erasure records count what they erased. */
+    private static RetentionCounts counts(RetentionCounts c, RetentionOperation operation, long seq, Instant now) {
+        if (!operation.erasureRecord()) {
             return c;
         }
         long erased = operation.appliedOrNull().erase().size();
@@ -148,7 +148,7 @@ public final class RetentionChanges {
         RetentionPolicy policy = state.getPolicy();
         switch (operation.kind()) {
             case POLICY_SET, PROPOSAL_APPROVED -> policy = operation.policyOrNull();
-            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED, ERASURE_PROPOSED -> {
+            case POLICY_PROPOSED, HOLD_LIFT_PROPOSED, ERASURE_PROPOSED -> { // the proposals: Kind#isProposal
                 pending.add(new PendingProposal(operation.proposalIdOrNull(), operation.policyOrNull(),
                         operation.holdIdOrNull(), state.getPolicyVersion(), operation.proposedByOrNull(), now,
                         operation.approveByOrNull(), operation.erasureOrNull()));
@@ -160,8 +160,7 @@ public final class RetentionChanges {
             case HOLD_LIFTED -> holds.removeIf(h -> h.getHoldId().equals(operation.holdIdOrNull()));
             default -> { }
         }
-        if (operation.kind() != Kind.POLICY_PROPOSED && operation.kind() != Kind.HOLD_LIFT_PROPOSED
-                && operation.kind() != Kind.ERASURE_PROPOSED && operation.proposalIdOrNull() != null) {
+        if (!operation.kind().isProposal() && operation.proposalIdOrNull() != null) {
             pending.removeIf(p -> p.getProposalId().equals(operation.proposalIdOrNull()));
         }
         store.put(tenant, new RetentionState(operation.policyVersion(), policy, pending, holds,
@@ -217,11 +216,11 @@ public final class RetentionChanges {
     private Resolution change(RetentionState state, String tenant, RetentionRequest request, Actor actor,
                               String commandId, Instant now) {
         RetentionPolicy proposed = request.getPolicy();
-        if (proposed == null || !wellFormed(proposed)) {
+        if (proposed == null || !RetentionRules.wellFormed(proposed)) {
             return Resolution.refused(INVALID_RETENTION_REQUEST);
         }
         String holder = holderOf(tenant, actor);
-        if (!shortensAnything(state.getPolicy(), proposed)) {
+        if (!RetentionRules.shortensAnything(state.getPolicy(), proposed)) {
             return new Resolution(new RetentionOperation(Kind.POLICY_SET, state.getPolicyVersion() + 1, proposed, null,
                     holder, null, null, request.getReason()), null);
         }
@@ -349,7 +348,7 @@ public final class RetentionChanges {
 
     private Resolution placeHold(String tenant, RetentionRequest request, Actor actor, String commandId) {
         LegalHold asked = request.getHold();
-        if (asked == null || !wellFormed(asked)) {
+        if (asked == null || !RetentionRules.wellFormed(asked)) {
             return Resolution.refused(INVALID_RETENTION_REQUEST);
         }
         LegalHold hold = new LegalHold(commandId, asked.getWholeTenant(), asked.getDecisionDigests(), asked.getRecordedFrom(),
@@ -370,90 +369,6 @@ public final class RetentionChanges {
         Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
         return new Resolution(new RetentionOperation(Kind.HOLD_LIFT_PROPOSED, state.getPolicyVersion(), null, commandId,
                 holderOf(tenant, actor), null, approveBy, request.getReason(), holdId, null), null);
-    }
-
-    /** Whether a hold covers {@code seq}'s entry: recorded at {@code recordedAt}, labelled {@code label}, with decision-id digest {@code decisionDigest}. */
-    public static boolean covers(LegalHold hold, Instant recordedAt, String label, byte[] decisionDigest) {
-        if (hold.getWholeTenant()) {
-            return true;
-        }
-        if (decisionDigest != null && hold.getDecisionDigests().stream()
-                .anyMatch(d -> java.util.Arrays.equals(d.bytes(), decisionDigest))) {
-            return true;
-        }
-        return hold.getRecordedFrom() != null && !recordedAt.isBefore(hold.getRecordedFrom())
-                && recordedAt.isBefore(hold.getRecordedTo())
-                && (hold.getLabels().isEmpty() || (label != null && hold.getLabels().contains(label)));
-    }
-
-    private static boolean wellFormed(LegalHold hold) {
-        int kinds = (hold.getWholeTenant() ? 1 : 0) + (hold.getDecisionDigests().isEmpty() ? 0 : 1)
-                + (hold.getRecordedFrom() != null || hold.getRecordedTo() != null ? 1 : 0);
-        if (kinds != 1) {
-            return false;
-        }
-        boolean range = hold.getRecordedFrom() != null || hold.getRecordedTo() != null;
-        if (range && (hold.getRecordedFrom() == null || hold.getRecordedTo() == null
-                || !hold.getRecordedFrom().isBefore(hold.getRecordedTo()))) {
-            return false;
-        }
-        return range || hold.getLabels().isEmpty();
-    }
-
-    /**
-     * Whether {@code proposed} gives any (entry type, label) a shorter retention than {@code current}.
-     * A label without a rule of its own falls back to its entry type's rule without a label; without
-     * either, payloads are kept forever.
-     */
-    static boolean shortensAnything(RetentionPolicy current, RetentionPolicy proposed) {
-        Set<String> types = new HashSet<>();
-        Set<String> labels = new HashSet<>();
-        for (RetentionPolicy p : List.of(current, proposed)) {
-            for (RetentionRule r : p.getRules()) {
-                types.add(r.getEntryType());
-                if (r.getLabel() != null) {
-                    labels.add(r.getLabel());
-                }
-            }
-        }
-        for (String type : types) {
-            List<String> all = new ArrayList<>(labels);
-            all.add(null);
-            for (String label : all) {
-                Long before = effective(current, type, label);
-                Long after = effective(proposed, type, label);
-                if (after != null && (before == null || after < before)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Seconds an entry of {@code type} labelled {@code label} is kept under {@code policy}; null: forever. */
-    public static Long effective(RetentionPolicy policy, String type, String label) {
-        RetentionRule typeRule = null;
-        for (RetentionRule r : policy.getRules()) {
-            if (r.getEntryType().equals(type)) {
-                if (Objects.equals(r.getLabel(), label)) {
-                    return r.getRetainSeconds();
-                }
-                if (r.getLabel() == null) {
-                    typeRule = r;
-                }
-            }
-        }
-        return typeRule == null ? null : typeRule.getRetainSeconds();
-    }
-
-    private static boolean wellFormed(RetentionPolicy policy) {
-        Set<String> seen = new HashSet<>();
-        for (RetentionRule r : policy.getRules()) {
-            if (!seen.add(r.getEntryType() + "\u0000" + r.getLabel()) || (r.getRetainSeconds() != null && r.getRetainSeconds() <= 0)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Optional<PendingProposal> pending(RetentionState state, String proposalId) {

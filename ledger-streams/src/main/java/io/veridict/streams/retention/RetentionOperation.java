@@ -5,6 +5,7 @@ import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.RetentionPolicy;
 import io.veridict.schemas.avro.RetentionRule;
 import io.veridict.schemas.format.CanonicalObject;
+import io.veridict.schemas.format.PayloadAccounting;
 import io.veridict.schemas.format.Rfc3339;
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +80,12 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
         /** A second holder approved an erasure: the payloads it names are erased. */
         ERASURE_APPLIED,
         /** A second holder approved deleting the tenant: its payloads and keys are destroyed, its access ends. */
-        TENANT_DELETED
+        TENANT_DELETED;
+
+        /** Whether this operation is a proposal, waiting for a second holder. */
+        public boolean isProposal() {
+            return this == POLICY_PROPOSED || this == HOLD_LIFT_PROPOSED || this == ERASURE_PROPOSED;
+        }
     }
 
     /**
@@ -88,7 +94,7 @@ public record RetentionOperation(Kind kind, int policyVersion, RetentionPolicy p
      * that a verifier without the tenant's keys can account for every absent payload.
      */
     public boolean erasureRecord() {
-        return appliedOrNull != null;
+        return PayloadAccounting.ERASING_OPERATIONS.contains(kind.name());
     }
 
     /** The canonical payload bytes. */

@@ -36,7 +36,7 @@ public record RetentionPlan(List<Long> erase, long held, boolean more) {
             LedgerEntry header = entry.getHeader();
             EntryOrigin origin = entry.getOrigin();
             String label = origin == null ? null : origin.getRetentionLabel();
-            Long retain = RetentionChanges.effective(state.getPolicy(), header.getEntryType().name(), label);
+            Long retain = RetentionRules.effective(state.getPolicy(), header.getEntryType().name(), label);
             if (retain == null || header.getRecordedAt().plusSeconds(retain).isAfter(now)) {
                 continue;
             }
@@ -90,6 +90,6 @@ public record RetentionPlan(List<Long> erase, long held, boolean more) {
     }
 
     private static boolean heldBy(List<LegalHold> holds, Instant recordedAt, String label, byte[] decision) {
-        return holds.stream().anyMatch(h -> RetentionChanges.covers(h, recordedAt, label, decision));
+        return holds.stream().anyMatch(h -> RetentionRules.covers(h, recordedAt, label, decision));
     }
 }

@@ -15,25 +15,25 @@ class RetentionChangesTest {
     void shouldFallBackFromALabelToItsTypeAndThenToForever() {
         RetentionPolicy policy = policy(rule(null, 100L), rule("marketing", 10L));
 
-        assertThat(RetentionChanges.effective(policy, "DECISION", "marketing")).isEqualTo(10L);
-        assertThat(RetentionChanges.effective(policy, "DECISION", "billing")).isEqualTo(100L);
-        assertThat(RetentionChanges.effective(policy, "DECISION", null)).isEqualTo(100L);
-        assertThat(RetentionChanges.effective(policy, "KEY_OPERATION", null)).isNull();
-        assertThat(RetentionChanges.effective(policy(rule("marketing", 10L)), "DECISION", null)).isNull();
+        assertThat(RetentionRules.effective(policy, "DECISION", "marketing")).isEqualTo(10L);
+        assertThat(RetentionRules.effective(policy, "DECISION", "billing")).isEqualTo(100L);
+        assertThat(RetentionRules.effective(policy, "DECISION", null)).isEqualTo(100L);
+        assertThat(RetentionRules.effective(policy, "KEY_OPERATION", null)).isNull();
+        assertThat(RetentionRules.effective(policy(rule("marketing", 10L)), "DECISION", null)).isNull();
     }
 
     @Test
     void shouldCallAChangeShorteningWhenAnyTypeOrLabelLosesTime() {
         RetentionPolicy year = policy(rule(null, 365L));
-        assertThat(RetentionChanges.shortensAnything(NONE, year)).as("forever to a year").isTrue();
-        assertThat(RetentionChanges.shortensAnything(year, NONE)).as("a year to forever").isFalse();
-        assertThat(RetentionChanges.shortensAnything(year, policy(rule(null, 730L)))).isFalse();
-        assertThat(RetentionChanges.shortensAnything(year, policy(rule(null, 364L)))).isTrue();
-        assertThat(RetentionChanges.shortensAnything(year, policy(rule(null, 365L), rule("marketing", 90L))))
+        assertThat(RetentionRules.shortensAnything(NONE, year)).as("forever to a year").isTrue();
+        assertThat(RetentionRules.shortensAnything(year, NONE)).as("a year to forever").isFalse();
+        assertThat(RetentionRules.shortensAnything(year, policy(rule(null, 730L)))).isFalse();
+        assertThat(RetentionRules.shortensAnything(year, policy(rule(null, 364L)))).isTrue();
+        assertThat(RetentionRules.shortensAnything(year, policy(rule(null, 365L), rule("marketing", 90L))))
                 .as("a new label shorter than its type's rule").isTrue();
-        assertThat(RetentionChanges.shortensAnything(policy(rule(null, 365L), rule("marketing", 90L)), year))
+        assertThat(RetentionRules.shortensAnything(policy(rule(null, 365L), rule("marketing", 90L)), year))
                 .as("dropping a shorter label rule lengthens it").isFalse();
-        assertThat(RetentionChanges.shortensAnything(policy(rule("marketing", 90L)), policy(rule(null, 30L))))
+        assertThat(RetentionRules.shortensAnything(policy(rule("marketing", 90L)), policy(rule(null, 30L))))
                 .as("a type rule shortens every label without its own").isTrue();
     }
 

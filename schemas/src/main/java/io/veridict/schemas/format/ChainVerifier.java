@@ -185,7 +185,7 @@ public final class ChainVerifier {
                 failure = pendingSeqFailure;
             }
             PayloadAccounting.Result account = payloads == null
-                    ? new PayloadAccounting.Result(java.util.List.of(), 0, -1, -1) : payloads.finish();
+                    ? PayloadAccounting.Result.NOTHING_ABSENT : payloads.finish();
             if (failure == null && toHead && account.unaccounted() > 0) {
                 failure = new ChainFailure(Kind.PAYLOAD_MISSING, head.tenantId(), account.firstUnaccountedSeq(),
                         account.firstUnaccountedPosition(), "an erasure record naming seq " + account.firstUnaccountedSeq(),

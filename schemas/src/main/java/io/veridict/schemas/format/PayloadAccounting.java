@@ -215,6 +215,9 @@ public final class PayloadAccounting {
     public record Result(List<Erasure> erasures, long unaccounted, long firstUnaccountedSeq,
                          long firstUnaccountedPosition) {
 
+        /** The account of an input without absent payloads or erasure records. */
+        public static final Result NOTHING_ABSENT = new Result(List.of(), 0, -1, -1);
+
         /** Absent payloads that erasure records account for. */
         public long accounted() {
             return erasures.stream().mapToLong(Erasure::erased).sum();
