@@ -15,6 +15,8 @@ import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.SecretHasher;
 import io.veridict.api.checkpoint.CheckpointKeysResource;
 import io.veridict.api.checkpoint.CheckpointResource;
+import io.veridict.api.checkpoint.DecisionProofResource;
+import io.veridict.api.checkpoint.ProofResource;
 import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
 import io.veridict.api.cli.OperatorTokenCommand;
@@ -167,6 +169,8 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         Optional<NoteSigner> checkpointKey = config.getCheckpoints().build();
         environment.jersey().register(new CheckpointResource(queries, checkpointKey));
         environment.jersey().register(new CheckpointKeysResource(checkpointKey));
+        environment.jersey().register(new ProofResource(queries));
+        environment.jersey().register(new DecisionProofResource(queries, checkpointKey));
         environment.lifecycle().manage(new RetentionSchedule(
                 () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
                 recorder::record, config.getRetention().runInterval(), clock));

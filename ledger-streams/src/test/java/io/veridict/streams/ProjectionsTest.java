@@ -112,6 +112,54 @@ class ProjectionsTest {
         }
     }
 
+    @Test
+    void shouldKeepTheMerkleSubtreesAsEntriesAreChainedAndRebuildThemFromTheEntriesTopic() {
+        TestHistory history = TestHistory.empty();
+        java.util.Map<Bytes, byte[]> kept = new java.util.TreeMap<>();
+        try (TopologyTestDriver first = driver(TestHistory.empty(), "first")) {
+            var commands = first.createInputTopic(topics.commands().name(), new org.apache.kafka.common.serialization.StringSerializer(),
+                    serdes.commands().serializer());
+            var entryTopic = first.createOutputTopic(topics.entries().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            for (int i = 0; i < 45; i++) {
+                commands.pipeInput("acme", Commands.decision("acme", "k" + i));
+            }
+            commands.pipeInput("acme", Commands.group("acme", false, "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9",
+                    "g10", "g11", "g12", "g13", "g14", "g15", "g16", "g17", "g18", "g19", "g20"));
+            entryTopic.readKeyValuesToList().forEach(kv -> history.add(topics.entries().name(), 0, kv.key, kv.value));
+
+            KeyValueStore<Bytes, RunEntry> entries = first.getKeyValueStore(ChainStores.ENTRIES);
+            KeyValueStore<Bytes, byte[]> nodes = first.getKeyValueStore(ChainStores.NODES);
+            var source = io.veridict.streams.chain.MerkleNodes.source(nodes, entries, "acme");
+            List<byte[]> leaves = new java.util.ArrayList<>();
+            for (long seq = 0; seq < 65; seq++) {
+                leaves.add(entries.get(StoreKeys.seq("acme", seq)).getHeader().getLeafHash().bytes());
+            }
+            for (int n = 1; n <= 65; n++) {
+                assertThat(io.veridict.schemas.format.MerkleProofs.root(source, n))
+                        .isEqualTo(io.veridict.schemas.format.MerkleTree.root(leaves.subList(0, n)));
+            }
+            assertThat(io.veridict.schemas.format.MerkleProofs.inclusion(source, 17, 65))
+                    .containsExactlyElementsOf(io.veridict.schemas.format.MerkleTree.inclusionProof(leaves, 17));
+            assertThat(io.veridict.schemas.format.MerkleProofs.consistency(source, 33, 65))
+                    .containsExactlyElementsOf(io.veridict.schemas.format.MerkleTree.consistencyProof(leaves, 33));
+            try (var all = nodes.all()) {
+                all.forEachRemaining(kv -> kept.put(kv.key, kv.value));
+            }
+        }
+        // subtrees of 16, 32 and 64 leaves: (4,0) (4,1) (4,2) (4,3) (5,0) (5,1) (6,0)
+        assertThat(kept).hasSize(7);
+
+        try (TopologyTestDriver second = driver(history, "second")) {
+            KeyValueStore<Bytes, byte[]> nodes = second.getKeyValueStore(ChainStores.NODES);
+            java.util.Map<Bytes, byte[]> rebuilt = new java.util.TreeMap<>();
+            try (var all = nodes.all()) {
+                all.forEachRemaining(kv -> rebuilt.put(kv.key, kv.value));
+            }
+            assertThat(rebuilt.keySet()).isEqualTo(kept.keySet());
+            rebuilt.forEach((key, hash) -> assertThat(hash).isEqualTo(kept.get(key)));
+        }
+    }
+
     /** A decision entry as v1 wrote it: a bare LedgerEntry record, and its payload. */
     private void addV1Decision(TestHistory history, String tenant, long seq, String decisionId) {
         byte[] payload = ("{\"context\":{},\"decision\":\"approve\",\"decision_id\":\"" + decisionId + "\",\"kind\":\"decision\"}")

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 
 /**
  * The receipt a producer gets for a chained decision: where the entry sits in the tenant's
- * chain and the hashes that pin it there.
+ * chain, the hashes that pin it there, and where a decision's proof bundle is fetched.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReceiptView(
@@ -21,7 +21,8 @@ public record ReceiptView(
         @JsonProperty("chain_hash") String chainHash,
         @JsonProperty("prev_chain_hash") String prevChainHash,
         @JsonProperty("recorded_at") String recordedAt,
-        @JsonProperty("correlation_id") String correlationId) {
+        @JsonProperty("correlation_id") String correlationId,
+        @JsonProperty("proof_url") String proofUrl) {
 
     /** A new entry. */
     public static final String CHAINED = "chained";
@@ -33,6 +34,12 @@ public record ReceiptView(
         return new ReceiptView(status, receipt.getTenantId(), receipt.getSeq(), receipt.getEntryId(),
                 receipt.getDecisionId(), hex.formatHex(receipt.getLeafHash().bytes()),
                 hex.formatHex(receipt.getChainHash().bytes()), hex.formatHex(receipt.getPrevChainHash().bytes()),
-                Rfc3339.millis(receipt.getRecordedAt()), receipt.getCorrelationId());
+                Rfc3339.millis(receipt.getRecordedAt()), receipt.getCorrelationId(),
+                receipt.getDecisionId() == null ? null : proofPath(receipt.getDecisionId()));
+    }
+
+    /** Where the proof bundle of a decision is fetched (decision ids are path-safe: {@code [A-Za-z0-9._:-]}). */
+    public static String proofPath(String decisionId) {
+        return "/v1/decisions/" + decisionId + "/proof";
     }
 }

@@ -13,6 +13,8 @@ import io.veridict.schemas.note.SignedNote;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import io.veridict.api.resources.OwnerRead;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * C2SP {@code tlog-checkpoint} note. {@link CheckpointKeysResource} publishes the verifier key.
  */
 @Path("/v1/audit/checkpoint")
+@OwnerRead
 public final class CheckpointResource {
 
     /** The media type of a signed note. */
@@ -36,17 +39,33 @@ public final class CheckpointResource {
         this.signer = signer;
     }
 
-    /** The tenant's current head (size, Merkle root), signed now. */
+    /**
+     * The tenant's current head (size, Merkle root), or with {@code size} its tree at that size,
+     * signed now.
+     */
     @GET
     @Produces(NOTE)
     @RequiresScope(Scope.AUDIT_READ)
-    public String checkpoint(@Context HttpHeaders headers) {
-        NoteSigner key = signer.orElseThrow(() -> new ApiException(ErrorCode.CHECKPOINT_SIGNING_OFF,
-                "this service signs no checkpoints: no checkpoints.signingKey is configured"));
+    public String checkpoint(@Context HttpHeaders headers, @QueryParam("size") String sizeParam) {
+        NoteSigner key = key(signer);
         String tenant = RequestHeaders.tenantId(headers);
         ChainHead head = ledger.head(tenant).orElse(ChainHead.genesis(tenant));
-        Checkpoint checkpoint = new Checkpoint(origin(key, tenant), head.size(), head.merkleRoot().orElseThrow());
-        return SignedNote.sign(checkpoint.text(), List.of(key));
+        if (sizeParam == null) {
+            return sign(key, tenant, head.size(), head.merkleRoot().orElseThrow());
+        }
+        long size = ProofResource.Params.size("size", sizeParam, head.size());
+        return sign(key, tenant, size, ledger.root(tenant, size));
+    }
+
+    /** The signer, or 503 {@code CHECKPOINT_SIGNING_OFF}. */
+    static NoteSigner key(Optional<NoteSigner> signer) {
+        return signer.orElseThrow(() -> new ApiException(ErrorCode.CHECKPOINT_SIGNING_OFF,
+                "this service signs no checkpoints: no checkpoints.signingKey is configured"));
+    }
+
+    /** The signed checkpoint note of {@code tenant}'s tree of {@code size} leaves with root {@code root}. */
+    static String sign(NoteSigner key, String tenant, long size, byte[] root) {
+        return SignedNote.sign(new Checkpoint(origin(key, tenant), size, root).text(), List.of(key));
     }
 
     /** A tenant's checkpoint origin: the key's name, a slash, the tenant id. */

@@ -8,6 +8,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.veridict.api.cli.verify.ProgressBars;
 import io.veridict.api.cli.verify.StderrLogging;
 import io.veridict.api.cli.verify.UsageException;
+import io.veridict.api.cli.verify.ProofCheck;
 import io.veridict.api.cli.verify.VerifyExit;
 import io.veridict.api.cli.verify.VerifyOptions;
 import io.veridict.schemas.registry.SchemaRegistryClient;
@@ -32,7 +33,8 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * {@code veridict verify}: the auditor's tool. Replays the ledger's entries and payloads topics
  * (every tenant, or those given with {@code --tenant}) or reads an export file
  * ({@code --file}), verifies each tenant's hash chain, payload hashes and Merkle tree, and
- * prints a summary on stdout: text, or one JSON document with {@code --json}. On a terminal a
+ * prints a summary on stdout: text, or one JSON document with {@code --json}. With
+ * {@code --proof BUNDLE --key VERIFIER_KEY} it checks one decision's proof bundle offline instead. On a terminal a
  * progress bar with the rate is drawn on stderr. Payload contents are never printed.
  *
  * <p>Exit codes: {@value #EXIT_VERIFIED} everything verifies; {@value #EXIT_FAILED} a
@@ -70,6 +72,15 @@ public final class VerifyCommand extends Command {
         int code;
         try {
             VerifyOptions options = VerifyOptions.from(namespace);
+            if (options.proofOrNull() != null) {
+                ProofCheck.Outcome outcome = ProofCheck.run(options.proofOrNull(), options.keyOrNull());
+                print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()) + System.lineSeparator()
+                        : outcome.text());
+                if (!outcome.ok()) {
+                    throw new VerifyExit(EXIT_FAILED);
+                }
+                return;
+            }
             ReplayReport report = verify(options);
             print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ReplayReportJson.toJson(report))
                     + System.lineSeparator() : ReplayReportText.render(report));

@@ -2,6 +2,7 @@ package io.veridict.api.core;
 
 import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.MerkleProofs;
 import io.veridict.streams.chain.ChainViews;
 import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.crypto.Kms;
@@ -38,6 +39,21 @@ public final class LedgerQueries {
     /** The tenant's head, or empty for a tenant with no entries. */
     public Optional<ChainHead> head(String tenant) {
         return read(() -> views.head(tenant));
+    }
+
+    /** The root of the tenant's tree at {@code size} (at most its head's size). */
+    public byte[] root(String tenant, long size) {
+        return read(() -> MerkleProofs.root(views.subtrees(tenant), size));
+    }
+
+    /** The inclusion proof of {@code seq} in the tenant's tree of {@code size} leaves (at most its head's size). */
+    public List<byte[]> inclusionProof(String tenant, long seq, long size) {
+        return read(() -> MerkleProofs.inclusion(views.subtrees(tenant), seq, size));
+    }
+
+    /** The consistency proof from the tenant's tree of {@code fromSize} leaves to that of {@code toSize}. */
+    public List<byte[]> consistencyProof(String tenant, long fromSize, long toSize) {
+        return read(() -> MerkleProofs.consistency(views.subtrees(tenant), fromSize, toSize));
     }
 
     /** The tenant's retention state, or empty when it never had one. */

@@ -122,6 +122,10 @@ public enum ErrorCode {
     HOLDER_NOT_ALLOWED(403),
     /** The service signs no checkpoints: no {@code checkpoints.signingKey} is configured. */
     CHECKPOINT_SIGNING_OFF(503),
+    /** A proof or checkpoint asks about a tree larger than the tenant's ledger (its size is in the message). */
+    TREE_SIZE_BEYOND_HEAD(400),
+    /** A proof question that has no answer: a seq not below the tree size, {@code from_size > to_size}, a tree of size 0. */
+    PROOF_RANGE_INVALID(400),
     /** No resource at this path. */
     NOT_FOUND(404),
     /** The resource exists but not with this HTTP method; see the {@code Allow} header. */

@@ -158,6 +158,23 @@ class IsolationIT {
         swapped("GET /v1/audit/checkpoint", get("/v1/audit/checkpoint", B));
         assertThat(asA("GET /v1/checkpoint-keys", get("/v1/checkpoint-keys", A)).body()).doesNotContain(A).doesNotContain(B);
 
+        // Proofs: over A's tree only; B's decisions answer like unknown ones, B's larger tree is not A's.
+        JsonNode aHead = asA("GET /v1/audit/head", get("/v1/audit/head", A)).json();
+        long aSize = aHead.get("size").asLong();
+        JsonNode inclusion = asA("GET /v1/audit/proofs/inclusion", get("/v1/audit/proofs/inclusion?seq=0", A)).json();
+        assertThat(inclusion.get("tenant_id").asText()).isEqualTo(A);
+        assertThat(inclusion.get("root_hash")).isEqualTo(aHead.get("merkle_root"));
+        swapped("GET /v1/audit/proofs/inclusion", get("/v1/audit/proofs/inclusion?seq=0", B));
+        LedgerClient.Answer bSized = asA("GET /v1/audit/proofs/consistency",
+                get("/v1/audit/proofs/consistency?from_size=1&to_size=" + bHead.get("size").asLong(), A));
+        assertThat(bSized.status()).as("B's size is beyond A's tree").isEqualTo(aSize < bHead.get("size").asLong() ? 400 : 200);
+        assertThat(asA("GET /v1/audit/proofs/consistency", get("/v1/audit/proofs/consistency?from_size=1", A)).json()
+                .get("to_root")).isEqualTo(aHead.get("merkle_root"));
+        swapped("GET /v1/audit/proofs/consistency", get("/v1/audit/proofs/consistency?from_size=1", B));
+        sameAsUnknown("GET /v1/decisions/{decision_id}/proof", get("/v1/decisions/" + B_DECISION + "/proof", A),
+                get("/v1/decisions/no-such-decision/proof", A));
+        swapped("GET /v1/decisions/{decision_id}/proof", get("/v1/decisions/" + B_DECISION + "/proof", B));
+
         assertThat(tried).as("every endpoint of the service was tried").containsAll(GuardAuditTest.routes());
         assertThat(answersToA).allSatisfy(answer -> assertThat(answer.body())
                 .doesNotContain(B, B_MARKER, B_DECISION + "\"", B_IDEMPOTENCY_KEY, bKeyId, keyB.substring(21),

@@ -26,6 +26,7 @@ import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
+import io.veridict.schemas.format.MerkleProofs;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.streams.IdempotencyKeys;
 import io.veridict.streams.LedgerSerdes;
@@ -398,10 +399,12 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         private final List<EntryKey> erasures = new ArrayList<>();
         /** What each retention request of this run became, by command id. */
         private final Map<String, RetentionOperation> retentionOperations = new HashMap<>();
+        private final MerkleProofs.SubtreeSink subtrees;
         private ChainHead head;
 
         Run(String tenant) {
             this.tenant = tenant;
+            this.subtrees = MerkleNodes.sink(projections.nodes(), tenant);
         }
 
         void outcome(CommandOutcome outcome) {
@@ -436,7 +439,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
 
             projections.apply(tenant, entry);
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);
-            head = head.advance(header.leafHash(), header.chainHash());
+            head = head.advance(header.leafHash(), header.chainHash(), subtrees);
             accessChanges.putAll(access.apply(tenant, item.body(), seq, Instant.ofEpochMilli(recordedAt)));
             if (retained != null) {
                 retention.apply(tenant, retained, seq, Instant.ofEpochMilli(recordedAt));

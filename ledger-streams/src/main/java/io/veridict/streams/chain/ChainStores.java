@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  *       {@link #ACCESS} and {@link #KEYS}. None holds payload bytes; {@link #KEYS} holds data keys
  *       only wrapped.</li>
  *   <li><b>Projections</b> of the entries and payloads topics, without a changelog:
- *       {@link #ENTRIES}, {@link #IDEMPOTENCY}, {@link #DECISIONS} and {@link #PAYLOADS}. The chain
+ *       {@link #ENTRIES}, {@link #IDEMPOTENCY}, {@link #DECISIONS}, {@link #PAYLOADS} and {@link #NODES}. The chain
  *       processor writes them as it chains (so it reads its own writes), the payload projector
  *       applies the payloads topic to {@link #PAYLOADS} (tombstones included), and when a task's
  *       state folder was lost they are rebuilt from the two topics ({@link ProjectionRebuild}).</li>
@@ -52,13 +52,18 @@ public final class ChainStores {
     public static final String IDEMPOTENCY = "idempotency-projection-v2";
     /** Per (tenant, decision-id digest): the seq of the decision's entry. Projection of the entries topic. */
     public static final String DECISIONS = "decisions-projection";
+    /**
+     * Per (tenant, level, index): the hash of a perfect Merkle subtree of 16 leaves or more
+     * ({@link MerkleNodes}). Projection of the entries topic.
+     */
+    public static final String NODES = "merkle-nodes";
     /** Per (tenant, seq): the payload envelope. Projection of the payloads topic; a deleted value leaves the disk. */
     public static final String PAYLOADS = "payloads-projection";
 
     /** Every store the chain processor reads or writes. */
-    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, RETENTION, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
+    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, RETENTION, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS, NODES};
     /** The projections (the payload projector writes the payloads one, and keeps its position in another). */
-    public static final String[] PROJECTIONS = {ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS};
+    public static final String[] PROJECTIONS = {ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS, NODES};
 
     private ChainStores() {
     }
@@ -82,6 +87,8 @@ public final class ChainStores {
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECISIONS), Serdes.Bytes(), Serdes.Long())
                         .withLoggingDisabled(),
                 Stores.keyValueStoreBuilder(new ErasingRocksDbSupplier(PAYLOADS), Serdes.Bytes(),
-                        new AvroBinarySerde<>(PayloadEnvelope.class)).withLoggingDisabled());
+                        new AvroBinarySerde<>(PayloadEnvelope.class)).withLoggingDisabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NODES), Serdes.Bytes(), Serdes.ByteArray())
+                        .withLoggingDisabled());
     }
 }

@@ -5,6 +5,7 @@ import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.MerkleProofs;
 import io.veridict.streams.crypto.Kms;
 import io.veridict.streams.crypto.OpenedPayload;
 import io.veridict.streams.crypto.PayloadOpener;
@@ -77,6 +78,15 @@ public final class ChainViews {
             }
         }
         return page;
+    }
+
+    /**
+     * The tenant's perfect Merkle subtrees ({@link MerkleNodes}), for roots and proofs at any size
+     * up to its head. Read them within one question: the stores are read as they are asked.
+     */
+    public MerkleProofs.SubtreeHashes subtrees(String tenant) {
+        return MerkleNodes.source(this.<Bytes, byte[]>store(ChainStores.NODES), this.<Bytes, RunEntry>store(ChainStores.ENTRIES),
+                tenant);
     }
 
     /** The tenant's retention state, or empty when no retention request was ever chained. */

@@ -12,6 +12,9 @@ import io.veridict.streams.store.TopicHistory;
 import io.veridict.streams.topics.LedgerTopics;
 import org.apache.kafka.streams.state.KeyValueStore;
 import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import io.veridict.schemas.format.MerkleFrontier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,26 +78,60 @@ final class ProjectionRebuild {
             projections.applyPayload(entryKey.getTenantId(), entryKey.getSeq(), envelope);
         });
         projections.markApplied(payloads, payloadsTo);
-        long entriesTo = history.replay(entries, partition, entriesFrom, (key, value) -> {
+        // The Merkle subtrees keep a position of their own: a store added to an existing folder
+        // starts from the beginning of the topic while the other projections are up to date.
+        String subtrees = subtreesPosition(entries);
+        long subtreesFrom = projections.appliedUpTo(subtrees);
+        Map<String, MerkleFrontier> trees = new HashMap<>();
+        long entriesTo = history.replay(entries, partition, Math.min(entriesFrom, subtreesFrom), (key, value) -> {
             EntryRun run = serdes.entries().deserializer().deserialize(entries, value);
             for (RunEntry entry : run.getEntries()) {
                 projections.apply(entry.getHeader().getTenantId(), entry);
                 if (entry.getOrigin() == null) {
                     recoverDecisionId(entry);
                 }
+                grow(trees, entry);
             }
         });
         projections.markApplied(entries, entriesTo);
+        projections.markApplied(subtrees, entriesTo);
         if (entriesTo > entriesFrom || payloadsTo > payloadsFrom) {
             LOG.info("Partition {}: projections caught up with entries offsets {}..{} and payloads offsets {}..{} in {} ms",
                     partition, entriesFrom, entriesTo, payloadsFrom, payloadsTo, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
+    /**
+     * Appends an entry's leaf to its tenant's tree as replayed so far, keeping the subtrees it
+     * completes. A tenant first met at seq s &gt; 0 starts from its frontier at s, read from the
+     * subtrees and leaves already projected; an entry already in the tree is skipped.
+     */
+    private void grow(Map<String, MerkleFrontier> trees, RunEntry entry) {
+        String tenant = entry.getHeader().getTenantId();
+        long seq = entry.getHeader().getSeq();
+        MerkleFrontier tree = trees.get(tenant);
+        if (tree != null && seq < tree.size()) {
+            return;
+        }
+        if (tree == null || seq != tree.size()) {
+            tree = seq == 0 ? MerkleFrontier.empty()
+                    : MerkleNodes.frontierAt(MerkleNodes.source(projections.nodes(), projections.entries(), tenant), seq);
+        }
+        trees.put(tenant, tree.append(entry.getHeader().getLeafHash().bytes(),
+                MerkleNodes.sink(projections.nodes(), tenant)));
+    }
+
+    /** The position of the Merkle subtree projection in the entries topic. */
+    private static String subtreesPosition(String entriesTopic) {
+        return entriesTopic + "#" + ChainStores.NODES;
+    }
+
     /** At a clean close: everything up to the entries topic's end is applied (best effort). */
     void markEntriesApplied() {
         try {
-            projections.markApplied(topics.entries().name(), history.end(topics.entries().name(), partition));
+            long end = history.end(topics.entries().name(), partition);
+            projections.markApplied(topics.entries().name(), end);
+            projections.markApplied(subtreesPosition(topics.entries().name()), end);
         } catch (RuntimeException e) {
             LOG.warn("Partition {}: could not record the entries position at close ({}); the next start replays more",
                     partition, e.toString());

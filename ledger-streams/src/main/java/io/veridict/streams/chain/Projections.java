@@ -5,6 +5,8 @@ import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RunEntry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -17,11 +19,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * what the payloads topic says, and {@link ProjectionRebuild} what the topics held before.
  */
 record Projections(KeyValueStore<Bytes, RunEntry> entries, KeyValueStore<Bytes, byte[]> idempotency,
-                   KeyValueStore<Bytes, Long> decisions, KeyValueStore<Bytes, PayloadEnvelope> payloads) {
+                   KeyValueStore<Bytes, Long> decisions, KeyValueStore<Bytes, PayloadEnvelope> payloads,
+                   KeyValueStore<Bytes, byte[]> nodes) {
 
     static Projections of(ProcessingContext context) {
         return new Projections(context.getStateStore(ChainStores.ENTRIES), context.getStateStore(ChainStores.IDEMPOTENCY),
-                context.getStateStore(ChainStores.DECISIONS), context.getStateStore(ChainStores.PAYLOADS));
+                context.getStateStore(ChainStores.DECISIONS), context.getStateStore(ChainStores.PAYLOADS),
+                context.getStateStore(ChainStores.NODES));
     }
 
     /** Applies a chained entry: its header by seq, and the lookups its origin allows. */
@@ -75,6 +79,15 @@ record Projections(KeyValueStore<Bytes, RunEntry> entries, KeyValueStore<Bytes, 
             }
             next = StoreKeys.afterTenant(tenant);
         }
+        Map<String, long[]> beyondHeads = new HashMap<>();
+        for (RunEntry phantom : phantoms) {
+            String tenant = phantom.getHeader().getTenantId();
+            byte[] head = heads.get(tenant);
+            long size = head == null ? 0 : HeadCodec.decode(tenant, head).size();
+            beyondHeads.merge(tenant, new long[] {size, phantom.getHeader().getSeq()},
+                    (a, b) -> new long[] {a[0], Math.max(a[1], b[1])});
+        }
+        beyondHeads.forEach((tenant, range) -> MerkleNodes.removeFrom(nodes, tenant, range[0], range[1]));
         for (RunEntry phantom : phantoms) {
             String tenant = phantom.getHeader().getTenantId();
             long seq = phantom.getHeader().getSeq();

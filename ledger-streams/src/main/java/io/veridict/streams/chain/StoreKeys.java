@@ -25,6 +25,17 @@ public final class StoreKeys {
         return Bytes.wrap(ByteBuffer.allocate(prefix.length + Long.BYTES).put(prefix).putLong(seq).array());
     }
 
+    /**
+     * Key of the perfect Merkle subtree {@code (level, index)} of {@code tenant}'s tree: the
+     * level as one byte, then the index as a big-endian u64, so one level's subtrees are a
+     * contiguous range in index order.
+     */
+    public static Bytes node(String tenant, int level, long index) {
+        byte[] prefix = tenantPrefix(tenant);
+        return Bytes.wrap(ByteBuffer.allocate(prefix.length + 1 + Long.BYTES).put(prefix).put((byte) level)
+                .putLong(index).array());
+    }
+
     /** Key of the idempotency key {@code key} of {@code tenant}: its digest ({@link #digest}). */
     public static Bytes idempotency(String tenant, String key) {
         return digestKey(tenant, digest(key));

@@ -9,6 +9,7 @@ import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.format.MerkleFrontier;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Properties;
@@ -29,7 +30,8 @@ class UncommittedEntriesTest {
     private final Projections projections = new Projections(store("entries", Serdes.Bytes(),
             new io.veridict.schemas.serde.AvroBinarySerde<>(RunEntry.class)), store("idempotency", Serdes.Bytes(), Serdes.ByteArray()),
             store("decisions", Serdes.Bytes(), Serdes.Long()), store("payloads", Serdes.Bytes(),
-            new io.veridict.schemas.serde.AvroBinarySerde<>(PayloadEnvelope.class)));
+            new io.veridict.schemas.serde.AvroBinarySerde<>(PayloadEnvelope.class)),
+            store("nodes", Serdes.Bytes(), Serdes.ByteArray()));
 
     @Test
     void shouldRemoveEntriesAtOrBeyondTheCommittedHeadWithTheirLookupsAndPayloads() {
@@ -52,6 +54,28 @@ class UncommittedEntriesTest {
         assertThat(projections.entries().get(StoreKeys.seq("globex", 0))).isNotNull();
         assertThat(projections.entries().get(StoreKeys.seq("initech", 0))).isNull();
         assertThat(projections.removeUncommitted(heads)).isZero();
+    }
+
+    @Test
+    void shouldRemoveTheMerkleSubtreesThatHoldAnUncommittedLeaf() {
+        long[] seqs = new long[40];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = i;
+        }
+        chain("acme", seqs);
+        head("acme", 20);
+        MerkleFrontier tree = MerkleFrontier.empty();
+        for (int i = 0; i < 40; i++) {
+            tree = tree.append(new byte[32], MerkleNodes.sink(projections.nodes(), "acme"));
+        }
+        assertThat(projections.nodes().get(StoreKeys.node("acme", 5, 0))).isNotNull();
+
+        projections.removeUncommitted(heads);
+
+        assertThat(projections.nodes().get(StoreKeys.node("acme", 4, 0))).isNotNull(); // leaves 0..15: committed
+        assertThat(projections.nodes().get(StoreKeys.node("acme", 4, 1))).isNull();    // 16..31
+        assertThat(projections.nodes().get(StoreKeys.node("acme", 5, 0))).isNull();    // 0..31
+        assertThat(projections.nodes().get(StoreKeys.node("acme", 4, 2))).isNull();    // 32..47 never completed
     }
 
     private void chain(String tenant, long... seqs) {

@@ -73,7 +73,15 @@ public record ChainHead(String tenantId, long size, byte[] chainHash, MerkleFron
      * computing or checking them is the caller's job ({@link EntryHeader#seal}, {@link ChainVerifier}).
      */
     public ChainHead advance(byte[] leafHash, byte[] nextChainHash) {
-        MerkleFrontier frontier = frontierOrNull == null ? null : frontierOrNull.append(leafHash);
+        return advance(leafHash, nextChainHash, null);
+    }
+
+    /**
+     * Same as {@link #advance(byte[], byte[])}, telling {@code completed} of the perfect Merkle
+     * subtrees the new leaf completes (when the frontier is known).
+     */
+    public ChainHead advance(byte[] leafHash, byte[] nextChainHash, MerkleProofs.SubtreeSink completed) {
+        MerkleFrontier frontier = frontierOrNull == null ? null : frontierOrNull.append(leafHash, completed);
         return new ChainHead(tenantId, size + 1, nextChainHash, frontier);
     }
 

@@ -39,6 +39,24 @@ public final class MerkleFrontier {
     }
 
     /**
+     * The frontier of a tree of {@code size} leaves from the roots of its perfect subtrees.
+     *
+     * @param subtreeRoots one per set bit of {@code size}, largest subtree first (32 bytes each)
+     * @throws LedgerFormatException if the count does not match the size
+     */
+    public static MerkleFrontier of(long size, List<byte[]> subtreeRoots) {
+        if (size < 0 || subtreeRoots.size() != Long.bitCount(size)) {
+            throw new LedgerFormatException("a frontier of size " + size + " needs " + Long.bitCount(size)
+                    + " subtree roots, got " + subtreeRoots.size());
+        }
+        byte[][] roots = new byte[subtreeRoots.size()][];
+        for (int i = 0; i < roots.length; i++) {
+            roots[i] = Sha256.requireHash(subtreeRoots.get(i), "subtreeRoot").clone();
+        }
+        return new MerkleFrontier(size, roots);
+    }
+
+    /**
      * Appends one leaf: merges the new leaf with every subtree of equal size, right to left.
      *
      * @param leafHash the RFC 9162 leaf hash to append (32 bytes)
@@ -46,11 +64,28 @@ public final class MerkleFrontier {
      * @see "docs/ledger-format.md §8.2 Frontier"
      */
     public MerkleFrontier append(byte[] leafHash) {
+        return append(leafHash, null);
+    }
+
+    /**
+     * Appends one leaf and tells {@code completed} about every perfect subtree of height 1 or
+     * more that the leaf completes, lowest first: the subtree {@code (level, index)} covers the
+     * leaves {@code [index × 2^level, (index + 1) × 2^level)} ({@link MerkleProofs}).
+     *
+     * @param completed told of each completed subtree; null to tell nobody
+     * @return the frontier of the tree with one more leaf; this frontier is unchanged
+     */
+    public MerkleFrontier append(byte[] leafHash, MerkleProofs.SubtreeSink completed) {
         byte[] carry = Sha256.requireHash(leafHash, "leafHash").clone();
         int kept = subtreeRoots.length;
+        int level = 0;
         for (long s = size; (s & 1) == 1; s >>>= 1) {
             kept--;
+            level++;
             carry = MerkleTree.nodeHash(subtreeRoots[kept], carry);
+            if (completed != null) {
+                completed.completed(level, size >>> level, carry);
+            }
         }
         byte[][] next = Arrays.copyOf(subtreeRoots, kept + 1);
         next[kept] = carry;

@@ -27,10 +27,12 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * @param progress         whether a progress bar may be drawn (still only on a terminal)
  * @param timeout          how long to wait for Kafka and the registry
  * @param consumerConfig   extra Kafka consumer configs (security settings), from a properties file
+ * @param proofOrNull      a proof bundle to check offline instead of a ledger
+ * @param keyOrNull        the checkpoint verifier key a proof bundle is checked against
  */
 public record VerifyOptions(String bootstrapServers, String registryUrl, String topicPrefix, List<String> tenants,
                             Path fileOrNull, boolean json, boolean progress, Duration timeout,
-                            Map<String, Object> consumerConfig) {
+                            Map<String, Object> consumerConfig, Path proofOrNull, String keyOrNull) {
 
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     static final String DEFAULT_REGISTRY = "http://localhost:8081";
@@ -49,6 +51,10 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
                 .help("verify only this tenant; repeat for several (without it: every tenant)");
         subparser.addArgument("--file").dest("file").metavar("EXPORT")
                 .help("verify an NDJSON export file instead of the Kafka topics");
+        subparser.addArgument("--proof").dest("proof").metavar("BUNDLE")
+                .help("check a decision's proof bundle (GET /v1/decisions/{id}/proof) offline; needs --key");
+        subparser.addArgument("--key").dest("key").metavar("VERIFIER_KEY")
+                .help("the checkpoint verifier key to trust (GET /v1/checkpoint-keys), or @FILE to read it from a file");
         subparser.addArgument("--json").dest("json").action(Arguments.storeTrue())
                 .help("print one JSON document instead of text (see docs/export-format.md)");
         subparser.addArgument("--no-progress").dest("no_progress").action(Arguments.storeTrue())
@@ -70,6 +76,17 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         if (file != null && !tenants.isEmpty()) {
             throw new UsageException("--tenant selects tenants on Kafka; an export holds one tenant, so give --file alone");
         }
+        String proof = ns.getString("proof");
+        String key = ns.getString("key");
+        if (proof != null && (file != null || !tenants.isEmpty())) {
+            throw new UsageException("--proof checks one bundle offline; give it without --file or --tenant");
+        }
+        if (proof != null && key == null) {
+            throw new UsageException("--proof needs --key: the checkpoint verifier key you trust (GET /v1/checkpoint-keys)");
+        }
+        if (proof == null && key != null) {
+            throw new UsageException("--key is the verifier key of a proof bundle; give it with --proof");
+        }
         int timeout = ns.getInt("timeout");
         if (timeout <= 0) {
             throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
@@ -79,7 +96,20 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         }
         return new VerifyOptions(ns.getString("bootstrap"), ns.getString("registry"), ns.getString("prefix"), tenants,
                 file == null ? null : Path.of(file), ns.getBoolean("json"), !ns.getBoolean("no_progress"),
-                Duration.ofSeconds(timeout), consumerConfig(ns.getString("consumer_config")));
+                Duration.ofSeconds(timeout), consumerConfig(ns.getString("consumer_config")),
+                proof == null ? null : Path.of(proof), key == null ? null : verifierKey(key));
+    }
+
+    /** The key as given, or read from the file after {@code @} (one line, surrounding white space dropped). */
+    private static String verifierKey(String value) throws UsageException {
+        if (!value.startsWith("@")) {
+            return value.strip();
+        }
+        try {
+            return Files.readString(Path.of(value.substring(1)), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UsageException("cannot read the verifier key from " + value.substring(1) + ": " + e);
+        }
     }
 
     private static Map<String, Object> consumerConfig(String file) throws UsageException {

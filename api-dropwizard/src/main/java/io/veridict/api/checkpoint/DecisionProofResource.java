@@ -1,0 +1,60 @@
+package io.veridict.api.checkpoint;
+
+import io.veridict.api.api.RequestHeaders;
+import io.veridict.api.auth.RequiresScope;
+import io.veridict.api.auth.Scope;
+import io.veridict.api.core.LedgerQueries;
+import io.veridict.api.errors.ApiException;
+import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.resources.OwnerRead;
+import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.note.NoteSigner;
+import io.veridict.streams.audit.ProofBundle;
+import io.veridict.streams.chain.LedgerRow;
+import io.veridict.streams.chain.Receipts;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/decisions/{decision_id}/proof}: the decision's proof bundle (docs/checkpoints.md,
+ * "Proof bundles"), proved against the tenant's head signed now. {@code veridict verify --proof}
+ * checks it offline.
+ */
+@Path("/v1/decisions/{decision_id}/proof")
+@OwnerRead
+public final class DecisionProofResource {
+
+    private final LedgerQueries ledger;
+    private final Optional<NoteSigner> signer;
+
+    public DecisionProofResource(LedgerQueries ledger, Optional<NoteSigner> signer) {
+        this.ledger = ledger;
+        this.signer = signer;
+    }
+
+    /** Another tenant's decision ids answer as unknown ones. */
+    @GET
+    @Produces(ProofBundle.MEDIA_TYPE)
+    @RequiresScope(Scope.DECISIONS_READ)
+    public Response proof(@Context HttpHeaders headers, @PathParam("decision_id") String decisionId) {
+        NoteSigner key = CheckpointResource.key(signer);
+        String tenant = RequestHeaders.tenantId(headers);
+        LedgerRow row = ledger.decisionSeq(tenant, decisionId).flatMap(seq -> ledger.entry(tenant, seq))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no decision with this decision_id"));
+        ChainHead head = ledger.head(tenant).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+                "no decision with this decision_id"));
+        long seq = row.header().getSeq();
+        String checkpoint = CheckpointResource.sign(key, tenant, head.size(), head.merkleRoot().orElseThrow());
+        ProofBundle bundle = ProofBundle.of(Receipts.fromAvro(row.header()), row.payloadBytesOrNull(), row.payloadSaltOrNull(),
+                ledger.inclusionProof(tenant, seq, head.size()), checkpoint);
+        return Response.ok(bundle.text(), ProofBundle.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + tenant + "-" + seq + ".tlog-proof\"")
+                .build();
+    }
+}
