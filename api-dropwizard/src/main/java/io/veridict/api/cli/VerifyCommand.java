@@ -9,6 +9,9 @@ import io.veridict.api.cli.verify.ProgressBars;
 import io.veridict.api.cli.verify.StderrLogging;
 import io.veridict.api.cli.verify.UsageException;
 import io.veridict.api.cli.verify.ProofCheck;
+import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.NoteVerifier;
+import io.veridict.streams.audit.PinnedCheckpoint;
 import io.veridict.api.cli.verify.VerifyExit;
 import io.veridict.api.cli.verify.VerifyOptions;
 import io.veridict.schemas.registry.SchemaRegistryClient;
@@ -110,9 +113,10 @@ public final class VerifyCommand extends Command {
     }
 
     private static ReplayReport verify(VerifyOptions options) throws IOException, ReplayException {
+        PinnedCheckpoint pinned = pinned(options);
         if (options.fileOrNull() != null) {
             try {
-                return withProgress(options, progress -> ExportVerifier.verify(options.fileOrNull(), progress));
+                return withProgress(options, progress -> ExportVerifier.verify(options.fileOrNull(), progress, pinned));
             } catch (IOException e) {
                 throw new IOException("cannot read " + options.fileOrNull() + ": " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
@@ -126,7 +130,30 @@ public final class VerifyCommand extends Command {
                 .withTenants(options.tenants())
                 .withTimeout(options.timeout())
                 .withConsumerOverrides(options.consumerConfig());
-        return withProgress(options, progress -> new TopicReplayVerifier(settings, registry).verify(progress));
+        TopicReplayVerifier replay = new TopicReplayVerifier(settings, registry);
+        if (pinned != null) {
+            replay.since(pinned);
+        }
+        return withProgress(options, replay::verify);
+    }
+
+    /** The checkpoint of {@code --since}, opened with {@code --key}; null without {@code --since}. */
+    private static PinnedCheckpoint pinned(VerifyOptions options) throws IOException {
+        if (options.sinceOrNull() == null) {
+            return null;
+        }
+        NoteVerifier key;
+        try {
+            key = NoteVerifier.parse(options.keyOrNull());
+        } catch (NoteFormatException e) {
+            throw new IllegalArgumentException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
+        }
+        try {
+            return PinnedCheckpoint.read(options.sinceOrNull(), key);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + options.sinceOrNull() + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
     }
 
     /** Fails fast when the registry does not answer; a refusal (4xx) still proves it is there. */

@@ -16,6 +16,9 @@ import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.schemas.note.Checkpoint;
+import io.veridict.schemas.note.NoteSigner;
+import io.veridict.schemas.note.SignedNote;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.streams.LedgerSerdes;
@@ -23,6 +26,7 @@ import io.veridict.streams.chain.Receipts;
 import io.veridict.streams.chain.TenantPartitioner;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +89,25 @@ class VerifyCommandIT {
                 assertThat(tenant.get("head").get("chain_hash").asText()).isEqualTo(HEX.formatHex(last.getChainHash().bytes()));
             }
 
+            // A checkpoint kept from an earlier audit: the ledger must hold that tree.
+            NoteSigner ledgerKey = NoteSigner.parse(Files.readString(tmp.resolve("data/secrets/checkpoint-key")).strip());
+            JsonNode acmeHead = tenant(report, "acme").get("head");
+            String vkey = ledgerKey.verifier().toString();
+            Path held = kept(ledgerKey, "acme", acmeHead.get("size").asLong(), HEX.parseHex(acmeHead.get("merkle_root").asText()));
+            VeridictProcess.Outcome holds = verify(dev, "--since", held.toString(), "--key", vkey, "--json");
+            assertThat(holds.exitCode()).as(holds.stdout() + holds.stderr()).isZero();
+            assertThat(JSON.readTree(holds.stdout()).get("checkpoint").get("held").asBoolean()).isTrue();
+            Path longer = kept(ledgerKey, "acme", acmeHead.get("size").asLong() + 3, new byte[32]);
+            JsonNode truncated = JSON.readTree(verify(dev, "--since", longer.toString(), "--key", vkey, "--json").stdout());
+            assertThat(truncated.get("failures").get(0).get("kind").asText()).isEqualTo("CHECKPOINT_TRUNCATED");
+            Path otherRoot = kept(ledgerKey, "acme", acmeHead.get("size").asLong(),
+                    HEX.parseHex(tenant(report, "globex").get("head").get("merkle_root").asText()));
+            VeridictProcess.Outcome rewritten = verify(dev, "--since", otherRoot.toString(), "--key", vkey);
+            assertThat(rewritten.exitCode()).isEqualTo(1);
+            assertThat(rewritten.stdout()).contains("CHECKPOINT_MISMATCH  tenant acme  seq " + (acmeHead.get("size").asLong() - 1));
+            Path forgedNote = kept(NoteSigner.of("veridict-dev", new byte[32]), "acme", 1, new byte[32]);
+            assertThat(verify(dev, "--since", forgedNote.toString(), "--key", vkey).exitCode()).as("another key's note").isEqualTo(2);
+
             byte[] madeUpPrev = LedgerHashes.payloadHash("not acme's head".getBytes(StandardCharsets.UTF_8));
             RecordMetadata forged = appendForgedEntry(dev, serdes, madeUpPrev);
             VeridictProcess.Outcome tampered = verify(dev, "--json");
@@ -134,6 +157,21 @@ class VerifyCommandIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    private static JsonNode tenant(JsonNode report, String id) {
+        for (JsonNode tenant : report.get("tenants")) {
+            if (tenant.get("tenant_id").asText().equals(id)) {
+                return tenant;
+            }
+        }
+        throw new AssertionError("no tenant " + id + " in " + report);
+    }
+
+    /** A checkpoint of {@code tenant}'s tree signed with {@code key}, in a file as an auditor keeps it. */
+    private Path kept(NoteSigner key, String tenant, long size, byte[] root) throws Exception {
+        String note = SignedNote.sign(new Checkpoint(key.verifier().name() + "/" + tenant, size, root).text(), List.of(key));
+        return Files.writeString(Files.createTempFile(tmp, tenant, ".checkpoint"), note);
     }
 
     private static VeridictProcess.Outcome verify(VeridictProcess dev, String... options) throws Exception {

@@ -48,7 +48,11 @@ public record AuditFailure(Kind kind, String tenantOrNull, Long seqOrNull, Recor
         /** An entry outside its tenant's partition: every record of a tenant lives in one partition. */
         WRONG_PARTITION,
         /** An export file that breaks the export format (including a truncated file). */
-        MALFORMED_EXPORT
+        MALFORMED_EXPORT,
+        /** The ledger holds fewer entries than a signed checkpoint the auditor kept ({@code --since}). */
+        CHECKPOINT_TRUNCATED,
+        /** The first entries of the ledger do not make the tree a kept signed checkpoint signed ({@code --since}). */
+        CHECKPOINT_MISMATCH
     }
 
     public AuditFailure {

@@ -49,11 +49,23 @@ final class EntryPass {
      *             whose payload the snapshot does not have (it was chained in between)
      */
     EntryPass(ReplaySettings settings, PayloadIndex payloads, PayloadIndex late, int partitionCount) {
+        this(settings, payloads, late, partitionCount, null);
+    }
+
+    /**
+     * @param pinnedOrNull a checkpoint kept from an earlier audit: its tenant's chain is judged
+     *                     against it (and verified even when it has no entry left)
+     */
+    EntryPass(ReplaySettings settings, PayloadIndex payloads, PayloadIndex late, int partitionCount,
+              PinnedCheckpoint pinnedOrNull) {
         this.late = late;
         this.settings = settings;
         this.payloads = payloads;
         this.partitionCount = partitionCount;
         settings.tenants().forEach(this::tenant);
+        if (pinnedOrNull != null && settings.includes(pinnedOrNull.tenantId())) {
+            tenant(pinnedOrNull.tenantId()).pin(pinnedOrNull);
+        }
     }
 
     /**

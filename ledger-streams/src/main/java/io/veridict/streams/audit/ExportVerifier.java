@@ -44,8 +44,19 @@ public final class ExportVerifier {
      * @throws IOException if the file cannot be read (not for format errors)
      */
     public static ReplayReport verify(Path file, ReplayProgress progress) throws IOException {
+        return verify(file, progress, null);
+    }
+
+    /**
+     * Verifies the export in {@code file} and, with a checkpoint kept from an earlier audit, that
+     * the export holds that checkpoint's tree: at least its size, the same root
+     * ({@code veridict verify --file --since}).
+     *
+     * @param pinnedOrNull the kept checkpoint, or null
+     */
+    public static ReplayReport verify(Path file, ReplayProgress progress, PinnedCheckpoint pinnedOrNull) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return verify(in, file.toString(), progress);
+            return verify(in, file.toString(), progress, pinnedOrNull);
         }
     }
 
@@ -59,14 +70,26 @@ public final class ExportVerifier {
      * @throws IOException if reading fails (not for format errors)
      */
     public static ReplayReport verify(InputStream in, String name, ReplayProgress progress) throws IOException {
+        return verify(in, name, progress, null);
+    }
+
+    private static ReplayReport verify(InputStream in, String name, ReplayProgress progress, PinnedCheckpoint pinnedOrNull)
+            throws IOException {
         long started = System.nanoTime();
         ExportReader reader;
         try {
             reader = ExportReader.open(in);
         } catch (ExportFormatException e) {
-            return report(name, 0, List.of(), List.of(malformed(name, null, e)), started);
+            return report(name, 0, List.of(), List.of(malformed(name, null, e)), started, pinnedOrNull);
         }
         String tenant = reader.header().tenantId();
+        PinnedCheckpoint.Watch watch = pinnedOrNull == null ? null : pinnedOrNull.watch();
+        if (pinnedOrNull != null && !pinnedOrNull.tenantId().equals(tenant)) {
+            AuditFailure other = new AuditFailure(Kind.CHECKPOINT_MISMATCH, tenant, null, new FileLine(name, 1),
+                    pinnedOrNull.tenantId(), tenant, "the checkpoint kept in " + pinnedOrNull.file() + " is tenant "
+                    + pinnedOrNull.tenantId() + "'s, this export holds tenant " + tenant + "'s ledger");
+            return report(name, 0, List.of(), List.of(other), started, pinnedOrNull);
+        }
         ChainVerifier verifier = null;
         ExportFormatException formatError = null;
         long read = 0;
@@ -77,6 +100,9 @@ public final class ExportVerifier {
                     verifier = startFor(reader.header(), entry);
                 }
                 verifier.accept(entry.header(), entry.payloadOrNull(), entry.saltOrNull(), entry.lineNumber());
+                if (watch != null && !verifier.hasFailed()) {
+                    watch.passed(verifier.head(), entry.lineNumber());
+                }
                 read++;
                 if (read % 1024 == 0) {
                     progress.update(ReplayProgress.Phase.ENTRIES, read, reader.header().entryCount());
@@ -95,10 +121,15 @@ public final class ExportVerifier {
             failures.add(AuditFailure.of(result.failure().get(), new FileLine(name, result.failure().get().position())));
         } else if (formatError != null) {
             failures.add(malformed(name, tenant, formatError));
+        } else if (watch != null && result.failure().isEmpty() && result.payloads().unaccounted() == 0) {
+            AuditFailure pinnedFailure = watch.verdict(result.head(), line -> new FileLine(name, Math.max(line, 1)));
+            if (pinnedFailure != null) {
+                failures.add(pinnedFailure);
+            }
         }
         TenantResult tenantResult = new TenantResult(tenant, result.entriesChecked(), result.erasedPayloads(), 0,
                 result.head(), failures.isEmpty(), result.payloads());
-        return report(name, read, List.of(tenantResult), failures, started);
+        return report(name, read, List.of(tenantResult), failures, started, pinnedOrNull);
     }
 
     private static ChainVerifier startFor(ExportHeader header, ExportEntry first) {
@@ -115,8 +146,8 @@ public final class ExportVerifier {
     }
 
     private static ReplayReport report(String name, long read, List<TenantResult> tenants, List<AuditFailure> failures,
-                                       long started) {
+                                       long started, PinnedCheckpoint pinnedOrNull) {
         return new ReplayReport("file " + name, read, tenants, failures, List.of(),
-                Duration.ofNanos(System.nanoTime() - started));
+                Duration.ofNanos(System.nanoTime() - started), pinnedOrNull);
     }
 }

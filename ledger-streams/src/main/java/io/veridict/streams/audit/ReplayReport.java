@@ -19,9 +19,17 @@ import java.util.Objects;
  *                    attributed to a tenant
  * @param orphans     payloads no entry refers to
  * @param elapsed     wall-clock time of the verification
+ * @param pinnedOrNull the checkpoint kept from an earlier audit the ledger was judged against
+ *                     ({@code --since}), or null; a failure names it when the ledger does not hold it
  */
 public record ReplayReport(String source, long entriesRead, List<TenantResult> tenants, List<AuditFailure> failures,
-                           List<OrphanPayload> orphans, Duration elapsed) {
+                           List<OrphanPayload> orphans, Duration elapsed, PinnedCheckpoint pinnedOrNull) {
+
+    /** A report without a kept checkpoint. */
+    public ReplayReport(String source, long entriesRead, List<TenantResult> tenants, List<AuditFailure> failures,
+                        List<OrphanPayload> orphans, Duration elapsed) {
+        this(source, entriesRead, tenants, failures, orphans, elapsed, null);
+    }
 
     public ReplayReport {
         Objects.requireNonNull(source, "source");

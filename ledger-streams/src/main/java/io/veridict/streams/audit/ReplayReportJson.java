@@ -24,7 +24,7 @@ public final class ReplayReportJson {
 
     /**
      * @param report the report
-     * @return {@code {"verified", "source", "summary", "tenants", "failures", "orphan_payloads"}}
+     * @return {@code {"verified", "source", "summary", "tenants", "failures", "orphan_payloads", "checkpoint"}}
      */
     public static ObjectNode toJson(ReplayReport report) {
         ObjectNode root = NODES.objectNode();
@@ -37,6 +37,21 @@ public final class ReplayReportJson {
         report.failures().forEach(f -> failures.add(failure(f)));
         ArrayNode orphans = root.putArray("orphan_payloads");
         report.orphans().forEach(o -> orphans.add(orphan(o)));
+        PinnedCheckpoint kept = report.pinnedOrNull();
+        if (kept == null) {
+            root.putNull("checkpoint");
+        } else {
+            boolean broken = report.failures().stream().anyMatch(f -> f.kind() == AuditFailure.Kind.CHECKPOINT_TRUNCATED
+                    || f.kind() == AuditFailure.Kind.CHECKPOINT_MISMATCH);
+            ObjectNode checkpoint = root.putObject("checkpoint").put("file", kept.file())
+                    .put("origin", kept.checkpoint().origin()).put("tenant_id", kept.tenantId())
+                    .put("size", kept.checkpoint().size()).put("root_hash", HEX.formatHex(kept.checkpoint().rootHash()));
+            if (broken || report.verified()) {
+                checkpoint.put("held", !broken);
+            } else {
+                checkpoint.putNull("held");
+            }
+        }
         return root;
     }
 

@@ -39,6 +39,13 @@ public final class ReplayReportText {
             row(out, "Encrypted", number(report.encryptedPayloads()) + " payloads not checkable without the tenant key");
         }
         row(out, "Orphan payloads", number(report.orphans().size()));
+        if (report.pinnedOrNull() != null) {
+            PinnedCheckpoint kept = report.pinnedOrNull();
+            boolean broken = report.failures().stream().anyMatch(f -> f.kind() == AuditFailure.Kind.CHECKPOINT_TRUNCATED
+                    || f.kind() == AuditFailure.Kind.CHECKPOINT_MISMATCH);
+            row(out, "Checkpoint", safe(kept.describe()) + (broken ? ": NOT held by this ledger"
+                    : report.verified() ? ": the ledger holds this tree and grew from it" : ": not judged (an earlier failure)"));
+        }
         row(out, "Failures", number(report.failures().size()));
         row(out, "Rate", number(Math.round(report.entriesPerSecond())) + " entries/s ("
                 + String.format(Locale.ROOT, "%.2f", report.elapsed().toMillis() / 1000.0) + " s)");

@@ -38,6 +38,7 @@ final class TenantReplay {
     private AuditFailure ownFailure;
     private AuditFailure missing;
     private ChainHead headAtOwnFailure;
+    private PinnedCheckpoint.Watch pinned;
 
     /**
      * @param partition the partition every record of this tenant must live in
@@ -52,6 +53,11 @@ final class TenantReplay {
 
     int partition() {
         return partition;
+    }
+
+    /** Judges the chain against a checkpoint of this tenant kept from an earlier audit. */
+    void pin(PinnedCheckpoint checkpoint) {
+        this.pinned = checkpoint.watch();
     }
 
     /**
@@ -74,7 +80,12 @@ final class TenantReplay {
         AuditFailure payloadFailure = checkPayload(header, payload, offset);
         if (payloadFailure != null) {
             stop(payloadFailure, before);
-        } else if (payload != null && payload.erasureOrNull() != null
+            return;
+        }
+        if (pinned != null) {
+            pinned.passed(verifier.head(), offset);
+        }
+        if (payload != null && payload.erasureOrNull() != null
                 && PayloadAccounting.ERASURE_ENTRY_TYPE.equals(header.entryType())) {
             payloads.erasureRecord(payload.erasureOrNull());
         }
@@ -110,6 +121,10 @@ final class TenantReplay {
                     new KafkaRecord(entriesTopic, partition, account.firstUnaccountedPosition()),
                     "an erasure record naming seq " + seq, "absent", account.unaccounted()
                     + " payload(s) absent from " + payloadsTopic + " that no erasure record names, the first of seq " + seq);
+        }
+        if (result.isValid() && missing == null && pinned != null) {
+            missing = pinned.verdict(result.head(), position -> new KafkaRecord(entriesTopic, partition, Math.max(position, 0)));
+            pinned = null;
         }
         return new TenantResult(tenantId, result.entriesChecked(), erased, encrypted, result.head(),
                 result.isValid() && missing == null, account);

@@ -56,6 +56,7 @@ public final class TopicReplayVerifier {
     private final ReplaySettings settings;
     private final SchemaRegistryClient registry;
     /** Runs between the first payloads snapshot and the entries snapshot: for tests of a live ledger. */
+    private PinnedCheckpoint pinned;
     private Runnable betweenSnapshots = () -> { };
 
     /**
@@ -65,6 +66,15 @@ public final class TopicReplayVerifier {
     public TopicReplayVerifier(ReplaySettings settings, SchemaRegistryClient registry) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /**
+     * Judges the chain of the checkpoint's tenant against it: a ledger with fewer entries, or whose
+     * first entries make another tree, fails ({@code veridict verify --since}).
+     */
+    public TopicReplayVerifier since(PinnedCheckpoint checkpoint) {
+        this.pinned = Objects.requireNonNull(checkpoint, "checkpoint");
+        return this;
     }
 
     /** Has {@code action} run right after the first payloads snapshot (what a live ledger does meanwhile). */
@@ -107,7 +117,7 @@ public final class TopicReplayVerifier {
                 readAll(feed, lateRanges, late::accept, ReplayProgress.Phase.PAYLOADS, ReplayProgress.NONE);
             }
 
-            EntryPass entries = new EntryPass(settings, payloads.index(), late.index(), entryPartitions.size());
+            EntryPass entries = new EntryPass(settings, payloads.index(), late.index(), entryPartitions.size(), pinned);
             try (RecordFeed<EntryPass.Read> feed = RecordFeed.start(reader, entryRanges,
                     record -> EntryPass.read(record, decoders))) {
                 readAll(feed, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
@@ -118,7 +128,7 @@ public final class TopicReplayVerifier {
             List<OrphanPayload> orphans = new ArrayList<>(payloads.misplacedPayloads());
             payloads.index().leftovers().forEach(left -> orphans.add(orphan(left)));
             return new ReplayReport(describeSource(), entries.entriesRead(), entries.results(), failures, orphans,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), pinned);
         } catch (KafkaException e) {
             throw new ReplayException("Kafka at " + settings.bootstrapServers() + " failed: " + e.getMessage(), e);
         }

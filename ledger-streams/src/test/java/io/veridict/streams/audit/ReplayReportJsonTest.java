@@ -16,8 +16,9 @@ class ReplayReportJsonTest {
         JsonNode json = JSON.readTree(JSON.writeValueAsString(ReplayReportJson.toJson(ReportFixtures.failed())));
 
         assertThat(json.fieldNames()).toIterable()
-                .containsExactly("verified", "source", "summary", "tenants", "failures", "orphan_payloads");
+                .containsExactly("verified", "source", "summary", "tenants", "failures", "orphan_payloads", "checkpoint");
         assertThat(json.get("verified").asBoolean()).isFalse();
+        assertThat(json.get("checkpoint").isNull()).as("no --since").isTrue();
         assertThat(json.get("summary").toString()).isEqualTo("{\"tenants\":2,\"entries_read\":7,\"entries_verified\":5,"
                 + "\"erased_payloads\":1,\"encrypted_payloads\":0,\"orphan_payloads\":1,\"failures\":2,"
                 + "\"elapsed_ms\":500,\"entries_per_second\":14}");

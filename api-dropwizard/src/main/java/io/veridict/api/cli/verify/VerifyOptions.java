@@ -28,11 +28,12 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * @param timeout          how long to wait for Kafka and the registry
  * @param consumerConfig   extra Kafka consumer configs (security settings), from a properties file
  * @param proofOrNull      a proof bundle to check offline instead of a ledger
- * @param keyOrNull        the checkpoint verifier key a proof bundle is checked against
+ * @param keyOrNull        the checkpoint verifier key a proof bundle or kept checkpoint is checked against
+ * @param sinceOrNull      a signed checkpoint kept from an earlier audit, which the ledger must still hold
  */
 public record VerifyOptions(String bootstrapServers, String registryUrl, String topicPrefix, List<String> tenants,
                             Path fileOrNull, boolean json, boolean progress, Duration timeout,
-                            Map<String, Object> consumerConfig, Path proofOrNull, String keyOrNull) {
+                            Map<String, Object> consumerConfig, Path proofOrNull, String keyOrNull, Path sinceOrNull) {
 
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     static final String DEFAULT_REGISTRY = "http://localhost:8081";
@@ -53,6 +54,9 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
                 .help("verify an NDJSON export file instead of the Kafka topics");
         subparser.addArgument("--proof").dest("proof").metavar("BUNDLE")
                 .help("check a decision's proof bundle (GET /v1/decisions/{id}/proof) offline; needs --key");
+        subparser.addArgument("--since").dest("since").metavar("CHECKPOINT")
+                .help("a signed checkpoint kept from an earlier audit (GET /v1/audit/checkpoint): fail unless the ledger"
+                        + " still holds that tree (truncation, rewrites); needs --key");
         subparser.addArgument("--key").dest("key").metavar("VERIFIER_KEY")
                 .help("the checkpoint verifier key to trust (GET /v1/checkpoint-keys), or @FILE to read it from a file");
         subparser.addArgument("--json").dest("json").action(Arguments.storeTrue())
@@ -81,11 +85,16 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         if (proof != null && (file != null || !tenants.isEmpty())) {
             throw new UsageException("--proof checks one bundle offline; give it without --file or --tenant");
         }
-        if (proof != null && key == null) {
-            throw new UsageException("--proof needs --key: the checkpoint verifier key you trust (GET /v1/checkpoint-keys)");
+        String since = ns.getString("since");
+        if (proof != null && since != null) {
+            throw new UsageException("--proof checks one bundle; --since judges a ledger: give one of them");
         }
-        if (proof == null && key != null) {
-            throw new UsageException("--key is the verifier key of a proof bundle; give it with --proof");
+        if ((proof != null || since != null) && key == null) {
+            throw new UsageException((proof != null ? "--proof" : "--since")
+                    + " needs --key: the checkpoint verifier key you trust (GET /v1/checkpoint-keys)");
+        }
+        if (proof == null && since == null && key != null) {
+            throw new UsageException("--key is the verifier key of a proof bundle or a kept checkpoint; give it with --proof or --since");
         }
         int timeout = ns.getInt("timeout");
         if (timeout <= 0) {
@@ -97,7 +106,8 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         return new VerifyOptions(ns.getString("bootstrap"), ns.getString("registry"), ns.getString("prefix"), tenants,
                 file == null ? null : Path.of(file), ns.getBoolean("json"), !ns.getBoolean("no_progress"),
                 Duration.ofSeconds(timeout), consumerConfig(ns.getString("consumer_config")),
-                proof == null ? null : Path.of(proof), key == null ? null : verifierKey(key));
+                proof == null ? null : Path.of(proof), key == null ? null : verifierKey(key),
+                since == null ? null : Path.of(since));
     }
 
     /** The key as given, or read from the file after {@code @} (one line, surrounding white space dropped). */
