@@ -118,14 +118,16 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         // The access view's serde lets authentication decode a key or tenant only when its stored bytes change.
         AccessViewSerde accessSerde = new AccessViewSerde(confluent.access());
         LedgerSerdes serdes = new LedgerSerdes(confluent.commands(), confluent.entryKeys(), confluent.entries(),
-                confluent.payloads(), confluent.outcomes(), accessSerde);
+                confluent.payloads(), confluent.outcomes(), accessSerde, confluent.checkpoints());
 
         // Encryption at rest: the KEKs, checked before anything starts.
         LedgerCrypto crypto = config.getEncryption().build();
 
         // The ledger topology, started once the topics exist.
+        Optional<NoteSigner> checkpointKey = config.getCheckpoints().build();
         LedgerStreams streams = new LedgerStreams(
-                LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties()), crypto),
+                LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties()), crypto,
+                        config.getCheckpoints().schedule(checkpointKey)),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
 
@@ -166,7 +168,6 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
         environment.jersey().register(new AuditResource(queries, reader, clock));
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
-        Optional<NoteSigner> checkpointKey = config.getCheckpoints().build();
         environment.jersey().register(new CheckpointResource(queries, checkpointKey));
         environment.jersey().register(new CheckpointKeysResource(checkpointKey));
         environment.jersey().register(new ProofResource(queries));

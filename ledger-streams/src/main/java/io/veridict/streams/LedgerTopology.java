@@ -6,6 +6,7 @@ import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.streams.chain.ChainProcessor;
 import io.veridict.streams.chain.ChainStep;
 import io.veridict.streams.chain.ChainStores;
+import io.veridict.streams.chain.CheckpointSchedule;
 import io.veridict.streams.chain.PayloadProjector;
 import io.veridict.streams.chain.TenantPartitioner;
 import io.veridict.streams.crypto.CommandSeal;
@@ -60,6 +61,14 @@ public final class LedgerTopology {
      * @param crypto  what seals payloads at rest
      */
     public static Topology build(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history, LedgerCrypto crypto) {
+        return build(topics, serdes, history, crypto, CheckpointSchedule.OFF);
+    }
+
+    /**
+     * @param checkpoints when and with which key the chain signs tenants' trees onto the checkpoints topic
+     */
+    public static Topology build(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history, LedgerCrypto crypto,
+                                 CheckpointSchedule checkpoints) {
         StreamsBuilder builder = new StreamsBuilder();
         ChainStores.builders().forEach(builder::addStateStore);
 
@@ -86,7 +95,8 @@ public final class LedgerTopology {
         //    becomes one run of entries, written to the projections as it is chained.
         KStream<String, ChainStep> steps = branches.get(SPLIT + VALID)
                 .mapValues(Intake::clearOrNull, Named.as("clear-bodies"))
-                .process(ChainProcessor.supplier(topics, serdes, history, crypto), Named.as(CHAIN_PROCESSOR), ChainStores.CHAIN_STORES);
+                .process(ChainProcessor.supplier(topics, serdes, history, crypto, checkpoints), Named.as(CHAIN_PROCESSOR),
+                        ChainStores.CHAIN_STORES);
 
         // 5. The run, as one record keyed by (tenant, first seq), and one payload per entry keyed
         //    by (tenant, seq); both partitioned by tenant, so they sit beside the tenant's commands.
@@ -123,6 +133,10 @@ public final class LedgerTopology {
         //    producer waiting on it; a chained item's outcome is its entry in the run.
         steps.flatMapValues(ChainStep::outcomes, Named.as("to-outcomes"))
                 .to(topics.receipts().name(), Produced.with(Serdes.String(), serdes.outcomes()).withName("receipts-sink"));
+
+        // 9. Signed checkpoints of the tenants' trees, on the schedule, in the chain's transaction.
+        steps.flatMapValues(ChainStep::checkpoints, Named.as("to-checkpoints"))
+                .to(topics.checkpoints().name(), Produced.with(Serdes.String(), serdes.checkpoints()).withName("checkpoints-sink"));
 
         return builder.build();
     }

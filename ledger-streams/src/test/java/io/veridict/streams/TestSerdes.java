@@ -36,7 +36,8 @@ public final class TestSerdes {
     public static LedgerSerdes plain() {
         return new LedgerSerdes(new AvroBinarySerde<>(LedgerCommand.class), new AvroBinarySerde<>(EntryKey.class),
                 new EntryRunSerde(plainUnion()), new AvroBinarySerde<>(PayloadEnvelope.class),
-                new AvroBinarySerde<>(CommandOutcome.class), new AvroBinarySerde<>(AccessRecord.class));
+                new AvroBinarySerde<>(CommandOutcome.class), new AvroBinarySerde<>(AccessRecord.class),
+                new AvroBinarySerde<>(io.veridict.schemas.avro.SignedCheckpoint.class));
     }
 
     /** Plain Avro binary of the entries union (no wire-format header). */

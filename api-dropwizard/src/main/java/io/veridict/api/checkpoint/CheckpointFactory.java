@@ -5,6 +5,8 @@ import io.veridict.api.core.SecretSetting;
 import io.veridict.schemas.note.NoteFormatException;
 import io.veridict.schemas.note.NoteSigner;
 import jakarta.validation.constraints.NotNull;
+import io.dropwizard.util.Duration;
+import io.veridict.streams.chain.CheckpointSchedule;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,28 @@ public class CheckpointFactory {
 
     @NotNull
     private String signingKeyFile = "";
+
+    /** How often the chain signs the trees that grew onto the checkpoints topic; 0 turns the schedule off. */
+    @NotNull
+    private Duration interval = Duration.seconds(10);
+
+    /** The chain's schedule: the signer (if any) every {@link #interval}; off without a key or with interval 0. */
+    public CheckpointSchedule schedule(Optional<NoteSigner> signer) {
+        if (signer.isEmpty() || interval.toMilliseconds() == 0) {
+            return CheckpointSchedule.OFF;
+        }
+        return new CheckpointSchedule(signer.get(), java.time.Duration.ofMillis(interval.toMilliseconds()));
+    }
+
+    @JsonProperty
+    public Duration getInterval() {
+        return interval;
+    }
+
+    @JsonProperty
+    public void setInterval(Duration interval) {
+        this.interval = interval;
+    }
 
     /** The signer, if one is configured. */
     public Optional<NoteSigner> build() {

@@ -7,6 +7,7 @@ import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.streams.chain.CheckpointSchedule;
 import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteSigner;
 import io.veridict.schemas.note.SignedNote;
@@ -65,11 +66,6 @@ public final class CheckpointResource {
 
     /** The signed checkpoint note of {@code tenant}'s tree of {@code size} leaves with root {@code root}. */
     static String sign(NoteSigner key, String tenant, long size, byte[] root) {
-        return SignedNote.sign(new Checkpoint(origin(key, tenant), size, root).text(), List.of(key));
-    }
-
-    /** A tenant's checkpoint origin: the key's name, a slash, the tenant id. */
-    static String origin(NoteSigner key, String tenant) {
-        return key.verifier().name() + "/" + tenant;
+        return CheckpointSchedule.sign(key, tenant, size, root);
     }
 }

@@ -134,7 +134,19 @@ public final class VerifyCommand extends Command {
         if (pinned != null) {
             replay.since(pinned);
         }
+        if (options.keyOrNull() != null) {
+            replay.checkpointsSignedBy(key(options));
+        }
         return withProgress(options, replay::verify);
+    }
+
+    /** The verifier key of {@code --key}. */
+    private static NoteVerifier key(VerifyOptions options) {
+        try {
+            return NoteVerifier.parse(options.keyOrNull());
+        } catch (NoteFormatException e) {
+            throw new IllegalArgumentException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
+        }
     }
 
     /** The checkpoint of {@code --since}, opened with {@code --key}; null without {@code --since}. */
@@ -142,14 +154,8 @@ public final class VerifyCommand extends Command {
         if (options.sinceOrNull() == null) {
             return null;
         }
-        NoteVerifier key;
         try {
-            key = NoteVerifier.parse(options.keyOrNull());
-        } catch (NoteFormatException e) {
-            throw new IllegalArgumentException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
-        }
-        try {
-            return PinnedCheckpoint.read(options.sinceOrNull(), key);
+            return PinnedCheckpoint.read(options.sinceOrNull(), key(options));
         } catch (IOException e) {
             throw new IOException("cannot read " + options.sinceOrNull() + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);

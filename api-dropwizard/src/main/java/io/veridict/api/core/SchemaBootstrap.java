@@ -8,6 +8,7 @@ import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.SignedCheckpoint;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.topics.LedgerTopics;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class SchemaBootstrap implements Managed {
         subjects.put(topics.payloads().name() + "-value", PayloadEnvelope.getClassSchema());
         subjects.put(topics.receipts().name() + "-value", CommandOutcome.getClassSchema());
         subjects.put(topics.access().name() + "-value", AccessRecord.getClassSchema());
+        subjects.put(topics.checkpoints().name() + "-value", SignedCheckpoint.getClassSchema());
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
 import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.SignedCheckpoint;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.LedgerHashes;
@@ -107,6 +108,30 @@ class VerifyCommandIT {
             assertThat(rewritten.stdout()).contains("CHECKPOINT_MISMATCH  tenant acme  seq " + (acmeHead.get("size").asLong() - 1));
             Path forgedNote = kept(NoteSigner.of("veridict-dev", new byte[32]), "acme", 1, new byte[32]);
             assertThat(verify(dev, "--since", forgedNote.toString(), "--key", vkey).exitCode()).as("another key's note").isEqualTo(2);
+
+            // The ledger's own checkpoints (signed every 10 s while trees grow): each must be signed by
+            // the key and held by the chain; a forged one is named.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode signedRun;
+            do {
+                signedRun = JSON.readTree(verify(dev, "--key", vkey, "--json").stdout());
+            } while (signedRun.get("summary").get("checkpoints_held").asLong() < 3 && System.nanoTime() < deadline);
+            assertThat(signedRun.get("verified").asBoolean()).as(signedRun.toString()).isTrue();
+            assertThat(signedRun.get("summary").get("checkpoints_held").asLong()).as("demo, acme and globex signed").isGreaterThanOrEqualTo(3);
+            NoteSigner impostor = NoteSigner.of("veridict-dev", new byte[32]);
+            try (KafkaProducer<String, SignedCheckpoint> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), serdes.checkpoints().serializer())) {
+                String note = SignedNote.sign(new Checkpoint("veridict-dev/globex", 8, new byte[32]).text(), List.of(impostor));
+                producer.send(new ProducerRecord<>("veridict.checkpoints", "globex", new SignedCheckpoint("globex", 8L, note)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            VeridictProcess.Outcome forgedCheckpoint = verify(dev, "--key", vkey, "--json");
+            assertThat(forgedCheckpoint.exitCode()).isEqualTo(1);
+            JsonNode forgedFailure = JSON.readTree(forgedCheckpoint.stdout()).get("failures").get(0);
+            assertThat(forgedFailure.get("kind").asText()).isEqualTo("CHECKPOINT_FORGED");
+            assertThat(forgedFailure.get("tenant_id").asText()).isEqualTo("globex");
+            assertThat(forgedFailure.get("topic").asText()).isEqualTo("veridict.checkpoints");
 
             byte[] madeUpPrev = LedgerHashes.payloadHash("not acme's head".getBytes(StandardCharsets.UTF_8));
             RecordMetadata forged = appendForgedEntry(dev, serdes, madeUpPrev);

@@ -49,10 +49,12 @@ public record AuditFailure(Kind kind, String tenantOrNull, Long seqOrNull, Recor
         WRONG_PARTITION,
         /** An export file that breaks the export format (including a truncated file). */
         MALFORMED_EXPORT,
-        /** The ledger holds fewer entries than a signed checkpoint the auditor kept ({@code --since}). */
+        /** The ledger holds fewer entries than a signed checkpoint says (one kept with {@code --since}, or the ledger's own). */
         CHECKPOINT_TRUNCATED,
-        /** The first entries of the ledger do not make the tree a kept signed checkpoint signed ({@code --since}). */
-        CHECKPOINT_MISMATCH
+        /** The first entries of the ledger do not make the tree a signed checkpoint signed (one kept, or the ledger's own). */
+        CHECKPOINT_MISMATCH,
+        /** A record on the checkpoints topic that is not a checkpoint the verifier key signed for the tenant it names. */
+        CHECKPOINT_FORGED
     }
 
     public AuditFailure {

@@ -64,7 +64,7 @@ final class EntryPass {
         this.partitionCount = partitionCount;
         settings.tenants().forEach(this::tenant);
         if (pinnedOrNull != null && settings.includes(pinnedOrNull.tenantId())) {
-            tenant(pinnedOrNull.tenantId()).pin(pinnedOrNull);
+            tenant(pinnedOrNull.tenantId()).claim(pinnedOrNull.claim());
         }
     }
 
@@ -116,6 +116,18 @@ final class EntryPass {
             return;
         }
         replay.accept(header, payload, where.offset());
+    }
+
+    /** A signed checkpoint of {@code tenantId}'s tree that its chain must hold (if the tenant is verified). */
+    void claim(String tenantId, CheckpointWatch.Claim claim) {
+        if (settings.includes(tenantId)) {
+            tenant(tenantId).claim(claim);
+        }
+    }
+
+    /** Signed checkpoints whose tree the chains were found to make. */
+    long checkpointsHeld() {
+        return tenants.values().stream().mapToLong(TenantReplay::checkpointsHeld).sum();
     }
 
     long entriesRead() {

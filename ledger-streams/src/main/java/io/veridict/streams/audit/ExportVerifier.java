@@ -83,7 +83,10 @@ public final class ExportVerifier {
             return report(name, 0, List.of(), List.of(malformed(name, null, e)), started, pinnedOrNull);
         }
         String tenant = reader.header().tenantId();
-        PinnedCheckpoint.Watch watch = pinnedOrNull == null ? null : pinnedOrNull.watch();
+        CheckpointWatch watch = pinnedOrNull == null ? null : new CheckpointWatch(tenant);
+        if (watch != null) {
+            watch.claim(pinnedOrNull.claim());
+        }
         if (pinnedOrNull != null && !pinnedOrNull.tenantId().equals(tenant)) {
             AuditFailure other = new AuditFailure(Kind.CHECKPOINT_MISMATCH, tenant, null, new FileLine(name, 1),
                     pinnedOrNull.tenantId(), tenant, "the checkpoint kept in " + pinnedOrNull.file() + " is tenant "
@@ -101,7 +104,7 @@ public final class ExportVerifier {
                 }
                 verifier.accept(entry.header(), entry.payloadOrNull(), entry.saltOrNull(), entry.lineNumber());
                 if (watch != null && !verifier.hasFailed()) {
-                    watch.passed(verifier.head(), entry.lineNumber());
+                    watch.passed(verifier.head(), entry.lineNumber(), line -> new FileLine(name, line));
                 }
                 read++;
                 if (read % 1024 == 0) {

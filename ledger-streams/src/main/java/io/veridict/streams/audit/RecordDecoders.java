@@ -2,6 +2,7 @@ package io.veridict.streams.audit;
 
 import io.veridict.schemas.avro.EntryKey;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.SignedCheckpoint;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.serde.AvroSerdeException;
@@ -26,12 +27,22 @@ final class RecordDecoders {
     private final Deserializer<PayloadEnvelope> payloads;
     private final EntryHeaderDecoder headers;
     private final DirectDecoders direct;
+    private final Deserializer<SignedCheckpoint> checkpoints;
 
     RecordDecoders(SchemaRegistryClient registry) {
         this.keys = new ConfluentAvroDeserializer<>(registry, EntryKey.class);
         this.payloads = new ConfluentAvroDeserializer<>(registry, PayloadEnvelope.class);
         this.headers = new EntryHeaderDecoder(registry);
         this.direct = new DirectDecoders(registry);
+        this.checkpoints = new ConfluentAvroDeserializer<>(registry, SignedCheckpoint.class);
+    }
+
+    /** A checkpoints-topic value. */
+    SignedCheckpoint checkpoint(String topic, byte[] value) throws UnreadableRecordException, ReplayException {
+        if (value == null) {
+            throw new UnreadableRecordException("no value: a checkpoint record holds a signed note");
+        }
+        return decode(checkpoints, topic, value);
     }
 
     EntryKey key(String topic, byte[] key) throws UnreadableRecordException, ReplayException {

@@ -21,9 +21,19 @@ import java.util.Objects;
  * @param elapsed     wall-clock time of the verification
  * @param pinnedOrNull the checkpoint kept from an earlier audit the ledger was judged against
  *                     ({@code --since}), or null; a failure names it when the ledger does not hold it
+ * @param checkpointsRead records of the checkpoints topic read (for the tenants verified), or -1
+ *                        when the topic was not read (no verifier key)
+ * @param checkpointsHeld distinct signed tree sizes the chains were found to hold
  */
 public record ReplayReport(String source, long entriesRead, List<TenantResult> tenants, List<AuditFailure> failures,
-                           List<OrphanPayload> orphans, Duration elapsed, PinnedCheckpoint pinnedOrNull) {
+                           List<OrphanPayload> orphans, Duration elapsed, PinnedCheckpoint pinnedOrNull,
+                           long checkpointsRead, long checkpointsHeld) {
+
+    /** A report that read no checkpoints topic. */
+    public ReplayReport(String source, long entriesRead, List<TenantResult> tenants, List<AuditFailure> failures,
+                        List<OrphanPayload> orphans, Duration elapsed, PinnedCheckpoint pinnedOrNull) {
+        this(source, entriesRead, tenants, failures, orphans, elapsed, pinnedOrNull, -1, 0);
+    }
 
     /** A report without a kept checkpoint. */
     public ReplayReport(String source, long entriesRead, List<TenantResult> tenants, List<AuditFailure> failures,

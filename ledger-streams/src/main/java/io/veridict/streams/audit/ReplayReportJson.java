@@ -64,6 +64,8 @@ public final class ReplayReportJson {
                 .put("encrypted_payloads", report.encryptedPayloads())
                 .put("orphan_payloads", report.orphans().size())
                 .put("failures", report.failures().size())
+                .put("checkpoints_read", report.checkpointsRead() < 0 ? null : report.checkpointsRead())
+                .put("checkpoints_held", report.checkpointsRead() < 0 ? null : report.checkpointsHeld())
                 .put("elapsed_ms", report.elapsed().toMillis())
                 .put("entries_per_second", Math.round(report.entriesPerSecond()));
     }

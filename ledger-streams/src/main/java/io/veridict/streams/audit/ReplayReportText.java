@@ -46,6 +46,10 @@ public final class ReplayReportText {
             row(out, "Checkpoint", safe(kept.describe()) + (broken ? ": NOT held by this ledger"
                     : report.verified() ? ": the ledger holds this tree and grew from it" : ": not judged (an earlier failure)"));
         }
+        if (report.checkpointsRead() >= 0) {
+            row(out, "Checkpoints", number(report.checkpointsRead()) + " signed checkpoints read, "
+                    + number(report.checkpointsHeld()) + " tree sizes found held");
+        }
         row(out, "Failures", number(report.failures().size()));
         row(out, "Rate", number(Math.round(report.entriesPerSecond())) + " entries/s ("
                 + String.format(Locale.ROOT, "%.2f", report.elapsed().toMillis() / 1000.0) + " s)");

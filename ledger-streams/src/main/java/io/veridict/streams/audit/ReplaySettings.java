@@ -21,9 +21,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  *                          next record while a partition is not read to its end offset
  * @param consumerOverrides extra consumer configs (e.g. {@code security.protocol}, SASL); they
  *                          cannot change isolation, auto commit or the group
+ * @param checkpointsTopicOrNull the ledger's signed checkpoints, checked against the replayed trees when a
+ *                          verifier key is given; null to read none
  */
 public record ReplaySettings(String bootstrapServers, String entriesTopic, String payloadsTopic, Set<String> tenants,
-                             Duration timeout, Map<String, Object> consumerOverrides) {
+                             Duration timeout, Map<String, Object> consumerOverrides, String checkpointsTopicOrNull) {
+
+    /** Settings that read no checkpoints topic. */
+    public ReplaySettings(String bootstrapServers, String entriesTopic, String payloadsTopic, Set<String> tenants,
+                          Duration timeout, Map<String, Object> consumerOverrides) {
+        this(bootstrapServers, entriesTopic, payloadsTopic, tenants, timeout, consumerOverrides, null);
+    }
 
     /** Default {@link #timeout()}: 15 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
@@ -49,23 +57,25 @@ public record ReplaySettings(String bootstrapServers, String entriesTopic, Strin
     public static ReplaySettings forPrefix(String bootstrapServers, String topicPrefix) {
         LedgerTopics names = LedgerTopics.standard(topicPrefix, 1, (short) 1, 1);
         return new ReplaySettings(bootstrapServers, names.entries().name(), names.payloads().name(), Set.of(),
-                DEFAULT_TIMEOUT, Map.of());
+                DEFAULT_TIMEOUT, Map.of(), names.checkpoints().name());
     }
 
     /** @return a copy verifying only these tenants (none: every tenant) */
     public ReplaySettings withTenants(Collection<String> only) {
         return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, new TreeSet<>(only), timeout,
-                consumerOverrides);
+                consumerOverrides, checkpointsTopicOrNull);
     }
 
     /** @return a copy with this timeout */
     public ReplaySettings withTimeout(Duration wait) {
-        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, tenants, wait, consumerOverrides);
+        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, tenants, wait, consumerOverrides,
+                checkpointsTopicOrNull);
     }
 
     /** @return a copy with these extra consumer configs */
     public ReplaySettings withConsumerOverrides(Map<String, Object> overrides) {
-        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, tenants, timeout, overrides);
+        return new ReplaySettings(bootstrapServers, entriesTopic, payloadsTopic, tenants, timeout, overrides,
+                checkpointsTopicOrNull);
     }
 
     /** @return whether {@code tenantId} is to be verified */

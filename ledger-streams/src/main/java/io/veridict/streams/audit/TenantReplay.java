@@ -38,7 +38,7 @@ final class TenantReplay {
     private AuditFailure ownFailure;
     private AuditFailure missing;
     private ChainHead headAtOwnFailure;
-    private PinnedCheckpoint.Watch pinned;
+    private CheckpointWatch checkpoints;
 
     /**
      * @param partition the partition every record of this tenant must live in
@@ -55,9 +55,17 @@ final class TenantReplay {
         return partition;
     }
 
-    /** Judges the chain against a checkpoint of this tenant kept from an earlier audit. */
-    void pin(PinnedCheckpoint checkpoint) {
-        this.pinned = checkpoint.watch();
+    /** Judges the chain against a signed checkpoint of this tenant's tree. */
+    void claim(CheckpointWatch.Claim claim) {
+        if (checkpoints == null) {
+            checkpoints = new CheckpointWatch(tenantId);
+        }
+        checkpoints.claim(claim);
+    }
+
+    /** Signed checkpoints whose tree the chain was found to make. */
+    long checkpointsHeld() {
+        return checkpoints == null ? 0 : checkpoints.checked();
     }
 
     /**
@@ -82,8 +90,8 @@ final class TenantReplay {
             stop(payloadFailure, before);
             return;
         }
-        if (pinned != null) {
-            pinned.passed(verifier.head(), offset);
+        if (checkpoints != null) {
+            checkpoints.passed(verifier.head(), offset, this::at);
         }
         if (payload != null && payload.erasureOrNull() != null
                 && PayloadAccounting.ERASURE_ENTRY_TYPE.equals(header.entryType())) {
@@ -122,9 +130,8 @@ final class TenantReplay {
                     "an erasure record naming seq " + seq, "absent", account.unaccounted()
                     + " payload(s) absent from " + payloadsTopic + " that no erasure record names, the first of seq " + seq);
         }
-        if (result.isValid() && missing == null && pinned != null) {
-            missing = pinned.verdict(result.head(), position -> new KafkaRecord(entriesTopic, partition, Math.max(position, 0)));
-            pinned = null;
+        if (result.isValid() && missing == null && checkpoints != null) {
+            missing = checkpoints.verdict(result.head(), this::at);
         }
         return new TenantResult(tenantId, result.entriesChecked(), erased, encrypted, result.head(),
                 result.isValid() && missing == null, account);
@@ -187,6 +194,10 @@ final class TenantReplay {
         return new AuditFailure(Kind.PAYLOAD_HASH_MISMATCH, tenantId, header.seq(), where, expected,
                 HEX.formatHex(payload.hashOrNull()), (salted ? "the salted hash" : "SHA-256")
                         + " of the payload differs from the payload_hash of" + at);
+    }
+
+    private RecordLocation at(long position) {
+        return new KafkaRecord(entriesTopic, partition, Math.max(position, 0));
     }
 
     private void stop(AuditFailure failure, ChainHead lastPassed) {

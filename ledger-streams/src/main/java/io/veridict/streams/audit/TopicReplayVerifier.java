@@ -1,5 +1,6 @@
 package io.veridict.streams.audit;
 
+import io.veridict.schemas.note.NoteVerifier;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.streams.audit.PartitionReader.Range;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
@@ -56,6 +57,7 @@ public final class TopicReplayVerifier {
     private final ReplaySettings settings;
     private final SchemaRegistryClient registry;
     /** Runs between the first payloads snapshot and the entries snapshot: for tests of a live ledger. */
+    private NoteVerifier checkpointKey;
     private PinnedCheckpoint pinned;
     private Runnable betweenSnapshots = () -> { };
 
@@ -74,6 +76,16 @@ public final class TopicReplayVerifier {
      */
     public TopicReplayVerifier since(PinnedCheckpoint checkpoint) {
         this.pinned = Objects.requireNonNull(checkpoint, "checkpoint");
+        return this;
+    }
+
+    /**
+     * Checks every record of the ledger's checkpoints topic ({@link ReplaySettings#checkpointsTopicOrNull()})
+     * with the verifier key the auditor trusts: each must be signed by it, and each tenant's chain
+     * must hold the tree of each of its checkpoints.
+     */
+    public TopicReplayVerifier checkpointsSignedBy(NoteVerifier key) {
+        this.checkpointKey = Objects.requireNonNull(key, "key");
         return this;
     }
 
@@ -100,6 +112,9 @@ public final class TopicReplayVerifier {
             List<TopicPartition> entryPartitions = reader.partitionsOf(settings.entriesTopic());
             List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
             betweenSnapshots.run();
+            // Checkpoints before entries: every checkpoint read then signs entries the entries snapshot holds.
+            List<Range> checkpointRanges = checkpointKey == null || settings.checkpointsTopicOrNull() == null ? List.of()
+                    : reader.ranges(reader.partitionsOf(settings.checkpointsTopicOrNull()));
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
             List<Range> lateRanges = after(payloadRanges, reader.ranges(relevant(payloadPartitions)));
             RecordDecoders decoders = new RecordDecoders(registry); // the reading thread's, one feed at a time
@@ -118,17 +133,29 @@ public final class TopicReplayVerifier {
             }
 
             EntryPass entries = new EntryPass(settings, payloads.index(), late.index(), entryPartitions.size(), pinned);
+            CheckpointPass checkpoints = null;
+            if (checkpointKey != null && settings.checkpointsTopicOrNull() != null) {
+                checkpoints = new CheckpointPass(checkpointKey, settings, entries);
+                CheckpointPass pass = checkpoints;
+                for (Range range : checkpointRanges) {
+                    reader.read(range, record -> pass.accept(record, decoders), consumed -> { });
+                }
+            }
             try (RecordFeed<EntryPass.Read> feed = RecordFeed.start(reader, entryRanges,
                     record -> EntryPass.read(record, decoders))) {
                 readAll(feed, entryRanges, entries::accept, ReplayProgress.Phase.ENTRIES, progress);
             }
 
+            long held = entries.checkpointsHeld();
             List<AuditFailure> failures = new ArrayList<>(entries.failures());
+            if (checkpoints != null) {
+                failures.addAll(checkpoints.failures());
+            }
             failures.addAll(payloads.unattributedFailures());
             List<OrphanPayload> orphans = new ArrayList<>(payloads.misplacedPayloads());
             payloads.index().leftovers().forEach(left -> orphans.add(orphan(left)));
             return new ReplayReport(describeSource(), entries.entriesRead(), entries.results(), failures, orphans,
-                    Duration.ofNanos(System.nanoTime() - started), pinned);
+                    Duration.ofNanos(System.nanoTime() - started), pinned, checkpoints == null ? -1 : checkpoints.read(), held);
         } catch (KafkaException e) {
             throw new ReplayException("Kafka at " + settings.bootstrapServers() + " failed: " + e.getMessage(), e);
         }

@@ -24,6 +24,9 @@ import io.veridict.schemas.avro.Sha256;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.avro.WrappedDataKey;
 import io.veridict.schemas.format.ChainHead;
+import io.veridict.schemas.avro.SignedCheckpoint;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import io.veridict.schemas.format.EntryHeader;
 import io.veridict.schemas.format.LedgerFormat;
 import io.veridict.schemas.format.MerkleProofs;
@@ -108,11 +111,17 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private Projections projections;
     private AccessChanges access;
 
-    private ChainProcessor(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history, LedgerCrypto crypto) {
+    private final CheckpointSchedule checkpoints;
+    /** Tenants whose tree grew since their last scheduled checkpoint. */
+    private final Set<String> unsigned = new LinkedHashSet<>();
+
+    private ChainProcessor(LedgerTopics topics, LedgerSerdes serdes, TopicHistory history, LedgerCrypto crypto,
+                           CheckpointSchedule checkpoints) {
         this.topics = topics;
         this.serdes = serdes;
         this.history = history;
         this.crypto = crypto;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -123,7 +132,18 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                                                                                       LedgerSerdes serdes,
                                                                                       TopicHistory history,
                                                                                       LedgerCrypto crypto) {
-        return () -> new ChainProcessor(topics, serdes, history, crypto);
+        return supplier(topics, serdes, history, crypto, CheckpointSchedule.OFF);
+    }
+
+    /**
+     * @param checkpoints when and with which key tenants' trees are signed onto the checkpoints topic
+     */
+    public static ProcessorSupplier<String, LedgerCommand, String, ChainStep> supplier(LedgerTopics topics,
+                                                                                      LedgerSerdes serdes,
+                                                                                      TopicHistory history,
+                                                                                      LedgerCrypto crypto,
+                                                                                      CheckpointSchedule checkpoints) {
+        return () -> new ChainProcessor(topics, serdes, history, crypto, checkpoints);
     }
 
     @Override
@@ -139,6 +159,30 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.retention = new RetentionChanges(context.getStateStore(ChainStores.RETENTION), access::keyState);
         rebuild().catchUp();
         context.schedule(EXPIRY_SWEEP, PunctuationType.WALL_CLOCK_TIME, now -> expireProposals(Instant.ofEpochMilli(now)));
+        if (checkpoints.on()) {
+            // A restart cannot tell which trees grew after their last checkpoint: sign each once.
+            try (KeyValueIterator<String, byte[]> all = heads.all()) {
+                all.forEachRemaining(head -> unsigned.add(head.key));
+            }
+            context.schedule(checkpoints.interval(), PunctuationType.WALL_CLOCK_TIME, this::signCheckpoints);
+        }
+    }
+
+    /**
+     * Signs the tree of every tenant that grew since its last checkpoint, onto the checkpoints
+     * topic, in the task's transaction: a checkpoint is visible only with the entries it signs.
+     */
+    private void signCheckpoints(long now) {
+        for (String tenant : unsigned) {
+            byte[] current = heads.get(tenant);
+            if (current == null) {
+                continue;
+            }
+            ChainHead head = HeadCodec.decode(tenant, current);
+            SignedCheckpoint signed = new SignedCheckpoint(tenant, head.size(), checkpoints.sign(head));
+            context.forward(new Record<>(tenant, ChainStep.signed(signed), now));
+        }
+        unsigned.clear();
     }
 
     /**
@@ -461,6 +505,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         void finish() {
             if (head != null) {
                 heads.put(tenant, HeadCodec.encode(head));
+                if (checkpoints.on()) {
+                    unsigned.add(tenant);
+                }
             }
         }
 

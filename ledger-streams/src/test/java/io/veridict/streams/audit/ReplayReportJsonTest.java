@@ -21,6 +21,7 @@ class ReplayReportJsonTest {
         assertThat(json.get("checkpoint").isNull()).as("no --since").isTrue();
         assertThat(json.get("summary").toString()).isEqualTo("{\"tenants\":2,\"entries_read\":7,\"entries_verified\":5,"
                 + "\"erased_payloads\":1,\"encrypted_payloads\":0,\"orphan_payloads\":1,\"failures\":2,"
+                + "\"checkpoints_read\":null,\"checkpoints_held\":null,"
                 + "\"elapsed_ms\":500,\"entries_per_second\":14}");
         JsonNode acme = json.get("tenants").get(0);
         assertThat(acme.get("tenant_id").asText()).isEqualTo("acme");

@@ -58,7 +58,8 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
                 .help("a signed checkpoint kept from an earlier audit (GET /v1/audit/checkpoint): fail unless the ledger"
                         + " still holds that tree (truncation, rewrites); needs --key");
         subparser.addArgument("--key").dest("key").metavar("VERIFIER_KEY")
-                .help("the checkpoint verifier key to trust (GET /v1/checkpoint-keys), or @FILE to read it from a file");
+                .help("the checkpoint verifier key to trust (GET /v1/checkpoint-keys), or @FILE to read it from a file;"
+                        + " on the topics, every checkpoint the ledger signed is checked with it");
         subparser.addArgument("--json").dest("json").action(Arguments.storeTrue())
                 .help("print one JSON document instead of text (see docs/export-format.md)");
         subparser.addArgument("--no-progress").dest("no_progress").action(Arguments.storeTrue())
@@ -93,8 +94,8 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
             throw new UsageException((proof != null ? "--proof" : "--since")
                     + " needs --key: the checkpoint verifier key you trust (GET /v1/checkpoint-keys)");
         }
-        if (proof == null && since == null && key != null) {
-            throw new UsageException("--key is the verifier key of a proof bundle or a kept checkpoint; give it with --proof or --since");
+        if (file != null && since == null && key != null) {
+            throw new UsageException("an export carries no checkpoint to check with --key; give --since CHECKPOINT with it");
         }
         int timeout = ns.getInt("timeout");
         if (timeout <= 0) {
