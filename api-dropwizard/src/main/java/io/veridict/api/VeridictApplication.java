@@ -166,7 +166,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.lifecycle().manage(new ExpirySweep(accessView::allKeys,
                 keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
-        environment.jersey().register(new AuditResource(queries, reader, clock));
+        environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKey));
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
         environment.jersey().register(new CheckpointResource(queries, checkpointKey));
         environment.jersey().register(new CheckpointKeysResource(checkpointKey));

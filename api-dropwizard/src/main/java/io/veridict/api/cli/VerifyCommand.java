@@ -116,7 +116,8 @@ public final class VerifyCommand extends Command {
         PinnedCheckpoint pinned = pinned(options);
         if (options.fileOrNull() != null) {
             try {
-                return withProgress(options, progress -> ExportVerifier.verify(options.fileOrNull(), progress, pinned));
+                NoteVerifier key = options.keyOrNull() == null ? null : key(options);
+                return withProgress(options, progress -> ExportVerifier.verify(options.fileOrNull(), progress, pinned, key));
             } catch (IOException e) {
                 throw new IOException("cannot read " + options.fileOrNull() + ": " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage()), e);

@@ -30,6 +30,9 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import io.veridict.schemas.note.NoteSigner;
+import io.veridict.streams.chain.CheckpointSchedule;
 
 /**
  * A tenant's ledger as auditors read it: head, entries, export and verification. Every
@@ -52,10 +55,20 @@ public final class AuditResource {
     private final StrictJsonReader reader;
     private final Clock clock;
 
+    private final Optional<NoteSigner> signer;
+
     public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock) {
+        this(ledger, reader, clock, Optional.empty());
+    }
+
+    /**
+     * @param signer signs the checkpoint line of exports (docs/export-format.md §2.4); none writes none
+     */
+    public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock, Optional<NoteSigner> signer) {
         this.ledger = ledger;
         this.reader = reader;
         this.clock = clock;
+        this.signer = signer;
     }
 
     @GET
@@ -125,6 +138,10 @@ public final class AuditResource {
                 for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + SCAN_PAGE - 1), SCAN_PAGE)) {
                     writer.write(e.header(), e.payloadBytesOrNull(), e.payloadSaltOrNull());
                 }
+            }
+            if (signer.isPresent() && (to >= from || from == 0)) {
+                // The tree the export's last entry ends, signed now: an auditor with the key sees any entry added or cut.
+                writer.checkpoint(CheckpointSchedule.sign(signer.get(), tenant, to + 1, ledger.root(tenant, to + 1)));
             }
             writer.finish();
         };

@@ -174,7 +174,8 @@ class DecisionApiIT {
         assertThat(verified.get("entries_checked").asLong()).isEqualTo(9);
         assertThat(verified.get("head").get("merkle_root")).isEqualTo(head.get("merkle_root"));
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.body().lines()).hasSize(11);
+        assertThat(export.body().lines()).as("header, 9 entries, the signed checkpoint, end").hasSize(12);
+        assertThat(export.body().lines().toList().get(10)).startsWith("{\"type\":\"checkpoint\",\"note\":\"veridict-dev/umbrella\\n9\\n");
         ReplayReport offline = ExportVerifier.verify(new ByteArrayInputStream(export.body().getBytes(StandardCharsets.UTF_8)),
                 "umbrella.ndjson", ReplayProgress.NONE);
         assertThat(offline.verified()).as(offline.failures().toString()).isTrue();

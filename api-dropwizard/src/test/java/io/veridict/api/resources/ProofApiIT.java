@@ -11,6 +11,12 @@ import io.veridict.schemas.format.MerkleTree;
 import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteVerifier;
 import io.veridict.schemas.note.SignedNote;
+import io.veridict.schemas.format.EntryHeader;
+import io.veridict.schemas.format.LedgerHashes;
+import io.veridict.streams.audit.ExportEntry;
+import io.veridict.streams.audit.ExportHeader;
+import io.veridict.streams.audit.ExportReader;
+import io.veridict.streams.audit.ExportWriter;
 import io.veridict.streams.audit.ProofBundleVerifier;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -134,6 +140,50 @@ class ProofApiIT {
                 "--key", "@" + Files.writeString(tmp.resolve("key.txt"), key + "\n"), "--json");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stdout()).contains("\"code\" : \"INDEX_MISMATCH\"");
+    }
+
+    @Test
+    void anExportCarriesTheLedgersCheckpointSoAnAppendedForgedEntryFails() throws Exception {
+        Path export = Files.writeString(tmp.resolve("proved.ndjson"), api.get("/v1/audit/export", TENANT).body());
+        VeridictProcess.Outcome signed = VeridictProcess.runOnce(Duration.ofSeconds(60), "verify", "--file", export.toString(),
+                "--key", key.toString(), "--json");
+        assertThat(signed.exitCode()).as(signed.stdout() + signed.stderr()).isZero();
+        assertThat(signed.stdout()).contains("\"checkpoints_held\" : 1");
+
+        // A forger appends an entry chained after the last one, with every hash right, and fixes header and end line.
+        List<ExportEntry> entries = new ArrayList<>();
+        String note;
+        ExportHeader header;
+        try (ExportReader reader = ExportReader.open(Files.newInputStream(export))) {
+            header = reader.header();
+            for (var next = reader.next(); next.isPresent(); next = reader.next()) {
+                entries.add(next.get());
+            }
+            note = reader.checkpointNoteOrNull();
+        }
+        assertThat(note).isNotNull();
+        EntryHeader last = entries.get(entries.size() - 1).header();
+        byte[] payload = "{\"decision\":\"approve\",\"kind\":\"decision\"}".getBytes(UTF_8);
+        byte[] salt = new byte[32];
+        EntryHeader forged = EntryHeader.seal(last.formatVersion(), TENANT, last.seq() + 1, "forged-entry", "DECISION",
+                last.receivedAtMs() + 1, last.recordedAtMs() + 1, null, "forged", LedgerHashes.saltedPayloadHash(salt, payload),
+                last.chainHash());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ExportWriter writer = ExportWriter.start(out, new ExportHeader(TENANT, 0, header.toSeq() + 1, header.exportedAt()));
+        for (ExportEntry entry : entries) {
+            writer.write(entry.header(), entry.payloadOrNull(), entry.saltOrNull());
+        }
+        writer.write(forged, payload, salt);
+        writer.checkpoint(note);
+        writer.finish();
+        Path appended = Files.write(tmp.resolve("appended.ndjson"), out.toByteArray());
+
+        assertThat(VeridictProcess.runOnce(Duration.ofSeconds(60), "verify", "--file", appended.toString()).exitCode())
+                .as("the chain alone cannot tell").isZero();
+        VeridictProcess.Outcome caught = VeridictProcess.runOnce(Duration.ofSeconds(60), "verify", "--file", appended.toString(),
+                "--key", key.toString());
+        assertThat(caught.exitCode()).isEqualTo(1);
+        assertThat(caught.stdout()).contains("CHECKPOINT_MISMATCH").contains("are not signed by veridict-dev");
     }
 
     @Test

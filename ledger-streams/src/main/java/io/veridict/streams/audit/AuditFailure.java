@@ -53,8 +53,10 @@ public record AuditFailure(Kind kind, String tenantOrNull, Long seqOrNull, Recor
         CHECKPOINT_TRUNCATED,
         /** The first entries of the ledger do not make the tree a signed checkpoint signed (one kept, or the ledger's own). */
         CHECKPOINT_MISMATCH,
-        /** A record on the checkpoints topic that is not a checkpoint the verifier key signed for the tenant it names. */
-        CHECKPOINT_FORGED
+        /** A checkpoint (on the checkpoints topic, or an export's) that the verifier key did not sign for the tenant it names. */
+        CHECKPOINT_FORGED,
+        /** An export verified with a verifier key carries no checkpoint: nothing signed vouches for its entries. */
+        CHECKPOINT_MISSING
     }
 
     public AuditFailure {

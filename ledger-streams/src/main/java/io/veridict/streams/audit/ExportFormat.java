@@ -20,8 +20,9 @@ import java.util.HexFormat;
  * line, {@code \n} after each). A header line, one line per entry in seq order, an end line:
  *
  * <pre>
- * {"type":"veridict-export","version":2,"tenant_id":"acme","from_seq":0,"to_seq":41,"exported_at":"2026-01-01T00:00:00.000Z"}
+ * {"type":"veridict-export","version":3,"tenant_id":"acme","from_seq":0,"to_seq":41,"exported_at":"2026-01-01T00:00:00.000Z"}
  * {"type":"entry","format_version":2,"tenant_id":"acme","seq":0, ... ,"chain_hash":"…","payload":"{\"context\":…}","payload_salt":"…"}
+ * {"type":"checkpoint","note":"veridict/acme\n42\n…"}
  * {"type":"end","entries":42}
  * </pre>
  *
@@ -37,10 +38,15 @@ public final class ExportFormat {
 
     /** Value of {@code type} on the header line. */
     public static final String FORMAT = "veridict-export";
-    /** The export format version this code writes; it also reads {@link #VERSION_1}. */
-    public static final int VERSION = 2;
+    /** The export format version this code writes; it also reads {@link #VERSION_1} and {@link #VERSION_2}. */
+    public static final int VERSION = 3;
     /** The first export format version: entry lines without {@code payload_salt}. */
     public static final int VERSION_1 = 1;
+    /** Entry lines with {@code payload_salt}; no checkpoint line. */
+    public static final int VERSION_2 = 2;
+    /** Value of {@code type} on the checkpoint line (version 3): the ledger's signed checkpoint of the export's tree. */
+    public static final String TYPE_CHECKPOINT = "checkpoint";
+    static final String NOTE = "note";
     /** Value of {@code type} on an entry line. */
     public static final String TYPE_ENTRY = "entry";
     /** Value of {@code type} on the end line. */
@@ -135,6 +141,11 @@ public final class ExportFormat {
         ObjectNode line = NODES.objectNode().put(TYPE, TYPE_ENTRY);
         line.setAll(entryNode(header, payloadOrNull, saltOrNull));
         return line;
+    }
+
+    /** The checkpoint line: the signed note as a JSON string. */
+    static ObjectNode checkpointLine(String signedNote) {
+        return NODES.objectNode().put(TYPE, TYPE_CHECKPOINT).put(NOTE, signedNote);
     }
 
     /** The header line. */

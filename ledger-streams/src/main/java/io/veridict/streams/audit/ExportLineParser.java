@@ -69,9 +69,9 @@ final class ExportLineParser {
         }
         p.onlyMembers(node, HEADER_MEMBERS);
         long version = p.integer(node, VERSION_FIELD);
-        if (version != VERSION_1 && version != VERSION) {
+        if (version != VERSION_1 && version != VERSION_2 && version != VERSION) {
             throw new ExportFormatException(line, "export format version " + version
-                    + " is not supported (this reader knows " + VERSION_1 + " and " + VERSION + ")");
+                    + " is not supported (this reader knows " + VERSION_1 + " to " + VERSION + ")");
         }
         String tenant = p.text(node, TENANT_ID);
         if (!isUnicode(tenant)) {
@@ -96,9 +96,16 @@ final class ExportLineParser {
         return p.integer(node, ENTRIES);
     }
 
+    /** The checkpoint line's signed note (not opened here). */
+    static String checkpointNote(JsonNode node, long line) throws ExportFormatException {
+        ExportLineParser p = new ExportLineParser(line);
+        p.onlyMembers(node, Set.of(TYPE, NOTE));
+        return p.text(node, NOTE);
+    }
+
     static ExportEntry entry(JsonNode node, long line, int exportVersion) throws ExportFormatException {
         ExportLineParser p = new ExportLineParser(line);
-        boolean salts = exportVersion >= VERSION;
+        boolean salts = exportVersion >= VERSION_2;
         p.onlyMembers(node, salts ? ENTRY_MEMBERS_V2 : ENTRY_MEMBERS);
         long version = p.integer(node, FORMAT_VERSION);
         if (version < Integer.MIN_VALUE || version > Integer.MAX_VALUE) {

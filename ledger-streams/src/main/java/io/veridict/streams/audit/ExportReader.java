@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>Every departure from the format is an {@link ExportFormatException} naming the line:
  * malformed JSON, a missing, mistyped or unknown member, an unknown line type, invalid UTF-8,
- * a file that ends without the end line (truncated), an end line whose count differs from the
+ * a file that ends without the end line (truncated), a checkpoint line before an entry line or
+ * twice (or in an export before version 3), an end line whose count differs from the
  * entry lines read or from the header's range, anything after the end line. The entries
  * themselves are not verified here (see {@link ExportVerifier}). Lines end with {@code \n}
  * (a {@code \r} before it is tolerated) and are at most {@value #MAX_LINE_BYTES} bytes long.
@@ -43,6 +44,8 @@ public final class ExportReader implements Closeable {
     private long line;
     private long entries;
     private boolean ended;
+    private String checkpointNote;
+    private long checkpointLine;
 
     private ExportReader(InputStream in) {
         this.in = in;
@@ -99,7 +102,32 @@ public final class ExportReader implements Closeable {
             checkEnd(ExportLineParser.endCount(node, line));
             return Optional.empty();
         }
+        if (ExportFormat.TYPE_CHECKPOINT.equals(type) && version >= ExportFormat.VERSION) {
+            if (checkpointNote != null) {
+                throw new ExportFormatException(line, "a second checkpoint line");
+            }
+            checkpointNote = ExportLineParser.checkpointNote(node, line);
+            checkpointLine = line;
+            Optional<ExportEntry> after = next();
+            if (after.isPresent()) {
+                throw new ExportFormatException(after.get().lineNumber(), "an entry line after the checkpoint line");
+            }
+            return after;
+        }
         throw new ExportFormatException(line, "unknown line type \"" + type + "\"");
+    }
+
+    /**
+     * The signed checkpoint note of the checkpoint line (version 3), once the end line was read;
+     * null when the export has none.
+     */
+    public String checkpointNoteOrNull() {
+        return checkpointNote;
+    }
+
+    /** The checkpoint line's number, or 0. */
+    public long checkpointLine() {
+        return checkpointLine;
     }
 
     /** @return the number of the last line read (1 is the header line) */

@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.veridict.schemas.note.Checkpoint;
+import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.NoteVerifier;
+import io.veridict.schemas.note.SignedNote;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Verifies an export file (docs/export-format.md) with the ledger format's
@@ -55,8 +60,20 @@ public final class ExportVerifier {
      * @param pinnedOrNull the kept checkpoint, or null
      */
     public static ReplayReport verify(Path file, ReplayProgress progress, PinnedCheckpoint pinnedOrNull) throws IOException {
+        return verify(file, progress, pinnedOrNull, null);
+    }
+
+    /**
+     * As {@link #verify(Path, ReplayProgress, PinnedCheckpoint)}, and with a verifier key, the
+     * export's own checkpoint line must be a checkpoint that key signed of exactly the export's tree
+     * ({@code veridict verify --file --key}; docs/export-format.md §4.1).
+     *
+     * @param keyOrNull the ledger's checkpoint verifier key, or null to leave the checkpoint line unchecked
+     */
+    public static ReplayReport verify(Path file, ReplayProgress progress, PinnedCheckpoint pinnedOrNull,
+                                      NoteVerifier keyOrNull) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return verify(in, file.toString(), progress, pinnedOrNull);
+            return verify(in, file.toString(), progress, pinnedOrNull, keyOrNull);
         }
     }
 
@@ -70,11 +87,11 @@ public final class ExportVerifier {
      * @throws IOException if reading fails (not for format errors)
      */
     public static ReplayReport verify(InputStream in, String name, ReplayProgress progress) throws IOException {
-        return verify(in, name, progress, null);
+        return verify(in, name, progress, null, null);
     }
 
-    private static ReplayReport verify(InputStream in, String name, ReplayProgress progress, PinnedCheckpoint pinnedOrNull)
-            throws IOException {
+    private static ReplayReport verify(InputStream in, String name, ReplayProgress progress, PinnedCheckpoint pinnedOrNull,
+                                       NoteVerifier keyOrNull) throws IOException {
         long started = System.nanoTime();
         ExportReader reader;
         try {
@@ -130,9 +147,67 @@ public final class ExportVerifier {
                 failures.add(pinnedFailure);
             }
         }
+        if (keyOrNull != null && failures.isEmpty()) {
+            AuditFailure carried = carriedCheckpoint(reader, result, name, keyOrNull);
+            if (carried != null) {
+                failures.add(carried);
+            }
+        }
         TenantResult tenantResult = new TenantResult(tenant, result.entriesChecked(), result.erasedPayloads(), 0,
                 result.head(), failures.isEmpty(), result.payloads());
-        return report(name, read, List.of(tenantResult), failures, started, pinnedOrNull);
+        boolean checked = keyOrNull != null && reader.checkpointNoteOrNull() != null;
+        return new ReplayReport("file " + name, read, List.of(tenantResult), failures, List.of(),
+                Duration.ofNanos(System.nanoTime() - started), pinnedOrNull, keyOrNull == null ? -1 : checked ? 1 : 0,
+                checked && failures.isEmpty() ? 1 : 0);
+    }
+
+    /**
+     * The export's checkpoint line against the verifier key: present, signed by it for the export's
+     * tenant, of exactly the export's size, and (for an export from seq 0) of the root its entries
+     * make. Null when it holds.
+     */
+    private static AuditFailure carriedCheckpoint(ExportReader reader, ChainVerification result, String name,
+                                                  NoteVerifier key) {
+        ExportHeader header = reader.header();
+        String tenant = header.tenantId();
+        long size = header.toSeq() + 1;
+        String note = reader.checkpointNoteOrNull();
+        if (note == null) {
+            return new AuditFailure(Kind.CHECKPOINT_MISSING, tenant, null, new FileLine(name, reader.lineNumber()),
+                    "a checkpoint line signed by " + key, "none", "the export carries no checkpoint: nothing " + key.name()
+                    + " signed vouches for its entries, so entries appended or removed at its end would go unnoticed");
+        }
+        FileLine at = new FileLine(name, reader.checkpointLine());
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.parse(SignedNote.open(note.getBytes(StandardCharsets.UTF_8), List.of(key)).text());
+        } catch (NoteFormatException e) {
+            return new AuditFailure(Kind.CHECKPOINT_FORGED, tenant, null, at, "a checkpoint signed by " + key, "not one",
+                    "the export's checkpoint is not one " + key.name() + " signed: " + e.getMessage());
+        }
+        if (!checkpoint.origin().equals(key.name() + "/" + tenant)) {
+            return new AuditFailure(Kind.CHECKPOINT_FORGED, tenant, null, at, key.name() + "/" + tenant, checkpoint.origin(),
+                    "the export's checkpoint signs another log's or tenant's tree");
+        }
+        if (checkpoint.size() > size) {
+            return new AuditFailure(Kind.CHECKPOINT_TRUNCATED, tenant, header.toSeq(), at, checkpoint.size() + " entries",
+                    size + " entries", "the export's checkpoint signs a tree of " + checkpoint.size()
+                    + " entries, the export ends at seq " + header.toSeq() + ": entries " + size + ".." + (checkpoint.size() - 1)
+                    + " were removed");
+        }
+        if (checkpoint.size() < size) {
+            return new AuditFailure(Kind.CHECKPOINT_MISMATCH, tenant, checkpoint.size(), at, checkpoint.size() + " entries",
+                    size + " entries", "the export's checkpoint signs a tree of " + checkpoint.size() + " entries: entries "
+                    + checkpoint.size() + ".." + header.toSeq() + " are not signed by " + key.name() + " (appended after it signed)");
+        }
+        byte[] root = result.head().merkleRoot().orElse(null);
+        if (root != null && !java.security.MessageDigest.isEqual(root, checkpoint.rootHash())) {
+            java.util.HexFormat hex = java.util.HexFormat.of();
+            return new AuditFailure(Kind.CHECKPOINT_MISMATCH, tenant, header.toSeq(), at, hex.formatHex(checkpoint.rootHash()),
+                    hex.formatHex(root), "the export's entries do not make the tree its checkpoint signs: at least one was"
+                    + " changed, replaced or added, hashes recomputed");
+        }
+        return null;
     }
 
     private static ChainVerifier startFor(ExportHeader header, ExportEntry first) {

@@ -103,6 +103,22 @@ public final class ExportWriter {
     }
 
     /**
+     * Writes the checkpoint line: the ledger's signed checkpoint of the tree the export's last entry
+     * ends. After every entry, before {@link #finish()}, at most once.
+     *
+     * @param signedNote the checkpoint note with its signatures
+     * @throws IllegalStateException if entries are missing, or the export is finished
+     */
+    public void checkpoint(String signedNote) throws IOException {
+        requireOpen();
+        if (written != header.entryCount()) {
+            throw new IllegalStateException("the checkpoint line follows every entry: " + written + " of "
+                    + header.entryCount() + " written");
+        }
+        writeLine(ExportFormat.checkpointLine(Objects.requireNonNull(signedNote, "signedNote")));
+    }
+
+    /**
      * Writes the end line and flushes. The stream stays open.
      *
      * @throws IllegalStateException if fewer entries were written than the header announced

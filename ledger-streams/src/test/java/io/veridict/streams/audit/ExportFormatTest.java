@@ -42,7 +42,7 @@ class ExportFormatTest {
             + "{\"type\":\"end\",\"entries\":1}\n";
 
     /** The example of docs/export-format.md §5: chain 'single-decision-v2' of the test vectors, line by line. */
-    private static final String DOCUMENTED_EXAMPLE = "{\"type\":\"veridict-export\",\"version\":2,\"tenant_id\":\"acme\",\"from_seq\":0,\"to_seq\":0,"
+    private static final String DOCUMENTED_EXAMPLE = "{\"type\":\"veridict-export\",\"version\":3,\"tenant_id\":\"acme\",\"from_seq\":0,\"to_seq\":0,"
             + "\"exported_at\":\"2026-03-01T12:00:00.000Z\"}\n"
             + "{\"type\":\"entry\",\"format_version\":2,\"tenant_id\":\"acme\",\"seq\":0,\"entry_id\":\"0197a3c1-7e00-7000-8000-000000000001\","
             + "\"entry_type\":\"DECISION\",\"received_at_ms\":1750000000000,\"recorded_at_ms\":1750000000004,"
@@ -83,7 +83,7 @@ class ExportFormatTest {
 
         assertThat(lines).hasSize(4);
         assertThat(lines[3]).isEmpty();
-        assertThat(lines[0]).isEqualTo("{\"type\":\"veridict-export\",\"version\":2,\"tenant_id\":\"acme\","
+        assertThat(lines[0]).isEqualTo("{\"type\":\"veridict-export\",\"version\":3,\"tenant_id\":\"acme\","
                 + "\"from_seq\":0,\"to_seq\":0,\"exported_at\":\"2026-03-01T12:00:00.250Z\"}");
         assertThat(lines[1]).startsWith("{\"type\":\"entry\",\"format_version\":2,\"tenant_id\":\"acme\",\"seq\":0,"
                 + "\"entry_id\":\"00000000-0000-7000-8000-000000000000\",\"entry_type\":\"DECISION\","

@@ -29,7 +29,7 @@ class ExportReaderTest {
         return Stream.of(
                 bytes("an empty file", new byte[0], 1, "empty file"),
                 lines("an entry line first", l -> l.remove(0), 1, "not a Veridict export"),
-                lines("export version 3", member(0, n -> n.put("version", 3)), 1, "version 3 is not supported"),
+                lines("export version 4", member(0, n -> n.put("version", 4)), 1, "version 4 is not supported"),
                 lines("an entry line without payload_salt", member(1, n -> n.remove("payload_salt")), 2,
                         "\"payload_salt\" is missing"),
                 lines("a salt that is not 64 hex digits", member(1, n -> n.put("payload_salt", "00ff")), 2,

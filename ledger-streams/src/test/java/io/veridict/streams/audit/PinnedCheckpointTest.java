@@ -98,6 +98,68 @@ class PinnedCheckpointTest {
         assertThat(ReplayReportText.render(report)).contains("not judged");
     }
 
+    @Test
+    void anExportCarriesTheLedgersCheckpointOfItsTreeAndTheKeyChecksIt() throws Exception {
+        String signed = note(ledger, 10, LEDGER);
+        ReplayReport good = ExportVerifier.verify(write(ledger, signed), ReplayProgress.NONE, null, LEDGER.verifier());
+        assertThat(good.verified()).as(String.valueOf(good.failures())).isTrue();
+        assertThat(good.checkpointsRead()).isEqualTo(1);
+        assertThat(good.checkpointsHeld()).isEqualTo(1);
+        assertThat(ExportVerifier.verify(write(ledger, signed), ReplayProgress.NONE).verified()).as("no key: not judged").isTrue();
+
+        assertThat(carried(ledger, null)).isEqualTo(AuditFailure.Kind.CHECKPOINT_MISSING);
+        assertThat(carried(ledger, note(ledger, 10, NoteSigner.of("ledger.example", filled(9)))))
+                .isEqualTo(AuditFailure.Kind.CHECKPOINT_FORGED);
+        assertThat(carried(ledger.subList(0, 8), signed)).as("the tail cut, the line kept")
+                .isEqualTo(AuditFailure.Kind.CHECKPOINT_TRUNCATED);
+        List<Link> appended = new ArrayList<>(TestChains.chain("acme", 11));
+        assertThat(carried(appended, signed)).as("an entry appended after the ledger signed")
+                .isEqualTo(AuditFailure.Kind.CHECKPOINT_MISMATCH);
+        assertThat(carried(rewriteFrom(ledger, 4), signed)).as("rewritten, hashes recomputed")
+                .isEqualTo(AuditFailure.Kind.CHECKPOINT_MISMATCH);
+    }
+
+    @Test
+    void aCheckpointLineIsAFormatErrorBeforeVersion3OrBeforeAnEntry() throws Exception {
+        String signed = note(ledger, 10, LEDGER);
+        String text = Files.readString(write(ledger, signed));
+        Path v2 = Files.writeString(dir.resolve("v2.ndjson"), text.replace("\"version\":3", "\"version\":2"));
+        assertThat(ExportVerifier.verify(v2, ReplayProgress.NONE).failures().get(0).kind())
+                .isEqualTo(AuditFailure.Kind.MALFORMED_EXPORT);
+        String[] lines = text.split("\n");
+        String checkpointLine = lines[lines.length - 2];
+        List<String> moved = new ArrayList<>(Arrays.asList(lines));
+        moved.remove(lines.length - 2);
+        moved.add(3, checkpointLine);
+        Path early = Files.writeString(dir.resolve("early.ndjson"), String.join("\n", moved) + "\n");
+        assertThat(ExportVerifier.verify(early, ReplayProgress.NONE).failures().get(0).detail())
+                .contains("an entry line after the checkpoint line");
+    }
+
+    private AuditFailure.Kind carried(List<Link> links, String noteOrNull) throws Exception {
+        ReplayReport report = ExportVerifier.verify(write(links, noteOrNull), ReplayProgress.NONE, null, LEDGER.verifier());
+        assertThat(report.verified()).isFalse();
+        return report.failures().get(0).kind();
+    }
+
+    private Path write(List<Link> links, String noteOrNull) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ExportWriter writer = ExportWriter.start(out, new ExportHeader("acme", 0, links.size() - 1, AT));
+        for (Link link : links) {
+            writer.write(link.header(), link.payload(), link.salt());
+        }
+        if (noteOrNull != null) {
+            writer.checkpoint(noteOrNull);
+        }
+        writer.finish();
+        return Files.write(Files.createTempFile(dir, "acme", ".ndjson"), out.toByteArray());
+    }
+
+    private static String note(List<Link> links, int size, NoteSigner key) {
+        return SignedNote.sign(new Checkpoint("ledger.example/acme", size, MerkleTree.root(leaves(links.subList(0, size)))).text(),
+                List.of(key));
+    }
+
     private ReplayReport verify(List<Link> links, Path checkpoint) throws Exception {
         return ExportVerifier.verify(write(links), ReplayProgress.NONE, PinnedCheckpoint.read(checkpoint, LEDGER.verifier()));
     }

@@ -59,7 +59,7 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
                         + " still holds that tree (truncation, rewrites); needs --key");
         subparser.addArgument("--key").dest("key").metavar("VERIFIER_KEY")
                 .help("the checkpoint verifier key to trust (GET /v1/checkpoint-keys), or @FILE to read it from a file;"
-                        + " on the topics, every checkpoint the ledger signed is checked with it");
+                        + " every checkpoint the ledger signed (on the topics, or an export's own) is checked with it");
         subparser.addArgument("--json").dest("json").action(Arguments.storeTrue())
                 .help("print one JSON document instead of text (see docs/export-format.md)");
         subparser.addArgument("--no-progress").dest("no_progress").action(Arguments.storeTrue())
@@ -94,9 +94,7 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
             throw new UsageException((proof != null ? "--proof" : "--since")
                     + " needs --key: the checkpoint verifier key you trust (GET /v1/checkpoint-keys)");
         }
-        if (file != null && since == null && key != null) {
-            throw new UsageException("an export carries no checkpoint to check with --key; give --since CHECKPOINT with it");
-        }
+
         int timeout = ns.getInt("timeout");
         if (timeout <= 0) {
             throw new UsageException("--timeout must be a positive number of seconds, got " + timeout);
