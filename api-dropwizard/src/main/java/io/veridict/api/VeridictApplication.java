@@ -15,6 +15,7 @@ import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.SecretHasher;
 import io.veridict.api.checkpoint.CheckpointKeysResource;
 import io.veridict.api.checkpoint.CheckpointResource;
+import io.veridict.streams.chain.CheckpointKeys;
 import io.veridict.api.checkpoint.DecisionProofResource;
 import io.veridict.api.checkpoint.ProofResource;
 import io.veridict.api.cli.BenchCommand;
@@ -124,10 +125,10 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         LedgerCrypto crypto = config.getEncryption().build();
 
         // The ledger topology, started once the topics exist.
-        Optional<NoteSigner> checkpointKey = config.getCheckpoints().build();
+        CheckpointKeys checkpointKeys = config.getCheckpoints().build();
         LedgerStreams streams = new LedgerStreams(
                 LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties()), crypto,
-                        config.getCheckpoints().schedule(checkpointKey)),
+                        config.getCheckpoints().schedule(checkpointKeys)),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
 
@@ -166,12 +167,12 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.lifecycle().manage(new ExpirySweep(accessView::allKeys,
                 keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
-        environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKey));
+        environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKeys));
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
-        environment.jersey().register(new CheckpointResource(queries, checkpointKey));
-        environment.jersey().register(new CheckpointKeysResource(checkpointKey));
+        environment.jersey().register(new CheckpointResource(queries, checkpointKeys, clock));
+        environment.jersey().register(new CheckpointKeysResource(checkpointKeys, clock));
         environment.jersey().register(new ProofResource(queries));
-        environment.jersey().register(new DecisionProofResource(queries, checkpointKey));
+        environment.jersey().register(new DecisionProofResource(queries, checkpointKeys, clock));
         environment.lifecycle().manage(new RetentionSchedule(
                 () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
                 recorder::record, config.getRetention().runInterval(), clock));

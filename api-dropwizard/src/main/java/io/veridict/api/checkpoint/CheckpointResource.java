@@ -7,10 +7,8 @@ import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.schemas.format.ChainHead;
-import io.veridict.streams.chain.CheckpointSchedule;
-import io.veridict.schemas.note.Checkpoint;
-import io.veridict.schemas.note.NoteSigner;
-import io.veridict.schemas.note.SignedNote;
+import io.veridict.streams.chain.CheckpointKeys;
+import java.time.Clock;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import io.veridict.api.resources.OwnerRead;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code GET /v1/audit/checkpoint} (docs/checkpoints.md): the tenant's current head signed as a
@@ -33,11 +29,13 @@ public final class CheckpointResource {
     public static final String NOTE = "text/plain; charset=utf-8";
 
     private final LedgerQueries ledger;
-    private final Optional<NoteSigner> signer;
+    private final CheckpointKeys keys;
+    private final Clock clock;
 
-    public CheckpointResource(LedgerQueries ledger, Optional<NoteSigner> signer) {
+    public CheckpointResource(LedgerQueries ledger, CheckpointKeys keys, Clock clock) {
         this.ledger = ledger;
-        this.signer = signer;
+        this.keys = keys;
+        this.clock = clock;
     }
 
     /**
@@ -48,24 +46,21 @@ public final class CheckpointResource {
     @Produces(NOTE)
     @RequiresScope(Scope.AUDIT_READ)
     public String checkpoint(@Context HttpHeaders headers, @QueryParam("size") String sizeParam) {
-        NoteSigner key = key(signer);
+        requireKeys(keys);
         String tenant = RequestHeaders.tenantId(headers);
         ChainHead head = ledger.head(tenant).orElse(ChainHead.genesis(tenant));
         if (sizeParam == null) {
-            return sign(key, tenant, head.size(), head.merkleRoot().orElseThrow());
+            return keys.sign(tenant, head.size(), head.merkleRoot().orElseThrow(), clock.instant());
         }
         long size = ProofResource.Params.size("size", sizeParam, head.size());
-        return sign(key, tenant, size, ledger.root(tenant, size));
+        return keys.sign(tenant, size, ledger.root(tenant, size), clock.instant());
     }
 
-    /** The signer, or 503 {@code CHECKPOINT_SIGNING_OFF}. */
-    static NoteSigner key(Optional<NoteSigner> signer) {
-        return signer.orElseThrow(() -> new ApiException(ErrorCode.CHECKPOINT_SIGNING_OFF,
-                "this service signs no checkpoints: no checkpoints.signingKey is configured"));
-    }
-
-    /** The signed checkpoint note of {@code tenant}'s tree of {@code size} leaves with root {@code root}. */
-    static String sign(NoteSigner key, String tenant, long size, byte[] root) {
-        return CheckpointSchedule.sign(key, tenant, size, root);
+    /** 503 {@code CHECKPOINT_SIGNING_OFF} without keys. */
+    static void requireKeys(CheckpointKeys keys) {
+        if (!keys.any()) {
+            throw new ApiException(ErrorCode.CHECKPOINT_SIGNING_OFF,
+                    "this service signs no checkpoints: no checkpoints.signingKey is configured");
+        }
     }
 }

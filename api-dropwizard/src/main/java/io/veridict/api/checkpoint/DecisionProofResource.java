@@ -8,7 +8,8 @@ import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.resources.OwnerRead;
 import io.veridict.schemas.format.ChainHead;
-import io.veridict.schemas.note.NoteSigner;
+import io.veridict.streams.chain.CheckpointKeys;
+import java.time.Clock;
 import io.veridict.streams.audit.ProofBundle;
 import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.chain.Receipts;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * {@code GET /v1/decisions/{decision_id}/proof}: the decision's proof bundle (docs/checkpoints.md,
@@ -31,11 +31,13 @@ import java.util.Optional;
 public final class DecisionProofResource {
 
     private final LedgerQueries ledger;
-    private final Optional<NoteSigner> signer;
+    private final CheckpointKeys keys;
+    private final Clock clock;
 
-    public DecisionProofResource(LedgerQueries ledger, Optional<NoteSigner> signer) {
+    public DecisionProofResource(LedgerQueries ledger, CheckpointKeys keys, Clock clock) {
         this.ledger = ledger;
-        this.signer = signer;
+        this.keys = keys;
+        this.clock = clock;
     }
 
     /** Another tenant's decision ids answer as unknown ones. */
@@ -43,14 +45,14 @@ public final class DecisionProofResource {
     @Produces(ProofBundle.MEDIA_TYPE)
     @RequiresScope(Scope.DECISIONS_READ)
     public Response proof(@Context HttpHeaders headers, @PathParam("decision_id") String decisionId) {
-        NoteSigner key = CheckpointResource.key(signer);
+        CheckpointResource.requireKeys(keys);
         String tenant = RequestHeaders.tenantId(headers);
         LedgerRow row = ledger.decisionSeq(tenant, decisionId).flatMap(seq -> ledger.entry(tenant, seq))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no decision with this decision_id"));
         ChainHead head = ledger.head(tenant).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "no decision with this decision_id"));
         long seq = row.header().getSeq();
-        String checkpoint = CheckpointResource.sign(key, tenant, head.size(), head.merkleRoot().orElseThrow());
+        String checkpoint = keys.sign(tenant, head.size(), head.merkleRoot().orElseThrow(), clock.instant());
         ProofBundle bundle = ProofBundle.of(Receipts.fromAvro(row.header()), row.payloadBytesOrNull(), row.payloadSaltOrNull(),
                 ledger.inclusionProof(tenant, seq, head.size()), checkpoint);
         return Response.ok(bundle.text(), ProofBundle.MEDIA_TYPE)

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
@@ -76,7 +77,7 @@ public final class VerifyCommand extends Command {
         try {
             VerifyOptions options = VerifyOptions.from(namespace);
             if (options.proofOrNull() != null) {
-                ProofCheck.Outcome outcome = ProofCheck.run(options.proofOrNull(), options.keyOrNull());
+                ProofCheck.Outcome outcome = ProofCheck.run(options.proofOrNull(), options.keys());
                 print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.json()) + System.lineSeparator()
                         : outcome.text());
                 if (!outcome.ok()) {
@@ -116,8 +117,8 @@ public final class VerifyCommand extends Command {
         PinnedCheckpoint pinned = pinned(options);
         if (options.fileOrNull() != null) {
             try {
-                NoteVerifier key = options.keyOrNull() == null ? null : key(options);
-                return withProgress(options, progress -> ExportVerifier.verify(options.fileOrNull(), progress, pinned, key));
+                List<NoteVerifier> keys = keys(options);
+                return withProgress(options, progress -> ExportVerifier.verify(options.fileOrNull(), progress, pinned, keys));
             } catch (IOException e) {
                 throw new IOException("cannot read " + options.fileOrNull() + ": " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
@@ -135,19 +136,23 @@ public final class VerifyCommand extends Command {
         if (pinned != null) {
             replay.since(pinned);
         }
-        if (options.keyOrNull() != null) {
-            replay.checkpointsSignedBy(key(options));
+        if (!options.keys().isEmpty()) {
+            replay.checkpointsSignedBy(keys(options));
         }
         return withProgress(options, replay::verify);
     }
 
-    /** The verifier key of {@code --key}. */
-    private static NoteVerifier key(VerifyOptions options) {
-        try {
-            return NoteVerifier.parse(options.keyOrNull());
-        } catch (NoteFormatException e) {
-            throw new IllegalArgumentException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
+    /** The verifier keys of {@code --key}. */
+    private static List<NoteVerifier> keys(VerifyOptions options) {
+        List<NoteVerifier> keys = new java.util.ArrayList<>();
+        for (String text : options.keys()) {
+            try {
+                keys.add(NoteVerifier.parse(text));
+            } catch (NoteFormatException e) {
+                throw new IllegalArgumentException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
+            }
         }
+        return keys;
     }
 
     /** The checkpoint of {@code --since}, opened with {@code --key}; null without {@code --since}. */
@@ -156,7 +161,7 @@ public final class VerifyCommand extends Command {
             return null;
         }
         try {
-            return PinnedCheckpoint.read(options.sinceOrNull(), key(options));
+            return PinnedCheckpoint.read(options.sinceOrNull(), keys(options));
         } catch (IOException e) {
             throw new IOException("cannot read " + options.sinceOrNull() + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()), e);

@@ -30,9 +30,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
-import io.veridict.schemas.note.NoteSigner;
-import io.veridict.streams.chain.CheckpointSchedule;
+import io.veridict.streams.chain.CheckpointKeys;
 
 /**
  * A tenant's ledger as auditors read it: head, entries, export and verification. Every
@@ -55,20 +53,20 @@ public final class AuditResource {
     private final StrictJsonReader reader;
     private final Clock clock;
 
-    private final Optional<NoteSigner> signer;
+    private final CheckpointKeys keys;
 
     public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock) {
-        this(ledger, reader, clock, Optional.empty());
+        this(ledger, reader, clock, CheckpointKeys.NONE);
     }
 
     /**
-     * @param signer signs the checkpoint line of exports (docs/export-format.md §2.4); none writes none
+     * @param keys sign the checkpoint line of exports (docs/export-format.md §2.3); none write none
      */
-    public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock, Optional<NoteSigner> signer) {
+    public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock, CheckpointKeys keys) {
         this.ledger = ledger;
         this.reader = reader;
         this.clock = clock;
-        this.signer = signer;
+        this.keys = keys;
     }
 
     @GET
@@ -139,9 +137,9 @@ public final class AuditResource {
                     writer.write(e.header(), e.payloadBytesOrNull(), e.payloadSaltOrNull());
                 }
             }
-            if (signer.isPresent() && (to >= from || from == 0)) {
+            if (keys.any() && (to >= from || from == 0)) {
                 // The tree the export's last entry ends, signed now: an auditor with the key sees any entry added or cut.
-                writer.checkpoint(CheckpointSchedule.sign(signer.get(), tenant, to + 1, ledger.root(tenant, to + 1)));
+                writer.checkpoint(keys.sign(tenant, to + 1, ledger.root(tenant, to + 1), clock.instant()));
             }
             writer.finish();
         };

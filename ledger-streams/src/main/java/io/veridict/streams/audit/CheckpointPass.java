@@ -22,15 +22,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 final class CheckpointPass {
 
-    private final NoteVerifier key;
+    private final List<NoteVerifier> keys;
     private final ReplaySettings settings;
     private final EntryPass entries;
     private final List<AuditFailure> failures = new ArrayList<>();
     private final Set<String> failedTenants = new HashSet<>();
     private long read;
 
-    CheckpointPass(NoteVerifier key, ReplaySettings settings, EntryPass entries) {
-        this.key = key;
+    CheckpointPass(List<NoteVerifier> keys, ReplaySettings settings, EntryPass entries) {
+        this.keys = keys;
         this.settings = settings;
         this.entries = entries;
     }
@@ -55,10 +55,13 @@ final class CheckpointPass {
             return;
         }
         Checkpoint checkpoint;
+        NoteVerifier key;
         try {
-            checkpoint = Checkpoint.parse(SignedNote.open(value.getNote().getBytes(StandardCharsets.UTF_8), List.of(key)).text());
+            SignedNote.Opened opened = SignedNote.open(value.getNote().getBytes(StandardCharsets.UTF_8), keys);
+            checkpoint = Checkpoint.parse(opened.text());
+            key = opened.signedBy().get(0);
         } catch (NoteFormatException e) {
-            forged(tenant, where, "a checkpoint " + key.name() + " did not sign: " + e.getMessage());
+            forged(tenant, where, "a checkpoint " + keys.get(0).name() + " did not sign: " + e.getMessage());
             return;
         }
         String origin = key.name() + "/" + tenant;
@@ -82,7 +85,7 @@ final class CheckpointPass {
 
     private void forged(String tenant, KafkaRecord where, String detail) {
         if (tenant == null || failedTenants.add(tenant)) {
-            failures.add(new AuditFailure(Kind.CHECKPOINT_FORGED, tenant, null, where, "a checkpoint signed by " + key,
+            failures.add(new AuditFailure(Kind.CHECKPOINT_FORGED, tenant, null, where, "a checkpoint signed by " + keys.get(0).name(),
                     "not one", detail));
         }
     }

@@ -60,7 +60,7 @@ public final class ExportVerifier {
      * @param pinnedOrNull the kept checkpoint, or null
      */
     public static ReplayReport verify(Path file, ReplayProgress progress, PinnedCheckpoint pinnedOrNull) throws IOException {
-        return verify(file, progress, pinnedOrNull, null);
+        return verify(file, progress, pinnedOrNull, List.<NoteVerifier>of());
     }
 
     /**
@@ -72,8 +72,14 @@ public final class ExportVerifier {
      */
     public static ReplayReport verify(Path file, ReplayProgress progress, PinnedCheckpoint pinnedOrNull,
                                       NoteVerifier keyOrNull) throws IOException {
+        return verify(file, progress, pinnedOrNull, keyOrNull == null ? List.of() : List.of(keyOrNull));
+    }
+
+    /** As above, trusting any of {@code keys} (none: the checkpoint line is left unchecked). */
+    public static ReplayReport verify(Path file, ReplayProgress progress, PinnedCheckpoint pinnedOrNull,
+                                      List<NoteVerifier> keys) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return verify(in, file.toString(), progress, pinnedOrNull, keyOrNull);
+            return verify(in, file.toString(), progress, pinnedOrNull, keys.isEmpty() ? null : keys);
         }
     }
 
@@ -91,7 +97,7 @@ public final class ExportVerifier {
     }
 
     private static ReplayReport verify(InputStream in, String name, ReplayProgress progress, PinnedCheckpoint pinnedOrNull,
-                                       NoteVerifier keyOrNull) throws IOException {
+                                       List<NoteVerifier> keyOrNull) throws IOException {
         long started = System.nanoTime();
         ExportReader reader;
         try {
@@ -167,7 +173,8 @@ public final class ExportVerifier {
      * make. Null when it holds.
      */
     private static AuditFailure carriedCheckpoint(ExportReader reader, ChainVerification result, String name,
-                                                  NoteVerifier key) {
+                                                  List<NoteVerifier> keys) {
+        NoteVerifier key = keys.get(0);
         ExportHeader header = reader.header();
         String tenant = header.tenantId();
         long size = header.toSeq() + 1;
@@ -180,7 +187,9 @@ public final class ExportVerifier {
         FileLine at = new FileLine(name, reader.checkpointLine());
         Checkpoint checkpoint;
         try {
-            checkpoint = Checkpoint.parse(SignedNote.open(note.getBytes(StandardCharsets.UTF_8), List.of(key)).text());
+            SignedNote.Opened opened = SignedNote.open(note.getBytes(StandardCharsets.UTF_8), keys);
+            checkpoint = Checkpoint.parse(opened.text());
+            key = opened.signedBy().get(0);
         } catch (NoteFormatException e) {
             return new AuditFailure(Kind.CHECKPOINT_FORGED, tenant, null, at, "a checkpoint signed by " + key, "not one",
                     "the export's checkpoint is not one " + key.name() + " signed: " + e.getMessage());

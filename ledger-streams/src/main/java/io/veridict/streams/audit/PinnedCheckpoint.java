@@ -29,15 +29,23 @@ public record PinnedCheckpoint(String file, String tenantId, Checkpoint checkpoi
      * @throws IllegalArgumentException if it is not a checkpoint that key signed for a tenant
      */
     public static PinnedCheckpoint read(Path file, NoteVerifier key) throws IOException {
+        return read(file, List.of(key));
+    }
+
+    /** As {@link #read(Path, NoteVerifier)}, trusting any of {@code keys} (a log's keys across rotations). */
+    public static PinnedCheckpoint read(Path file, List<NoteVerifier> keys) throws IOException {
         byte[] note;
         try (InputStream in = Files.newInputStream(file)) {
             note = in.readNBytes(SignedNote.MAX_NOTE_BYTES + 1);
         }
         Checkpoint checkpoint;
+        NoteVerifier key;
         try {
-            checkpoint = Checkpoint.parse(SignedNote.open(note, List.of(key)).text());
+            SignedNote.Opened opened = SignedNote.open(note, keys);
+            checkpoint = Checkpoint.parse(opened.text());
+            key = opened.signedBy().get(0);
         } catch (NoteFormatException e) {
-            throw new IllegalArgumentException("the checkpoint in " + file + " is not one " + key.name()
+            throw new IllegalArgumentException("the checkpoint in " + file + " is not one " + keys.get(0).name()
                     + " signed: " + e.getMessage());
         }
         String prefix = key.name() + "/";

@@ -39,14 +39,23 @@ public final class ProofBundleVerifier {
      * @throws ProofBundleException naming the first check that failed
      */
     public static Verified verify(byte[] bundle, NoteVerifier key) throws ProofBundleException {
+        return verify(bundle, List.of(key));
+    }
+
+    /**
+     * @param keys the checkpoint verifier keys the auditor trusts (a log's keys across rotations)
+     */
+    public static Verified verify(byte[] bundle, List<NoteVerifier> keys) throws ProofBundleException {
         ProofBundle parsed = ProofBundle.parse(bundle);
         Checkpoint checkpoint;
+        NoteVerifier key;
         try {
-            SignedNote.Opened opened = SignedNote.open(parsed.signedCheckpoint().getBytes(StandardCharsets.UTF_8), List.of(key));
+            SignedNote.Opened opened = SignedNote.open(parsed.signedCheckpoint().getBytes(StandardCharsets.UTF_8), keys);
             checkpoint = Checkpoint.parse(opened.text());
+            key = opened.signedBy().get(0);
         } catch (NoteFormatException e) {
             throw new ProofBundleException(ProofBundleException.CHECKPOINT_NOT_SIGNED,
-                    "the checkpoint is not signed by " + key.name() + ": " + e.getMessage());
+                    "the checkpoint is not signed by " + keys.get(0).name() + ": " + e.getMessage());
         }
         ExportEntry entry = entryOf(parsed);
         EntryHeader header = entry.header();

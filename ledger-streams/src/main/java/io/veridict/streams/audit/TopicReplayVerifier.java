@@ -57,7 +57,7 @@ public final class TopicReplayVerifier {
     private final ReplaySettings settings;
     private final SchemaRegistryClient registry;
     /** Runs between the first payloads snapshot and the entries snapshot: for tests of a live ledger. */
-    private NoteVerifier checkpointKey;
+    private List<NoteVerifier> checkpointKeys;
     private PinnedCheckpoint pinned;
     private Runnable betweenSnapshots = () -> { };
 
@@ -84,8 +84,11 @@ public final class TopicReplayVerifier {
      * with the verifier key the auditor trusts: each must be signed by it, and each tenant's chain
      * must hold the tree of each of its checkpoints.
      */
-    public TopicReplayVerifier checkpointsSignedBy(NoteVerifier key) {
-        this.checkpointKey = Objects.requireNonNull(key, "key");
+    public TopicReplayVerifier checkpointsSignedBy(List<NoteVerifier> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no verifier key");
+        }
+        this.checkpointKeys = List.copyOf(keys);
         return this;
     }
 
@@ -113,7 +116,7 @@ public final class TopicReplayVerifier {
             List<Range> payloadRanges = reader.ranges(relevant(payloadPartitions));
             betweenSnapshots.run();
             // Checkpoints before entries: every checkpoint read then signs entries the entries snapshot holds.
-            List<Range> checkpointRanges = checkpointKey == null || settings.checkpointsTopicOrNull() == null ? List.of()
+            List<Range> checkpointRanges = checkpointKeys == null || settings.checkpointsTopicOrNull() == null ? List.of()
                     : reader.ranges(reader.partitionsOf(settings.checkpointsTopicOrNull()));
             List<Range> entryRanges = reader.ranges(relevant(entryPartitions));
             List<Range> lateRanges = after(payloadRanges, reader.ranges(relevant(payloadPartitions)));
@@ -134,8 +137,8 @@ public final class TopicReplayVerifier {
 
             EntryPass entries = new EntryPass(settings, payloads.index(), late.index(), entryPartitions.size(), pinned);
             CheckpointPass checkpoints = null;
-            if (checkpointKey != null && settings.checkpointsTopicOrNull() != null) {
-                checkpoints = new CheckpointPass(checkpointKey, settings, entries);
+            if (checkpointKeys != null && settings.checkpointsTopicOrNull() != null) {
+                checkpoints = new CheckpointPass(checkpointKeys, settings, entries);
                 CheckpointPass pass = checkpoints;
                 for (Range range : checkpointRanges) {
                     reader.read(range, record -> pass.accept(record, decoders), consumed -> { });

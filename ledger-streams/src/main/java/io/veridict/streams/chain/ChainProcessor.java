@@ -179,7 +179,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                 continue;
             }
             ChainHead head = HeadCodec.decode(tenant, current);
-            SignedCheckpoint signed = new SignedCheckpoint(tenant, head.size(), checkpoints.sign(head));
+            SignedCheckpoint signed = new SignedCheckpoint(tenant, head.size(), checkpoints.sign(head, Instant.ofEpochMilli(now)));
             context.forward(new Record<>(tenant, ChainStep.signed(signed), now));
         }
         unsigned.clear();

@@ -5,6 +5,7 @@ import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteSigner;
 import io.veridict.schemas.note.SignedNote;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,23 +14,29 @@ import java.util.Objects;
  * (docs/checkpoints.md §5): every {@code interval}, each tenant whose tree grew since its last
  * checkpoint (and every tenant of a task once, when the task starts).
  *
- * @param signerOrNull the log's signer key; null signs nothing
- * @param interval     how often trees that grew are signed
+ * @param keys     the log's keys over time ({@link CheckpointKeys#NONE} signs nothing)
+ * @param interval how often trees that grew are signed
  */
-public record CheckpointSchedule(NoteSigner signerOrNull, Duration interval) {
+public record CheckpointSchedule(CheckpointKeys keys, Duration interval) {
 
     /** Signs nothing. */
-    public static final CheckpointSchedule OFF = new CheckpointSchedule(null, Duration.ofSeconds(10));
+    public static final CheckpointSchedule OFF = new CheckpointSchedule(CheckpointKeys.NONE, Duration.ofSeconds(10));
 
     public CheckpointSchedule {
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(interval, "interval");
-        if (signerOrNull != null && (interval.isNegative() || interval.isZero())) {
+        if (keys.any() && (interval.isNegative() || interval.isZero())) {
             throw new IllegalArgumentException("the checkpoint interval must be positive: " + interval);
         }
     }
 
+    /** One key, every {@code interval}. */
+    public CheckpointSchedule(NoteSigner key, Duration interval) {
+        this(CheckpointKeys.of(key), interval);
+    }
+
     public boolean on() {
-        return signerOrNull != null;
+        return keys.any();
     }
 
     /** A tenant's checkpoint origin: the key's name, a slash, the tenant id. */
@@ -42,8 +49,8 @@ public record CheckpointSchedule(NoteSigner signerOrNull, Duration interval) {
         return SignedNote.sign(new Checkpoint(origin(key, tenant), size, root).text(), List.of(key));
     }
 
-    /** The signed note of a head. */
-    String sign(ChainHead head) {
-        return sign(signerOrNull, head.tenantId(), head.size(), head.merkleRoot().orElseThrow());
+    /** The signed note of a head, signed at {@code now}. */
+    String sign(ChainHead head, Instant now) {
+        return keys.sign(head.tenantId(), head.size(), head.merkleRoot().orElseThrow(), now);
     }
 }

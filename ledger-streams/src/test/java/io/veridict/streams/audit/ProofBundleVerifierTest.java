@@ -69,6 +69,24 @@ class ProofBundleVerifierTest {
     }
 
     @Test
+    void aRotatedLogIsTrustedWithItsKeysAndAHandoverCheckpointWithEither() throws Exception {
+        NoteSigner rotated = NoteSigner.of("ledger.example", seed(4));
+        String signedByNew = bundle(3, rotated, "ledger.example/acme", false);
+        assertThatThrownBy(() -> ProofBundleVerifier.verify(signedByNew.getBytes(UTF_8), LEDGER.verifier()))
+                .isInstanceOfSatisfying(ProofBundleException.class,
+                        e -> assertThat(e.code()).isEqualTo(ProofBundleException.CHECKPOINT_NOT_SIGNED));
+        assertThat(ProofBundleVerifier.verify(signedByNew.getBytes(UTF_8), List.of(LEDGER.verifier(), rotated.verifier()))
+                .entry().header().seq()).isEqualTo(3);
+        String cosigned = SignedNote.sign(new Checkpoint("ledger.example/acme", SIZE, MerkleTree.root(leaves)).text(),
+                List.of(rotated, LEDGER));
+        String handover = ProofBundle.of(headers.get(3), payloads.get(3), salts.get(3), MerkleTree.inclusionProof(leaves, 3),
+                cosigned).text();
+        assertThat(ProofBundleVerifier.verify(handover.getBytes(UTF_8), LEDGER.verifier()).checkpoint().size())
+                .as("the old key vouches for the handover").isEqualTo(SIZE);
+        assertThat(ProofBundleVerifier.verify(handover.getBytes(UTF_8), rotated.verifier()).checkpoint().size()).isEqualTo(SIZE);
+    }
+
+    @Test
     void theTextIsATlogProofThatReadsBackAsWritten() throws Exception {
         String text = bundle(5);
         assertThat(text).startsWith(ProofBundle.HEADER + "\nextra ").contains("\nindex 5\n");

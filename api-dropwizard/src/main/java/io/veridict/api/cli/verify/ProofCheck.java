@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * {@code veridict verify --proof BUNDLE --key VERIFIER_KEY}: checks one proof bundle offline,
@@ -75,12 +76,14 @@ public final class ProofCheck {
     /**
      * @throws UsageException if the key is not a verifier key or the file cannot be read
      */
-    public static Outcome run(Path file, String verifierKey) throws UsageException {
-        NoteVerifier key;
-        try {
-            key = NoteVerifier.parse(verifierKey);
-        } catch (NoteFormatException e) {
-            throw new UsageException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
+    public static Outcome run(Path file, List<String> verifierKeys) throws UsageException {
+        List<NoteVerifier> key = new java.util.ArrayList<>();
+        for (String text : verifierKeys) {
+            try {
+                key.add(NoteVerifier.parse(text));
+            } catch (NoteFormatException e) {
+                throw new UsageException("--key is not a signed-note verifier key (name+id+base64): " + e.getMessage());
+            }
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {

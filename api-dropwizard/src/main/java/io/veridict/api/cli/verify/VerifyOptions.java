@@ -28,12 +28,12 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * @param timeout          how long to wait for Kafka and the registry
  * @param consumerConfig   extra Kafka consumer configs (security settings), from a properties file
  * @param proofOrNull      a proof bundle to check offline instead of a ledger
- * @param keyOrNull        the checkpoint verifier key a proof bundle or kept checkpoint is checked against
+ * @param keys             the checkpoint verifier keys checkpoints are checked against (empty: none)
  * @param sinceOrNull      a signed checkpoint kept from an earlier audit, which the ledger must still hold
  */
 public record VerifyOptions(String bootstrapServers, String registryUrl, String topicPrefix, List<String> tenants,
                             Path fileOrNull, boolean json, boolean progress, Duration timeout,
-                            Map<String, Object> consumerConfig, Path proofOrNull, String keyOrNull, Path sinceOrNull) {
+                            Map<String, Object> consumerConfig, Path proofOrNull, List<String> keys, Path sinceOrNull) {
 
     static final String DEFAULT_BOOTSTRAP = "localhost:9092";
     static final String DEFAULT_REGISTRY = "http://localhost:8081";
@@ -57,9 +57,10 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         subparser.addArgument("--since").dest("since").metavar("CHECKPOINT")
                 .help("a signed checkpoint kept from an earlier audit (GET /v1/audit/checkpoint): fail unless the ledger"
                         + " still holds that tree (truncation, rewrites); needs --key");
-        subparser.addArgument("--key").dest("key").metavar("VERIFIER_KEY")
+        subparser.addArgument("--key").dest("key").action(Arguments.append()).metavar("VERIFIER_KEY")
                 .help("the checkpoint verifier key to trust (GET /v1/checkpoint-keys), or @FILE to read it from a file;"
-                        + " every checkpoint the ledger signed (on the topics, or an export's own) is checked with it");
+                        + " every checkpoint the ledger signed (on the topics, or an export's own) is checked with it;"
+                        + " repeat for a log's keys across a rotation");
         subparser.addArgument("--json").dest("json").action(Arguments.storeTrue())
                 .help("print one JSON document instead of text (see docs/export-format.md)");
         subparser.addArgument("--no-progress").dest("no_progress").action(Arguments.storeTrue())
@@ -82,7 +83,7 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
             throw new UsageException("--tenant selects tenants on Kafka; an export holds one tenant, so give --file alone");
         }
         String proof = ns.getString("proof");
-        String key = ns.getString("key");
+        List<String> keyTexts = ns.getList("key") == null ? List.of() : List.copyOf(ns.<String>getList("key"));
         if (proof != null && (file != null || !tenants.isEmpty())) {
             throw new UsageException("--proof checks one bundle offline; give it without --file or --tenant");
         }
@@ -90,7 +91,7 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         if (proof != null && since != null) {
             throw new UsageException("--proof checks one bundle; --since judges a ledger: give one of them");
         }
-        if ((proof != null || since != null) && key == null) {
+        if ((proof != null || since != null) && keyTexts.isEmpty()) {
             throw new UsageException((proof != null ? "--proof" : "--since")
                     + " needs --key: the checkpoint verifier key you trust (GET /v1/checkpoint-keys)");
         }
@@ -105,8 +106,16 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
         return new VerifyOptions(ns.getString("bootstrap"), ns.getString("registry"), ns.getString("prefix"), tenants,
                 file == null ? null : Path.of(file), ns.getBoolean("json"), !ns.getBoolean("no_progress"),
                 Duration.ofSeconds(timeout), consumerConfig(ns.getString("consumer_config")),
-                proof == null ? null : Path.of(proof), key == null ? null : verifierKey(key),
+                proof == null ? null : Path.of(proof), verifierKeys(keyTexts),
                 since == null ? null : Path.of(since));
+    }
+
+    private static List<String> verifierKeys(List<String> texts) throws UsageException {
+        List<String> keys = new java.util.ArrayList<>();
+        for (String text : texts) {
+            keys.add(verifierKey(text));
+        }
+        return keys;
     }
 
     /** The key as given, or read from the file after {@code @} (one line, surrounding white space dropped). */
