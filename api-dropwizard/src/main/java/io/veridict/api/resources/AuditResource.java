@@ -137,9 +137,10 @@ public final class AuditResource {
                     writer.write(e.header(), e.payloadBytesOrNull(), e.payloadSaltOrNull());
                 }
             }
-            if (keys.any() && (to >= from || from == 0)) {
-                // The tree the export's last entry ends, signed now: an auditor with the key sees any entry added or cut.
-                writer.checkpoint(keys.sign(tenant, to + 1, ledger.root(tenant, to + 1), clock.instant()));
+            long signedSize = header.toSeq() + 1;
+            if (keys.any() && signedSize <= last + 1) {
+                // The tree the export's range ends, signed now: an auditor with the key sees any entry added or cut.
+                writer.checkpoint(keys.sign(tenant, signedSize, ledger.root(tenant, signedSize), clock.instant()));
             }
             writer.finish();
         };

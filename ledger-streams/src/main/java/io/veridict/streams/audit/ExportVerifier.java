@@ -159,8 +159,10 @@ public final class ExportVerifier {
                 failures.add(carried);
             }
         }
+        // An empty range from seq > 0 has no entry line to take a head from: it names no head (§4).
+        boolean noHead = read == 0 && formatError == null && reader.header().fromSeq() > 0;
         TenantResult tenantResult = new TenantResult(tenant, result.entriesChecked(), result.erasedPayloads(), 0,
-                result.head(), failures.isEmpty(), result.payloads());
+                noHead ? null : result.head(), failures.isEmpty(), result.payloads());
         boolean checked = keyOrNull != null && reader.checkpointNoteOrNull() != null;
         return new ReplayReport("file " + name, read, List.of(tenantResult), failures, List.of(),
                 Duration.ofNanos(System.nanoTime() - started), pinnedOrNull, keyOrNull == null ? -1 : checked ? 1 : 0,

@@ -72,7 +72,7 @@ public final class ReplayReportJson {
 
     private static ObjectNode tenant(TenantResult tenant) {
         ChainHead head = tenant.head();
-        ObjectNode headNode = NODES.objectNode()
+        ObjectNode headNode = head == null ? null : NODES.objectNode()
                 .put("size", head.size())
                 .put("last_seq", head.lastSeq())
                 .put("chain_hash", HEX.formatHex(head.chainHash()))
@@ -87,7 +87,7 @@ public final class ReplayReportJson {
         var erasures = node.putArray("erasures");
         tenant.payloads().erasures().forEach(e -> erasures.addObject()
                 .put("seq", e.seq()).put("operation", e.operation()).put("erased", e.erased()));
-        node.set("head", headNode);
+        node.set("head", headNode == null ? NODES.nullNode() : headNode);
         return node;
     }
 

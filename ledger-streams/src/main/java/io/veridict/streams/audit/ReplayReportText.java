@@ -68,6 +68,12 @@ public final class ReplayReportText {
         out.append(NL).append("Tenant heads (status, entries verified, erased, last seq, chain hash, Merkle root):").append(NL);
         for (TenantResult t : report.tenants()) {
             ChainHead head = t.head();
+            if (head == null) {
+                out.append(String.format(Locale.ROOT, "  %-" + width + "s  %-6s  %s  %s  (no entry in the range: no head)",
+                        safe(t.tenantId()), t.verified() ? "OK" : "FAILED", number(t.entriesVerified()),
+                        number(t.erasedPayloads()))).append(NL);
+                continue;
+            }
             out.append(String.format(Locale.ROOT, "  %-" + width + "s  %-6s  %s  %s  %d  %s  %s",
                     safe(t.tenantId()), t.verified() ? "OK" : "FAILED", number(t.entriesVerified()),
                     number(t.erasedPayloads()), head.lastSeq(), HEX.formatHex(head.chainHash()),

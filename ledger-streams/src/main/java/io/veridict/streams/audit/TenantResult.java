@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param encryptedPayloads how many of them had an encrypted payload, which a verifier without
  *                          the tenant's key cannot check beyond the header chain
  * @param head              the head after the last entry that passed: size, chain hash, and the
- *                          Merkle root when known (it is not when verifying a partial export)
+ *                          Merkle root when known (it is not when verifying a partial export);
+ *                          null for an empty partial export, which names no head at all
  * @param verified          whether no failure was found in this tenant's chain
  * @param payloads          the account of the absent payloads (ledger format §9.7): per erasure
  *                          record, how many it accounts for; and how many no record names
@@ -23,7 +24,6 @@ public record TenantResult(String tenantId, long entriesVerified, long erasedPay
 
     public TenantResult {
         Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(head, "head");
         Objects.requireNonNull(payloads, "payloads");
     }
 

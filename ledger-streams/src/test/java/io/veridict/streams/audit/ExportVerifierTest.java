@@ -66,6 +66,19 @@ class ExportVerifierTest {
     }
 
     @Test
+    void shouldVerifyAnEmptyPartialRangeWithoutNamingAHead() throws IOException {
+        ReplayReport report = verify(ExportFormatTest.export(new ExportHeader("acme", 4, 3, AT), List.of(), -1));
+
+        assertThat(report.verified()).isTrue();
+        assertThat(report.tenants().get(0).entriesVerified()).isZero();
+        assertThat(report.tenants().get(0).head()).as("no entry line to take a head from").isNull();
+        assertThat(ReplayReportJson.toJson(report).get("tenants").get(0).get("head").isNull()).isTrue();
+        assertThat(ReplayReportText.render(report)).contains("(no entry in the range: no head)");
+        assertThat(verify(ExportFormatTest.export(new ExportHeader("acme", 0, -1, AT), List.of(), -1)).tenants().get(0)
+                .head().size()).as("an empty export from seq 0 is the empty tree").isZero();
+    }
+
+    @Test
     void shouldVerifyARangeFromItsFirstPrevChainHashWithoutAMerkleRoot() throws IOException {
         ReplayReport report = verify(ExportFormatTest.export(new ExportHeader("acme", 3, 5, AT), chain.subList(3, 6), -1));
 
