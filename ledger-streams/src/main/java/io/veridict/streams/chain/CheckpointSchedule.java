@@ -1,12 +1,9 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.format.ChainHead;
-import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteSigner;
-import io.veridict.schemas.note.SignedNote;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,16 +34,6 @@ public record CheckpointSchedule(CheckpointKeys keys, Duration interval) {
 
     public boolean on() {
         return keys.any();
-    }
-
-    /** A tenant's checkpoint origin: the key's name, a slash, the tenant id. */
-    public static String origin(NoteSigner key, String tenant) {
-        return key.verifier().name() + "/" + tenant;
-    }
-
-    /** The signed checkpoint note of {@code tenant}'s tree of {@code size} leaves with root {@code root}. */
-    public static String sign(NoteSigner key, String tenant, long size, byte[] root) {
-        return SignedNote.sign(new Checkpoint(origin(key, tenant), size, root).text(), List.of(key));
     }
 
     /** The signed note of a head, signed at {@code now}. */
