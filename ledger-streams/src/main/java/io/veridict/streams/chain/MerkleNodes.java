@@ -5,6 +5,8 @@ import io.veridict.schemas.format.MerkleFrontier;
 import io.veridict.schemas.format.MerkleProofs;
 import io.veridict.schemas.format.MerkleTree;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -30,7 +32,7 @@ public final class MerkleNodes {
     }
 
     /** Keeps the subtrees of {@code tenant} that an append completes (those high enough to keep). */
-    static MerkleProofs.SubtreeSink sink(KeyValueStore<Bytes, byte[]> nodes, String tenant) {
+    public static MerkleProofs.SubtreeSink sink(KeyValueStore<Bytes, byte[]> nodes, String tenant) {
         return (level, index, hash) -> {
             if (level >= LOWEST_KEPT_LEVEL) {
                 nodes.put(StoreKeys.node(tenant, level, index), hash);
@@ -45,6 +47,9 @@ public final class MerkleNodes {
     public static MerkleProofs.SubtreeHashes source(ReadOnlyKeyValueStore<Bytes, byte[]> nodes,
                                              ReadOnlyKeyValueStore<Bytes, RunEntry> entries, String tenant) {
         return new MerkleProofs.SubtreeHashes() {
+            /** Leaf hashes of the 16-leaf blocks read so far, by block: a path reads its block's leaves once. */
+            private final Map<Long, List<byte[]>> blocks = new HashMap<>();
+
             @Override
             public byte[] hash(int level, long index) {
                 if (level >= LOWEST_KEPT_LEVEL) {
@@ -56,17 +61,33 @@ public final class MerkleNodes {
                     return MerkleTree.nodeHash(hash(level - 1, 2 * index), hash(level - 1, 2 * index + 1));
                 }
                 long first = index << level;
-                long last = first + (1L << level) - 1;
-                List<byte[]> leaves = new ArrayList<>(1 << level);
+                int width = 1 << level;
+                long block = first >>> LOWEST_KEPT_LEVEL;
+                List<byte[]> leaves = blocks.computeIfAbsent(block, this::readBlock);
+                int from = (int) (first - (block << LOWEST_KEPT_LEVEL));
+                if (from + width > leaves.size()) {
+                    throw new IllegalStateException("tenant " + tenant + " has " + leaves.size() + " entries of block "
+                            + block + " in the entries projection, subtree " + level + "/" + index + " needs "
+                            + (from + width));
+                }
+                return MerkleTree.root(leaves.subList(from, from + width));
+            }
+
+            /** The leaf hashes of a block's entries, from its first, as far as they go without a gap. */
+            private List<byte[]> readBlock(long block) {
+                long first = block << LOWEST_KEPT_LEVEL;
+                List<byte[]> leaves = new ArrayList<>(1 << LOWEST_KEPT_LEVEL);
                 try (KeyValueIterator<Bytes, RunEntry> it = entries.range(StoreKeys.seq(tenant, first),
-                        StoreKeys.seq(tenant, last))) {
-                    it.forEachRemaining(kv -> leaves.add(kv.value.getHeader().getLeafHash().bytes()));
+                        StoreKeys.seq(tenant, first + (1 << LOWEST_KEPT_LEVEL) - 1))) {
+                    while (it.hasNext()) {
+                        RunEntry entry = it.next().value;
+                        if (entry.getHeader().getSeq() != first + leaves.size()) {
+                            break;
+                        }
+                        leaves.add(entry.getHeader().getLeafHash().bytes());
+                    }
                 }
-                if (leaves.size() != 1 << level) {
-                    throw new IllegalStateException("tenant " + tenant + " has " + leaves.size() + " of the entries "
-                            + first + ".." + last + " in the entries projection");
-                }
-                return MerkleTree.root(leaves);
+                return leaves;
             }
         };
     }

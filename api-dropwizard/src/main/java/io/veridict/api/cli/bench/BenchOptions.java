@@ -39,14 +39,20 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
         /** Raw producer, chain throughput and replay (1, 2, 5): no HTTP load. */
         KAFKA,
         /** Baselines, single records, open loop, hot tenant and batches through the API (3, 3a, 3b, 3c, 4). */
-        HTTP;
+        HTTP,
+        /** Proof latency over one large tenant (6). */
+        PROOFS;
 
         boolean kafka() {
-            return this != HTTP;
+            return this == ALL || this == KAFKA;
         }
 
         boolean http() {
-            return this != KAFKA;
+            return this == ALL || this == HTTP;
+        }
+
+        boolean proofs() {
+            return this == ALL || this == PROOFS;
         }
     }
 
@@ -87,8 +93,9 @@ public record BenchOptions(boolean quick, Optional<Path> jsonFile, int runs, Opt
         parser.addArgument("--commit-interval").dest(COMMIT_INTERVAL).metavar("DURATION")
                 .help("Streams commit interval of the chain-throughput measurement, e.g. 100ms; "
                         + "default: the value veridict dev runs with");
-        parser.addArgument("--only").dest(ONLY).choices("all", "kafka", "http").setDefault("all")
-                .help("run only the Kafka measurements (1, 2, 5) or only the HTTP ones (3, 3a, 3b, 3c, 4); default all");
+        parser.addArgument("--only").dest(ONLY).choices("all", "kafka", "http", "proofs").setDefault("all")
+                .help("run only the Kafka measurements (1, 2, 5), only the HTTP ones (3, 3a, 3b, 3c, 4) or only the proof"
+                        + " latency (6); default all");
         parser.addArgument("--generator").dest(GENERATOR).choices("auto", "wrk", "jvm").setDefault("auto")
                 .help("closed-loop HTTP load: wrk (must be on PATH), jvm (the JDK HttpClient in this JVM), "
                         + "or auto: wrk when it is on PATH; default auto");

@@ -26,12 +26,14 @@ import java.util.List;
  * @param openLoopDuration    how long the open-loop schedule lasts
  * @param batches             the batch steps: decisions per request, concurrency, requests per run
  * @param stepTimeout         the longest any single run may take before it is abandoned
+ * @param proofLeaves         entries of the one tenant the proof figure (6) builds
+ * @param proofQueries        questions of each kind per proof run
  */
 public record BenchSizes(int producerRecords, int producerWarmup, int chainCommands, int chainWarmup,
                          List<Integer> closedLoop, Duration httpStep, int baselineConcurrency,
                          List<Integer> hotConcurrencies,
                          int httpWarmup, int openLoopRate, Duration openLoopDuration,
-                         List<BatchStep> batches, Duration stepTimeout) {
+                         List<BatchStep> batches, Duration stepTimeout, long proofLeaves, int proofQueries) {
 
     /** The highest closed-loop concurrency. */
     public static final int MAX_CONCURRENCY = 256;
@@ -60,7 +62,7 @@ public record BenchSizes(int producerRecords, int producerWarmup, int chainComma
                 400, 1_000, Duration.ofSeconds(10),
                 List.of(new BatchStep(100, 2, 60), new BatchStep(100, 4, 60),
                         new BatchStep(500, 2, 16), new BatchStep(500, 4, 16)),
-                Duration.ofMinutes(3));
+                Duration.ofMinutes(3), 10_000_000L, 2_000);
     }
 
     /** A smoke run of every measurement: tiny counts, a low open-loop rate, no warm-ups; well under a minute. */
@@ -70,6 +72,6 @@ public record BenchSizes(int producerRecords, int producerWarmup, int chainComma
                 0, 200, Duration.ofSeconds(1),
                 List.of(new BatchStep(100, 2, 2), new BatchStep(100, 4, 4),
                         new BatchStep(500, 2, 2), new BatchStep(500, 4, 4)),
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), 50_000L, 200);
     }
 }

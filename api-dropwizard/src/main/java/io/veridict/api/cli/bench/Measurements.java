@@ -19,6 +19,9 @@ final class Measurements {
 
     private final KafkaSections kafka;
     private final HttpSections http;
+    private final BenchSizes sizes;
+    private final Runs repeated;
+    private final ProofLatency proofs;
 
     /**
      * @param stack          the running dev stack
@@ -37,6 +40,10 @@ final class Measurements {
         LedgerHttp ledgerHttp = new LedgerHttp(stack.apiUrl(), stack.adminUrl(), stack.operatorToken(Duration.ofMinutes(2)));
         ledgerHttp.provision(SampleDecision.TENANTS);
         Runs repeated = new Runs(runs, log);
+        this.sizes = sizes;
+        this.repeated = repeated;
+        // Filling ten million entries takes minutes on two cores: its own, longer limit.
+        this.proofs = new ProofLatency(admin, stack.bootstrapServers(), stateRoot, sizes.stepTimeout().multipliedBy(10));
         CpuClock cpu = new CpuClock(stack.handle());
         KafkaOffsets offsets = new KafkaOffsets(admin);
         this.kafka = new KafkaSections(sizes, repeated,
@@ -70,6 +77,36 @@ final class Measurements {
         if (replay != null) {
             sections.add(replay);
         }
+        if (only.proofs()) {
+            sections.add(proofs());
+        }
         return sections;
     }
+
+    /** 6: proof latency over one tenant of {@code proofLeaves} entries, p50 and p99 per run. */
+    private BenchReport.Section proofs() throws Exception {
+        try (ProofLatency.Tree tree = proofs.build(sizes.proofLeaves())) {
+            repeated.warmUp("proofs", () -> tree.measure(sizes.proofQueries(), 1));
+            long[] seed = {100};
+            List<ProofLatency.Result> results = repeated.repeat("proofs", run -> tree.measure(sizes.proofQueries(), seed[0]++),
+                    r -> String.format(java.util.Locale.ROOT, "inclusion p99 %.2f ms, consistency p99 %.2f ms",
+                            r.inclusionP99(), r.consistencyP99()));
+            long errors = Runs.errors(results, ProofLatency.Result::errors);
+            return new BenchReport.Section(String.format(java.util.Locale.ROOT,
+                    "6. proofs: one tenant of %,d entries in the chain's stores (filled in %.0f s), %,d random questions of each"
+                            + " kind per run, read through interactive queries as the API reads them",
+                    tree.leaves, tree.fillSeconds, sizes.proofQueries()), List.of(
+                    Figure.info("proofs.inclusion_p50_ms", "inclusion proof + leaf + root, p50", "ms",
+                            Summary.of(results, ProofLatency.Result::inclusionP50), 0),
+                    new Figure("proofs.inclusion_p99_ms", "inclusion proof + leaf + root, p99", "ms",
+                            Summary.of(results, ProofLatency.Result::inclusionP99), Target.atMost(PROOF_P99_MS), errors),
+                    Figure.info("proofs.consistency_p50_ms", "consistency proof + both roots, p50", "ms",
+                            Summary.of(results, ProofLatency.Result::consistencyP50), 0),
+                    new Figure("proofs.consistency_p99_ms", "consistency proof + both roots, p99", "ms",
+                            Summary.of(results, ProofLatency.Result::consistencyP99), Target.atMost(PROOF_P99_MS), 0)));
+        }
+    }
+
+    /** Target of figure 6: p99 of either proof at ten million entries. */
+    static final double PROOF_P99_MS = 5.0;
 }

@@ -44,7 +44,8 @@ class BenchCommandIT {
             "batch.s100.c2.decisions_per_s", "batch.s100.c4.decisions_per_s",
             "batch.s500.c2.decisions_per_s", "batch.s500.c4.decisions_per_s", "batch.s100.c4.records_per_entry",
             "chain_group100.entries_per_s", "chain_group100.records_per_entry",
-            "replay.raw_records_per_s", "replay.verifier_entries_per_s", "replay.ratio_to_raw");
+            "replay.raw_records_per_s", "replay.verifier_entries_per_s", "replay.ratio_to_raw",
+            "proofs.inclusion_p50_ms", "proofs.inclusion_p99_ms", "proofs.consistency_p50_ms", "proofs.consistency_p99_ms");
     /** Reported, but may have no value in a smoke run (no concurrency kept p99 within 100 ms). */
     private static final List<String> PRESENT = List.of("http.best.requests_per_s", "http.best.concurrency",
             "http.best.ratio_to_ping");
