@@ -30,6 +30,7 @@ import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.core.LedgerStreams;
 import io.veridict.api.core.OutcomeListener;
+import io.veridict.api.core.CommittedTrees;
 import io.veridict.api.core.SchemaBootstrap;
 import io.veridict.api.core.TopicBootstrap;
 import io.veridict.api.errors.ErrorHandling;
@@ -124,6 +125,12 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         // Encryption at rest: the KEKs, checked before anything starts.
         LedgerCrypto crypto = config.getEncryption().build();
 
+        // What became of published commands, and how much of each tree is committed. Started before
+        // the ledger topology, so that every run the chain commits from then on is seen (CommittedTrees).
+        OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.entries().name(), serdes.entries().deserializer(),
+                topics.receipts().name(), serdes.outcomes().deserializer());
+        environment.lifecycle().manage(outcomes);
+
         // The ledger topology, started once the topics exist.
         CheckpointKeys checkpointKeys = config.getCheckpoints().build();
         LedgerStreams streams = new LedgerStreams(
@@ -137,16 +144,14 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         Transport.register(environment, config.getTransport(), config.getRateLimits());
         CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer(),
                 new CommandSeal(crypto.kms(), Clock.systemUTC()));
-        OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.entries().name(), serdes.entries().deserializer(),
-                topics.receipts().name(), serdes.outcomes().deserializer());
         DecisionGrouper grouper = new DecisionGrouper(publisher,
                 Duration.ofMillis(config.getRecordLinger().toMilliseconds()), config.getMaxGroupSize());
         environment.lifecycle().manage(publisher);
-        environment.lifecycle().manage(outcomes);
         environment.lifecycle().manage(grouper);
         DecisionRecorder recorder = new DecisionRecorder(publisher, grouper, outcomes,
                 Duration.ofMillis(config.getRecordWait().toMilliseconds()));
         LedgerQueries queries = new LedgerQueries(streams.kafkaStreams(), crypto.kms());
+        CommittedTrees committedTrees = new CommittedTrees(queries, outcomes);
         StrictJsonReader reader = config.getApiLimits().build();
         Clock clock = Clock.systemUTC();
         environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
@@ -167,12 +172,12 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.lifecycle().manage(new ExpirySweep(accessView::allKeys,
                 keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
                 Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
-        environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKeys));
+        environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKeys, committedTrees));
         environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
-        environment.jersey().register(new CheckpointResource(queries, checkpointKeys, clock));
+        environment.jersey().register(new CheckpointResource(queries, committedTrees, checkpointKeys, clock));
         environment.jersey().register(new CheckpointKeysResource(checkpointKeys, clock));
         environment.jersey().register(new ProofResource(queries));
-        environment.jersey().register(new DecisionProofResource(queries, checkpointKeys, clock));
+        environment.jersey().register(new DecisionProofResource(queries, committedTrees, checkpointKeys, clock));
         environment.lifecycle().manage(new RetentionSchedule(
                 () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
                 recorder::record, config.getRetention().runInterval(), clock));

@@ -3,10 +3,10 @@ package io.veridict.api.checkpoint;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.auth.Scope;
+import io.veridict.api.core.CommittedTrees;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
-import io.veridict.schemas.format.ChainHead;
 import io.veridict.streams.chain.CheckpointKeys;
 import java.time.Clock;
 import jakarta.ws.rs.GET;
@@ -29,18 +29,23 @@ public final class CheckpointResource {
     public static final String NOTE = "text/plain; charset=utf-8";
 
     private final LedgerQueries ledger;
+    private final CommittedTrees committed;
     private final CheckpointKeys keys;
     private final Clock clock;
 
-    public CheckpointResource(LedgerQueries ledger, CheckpointKeys keys, Clock clock) {
+    /**
+     * @param committed how much of a tenant's tree is committed: only that is signed
+     */
+    public CheckpointResource(LedgerQueries ledger, CommittedTrees committed, CheckpointKeys keys, Clock clock) {
         this.ledger = ledger;
+        this.committed = committed;
         this.keys = keys;
         this.clock = clock;
     }
 
     /**
-     * The tenant's current head (size, Merkle root), or with {@code size} its tree at that size,
-     * signed now.
+     * The tenant's current tree (its committed part: {@link CommittedTrees}), or with {@code size}
+     * its tree at that size, signed now.
      */
     @GET
     @Produces(NOTE)
@@ -48,11 +53,11 @@ public final class CheckpointResource {
     public String checkpoint(@Context HttpHeaders headers, @QueryParam("size") String sizeParam) {
         requireKeys(keys);
         String tenant = RequestHeaders.tenantId(headers);
-        ChainHead head = ledger.head(tenant).orElse(ChainHead.genesis(tenant));
+        long signable = committed.size(tenant);
         if (sizeParam == null) {
-            return keys.sign(tenant, head.size(), head.merkleRoot().orElseThrow(), clock.instant());
+            return keys.sign(tenant, signable, ledger.root(tenant, signable), clock.instant());
         }
-        long size = ProofResource.Params.size("size", sizeParam, head.size());
+        long size = ProofResource.Params.size("size", sizeParam, signable);
         return keys.sign(tenant, size, ledger.root(tenant, size), clock.instant());
     }
 

@@ -6,9 +6,11 @@ import io.veridict.schemas.avro.EntryRun;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.RunEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +56,9 @@ public final class OutcomeListener implements Managed {
     private final Deserializer<EntryRun> runs;
     private final Deserializer<CommandOutcome> outcomes;
     private final Map<String, CompletableFuture<Settled>> pending = new ConcurrentHashMap<>();
+    /** Per tenant: the size of its tree as far as committed runs seen since start show it. */
+    private final Map<String, Long> committedSizes = new ConcurrentHashMap<>();
+    private volatile Instant startedAt = Instant.MAX;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -78,6 +83,20 @@ public final class OutcomeListener implements Managed {
         return pending.computeIfAbsent(commandId, id -> new CompletableFuture<>());
     }
 
+    /**
+     * The size of {@code tenant}'s tree that committed runs read since this listener started show:
+     * every entry below it is committed. Empty when no run of the tenant committed since then.
+     */
+    public OptionalLong committedSize(String tenant) {
+        Long size = committedSizes.get(tenant);
+        return size == null ? OptionalLong.empty() : OptionalLong.of(size);
+    }
+
+    /** When this listener began reading: every run committed after it is seen. */
+    public Instant startedAt() {
+        return startedAt;
+    }
+
     /** Drops interest in {@code commandId} (the caller stopped waiting). */
     public void forget(String commandId) {
         pending.remove(commandId);
@@ -92,6 +111,7 @@ public final class OutcomeListener implements Managed {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve now, so nothing after start is missed
+        startedAt = Instant.now();
         thread.start();
     }
 
@@ -99,7 +119,7 @@ public final class OutcomeListener implements Managed {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (pending.isEmpty()) {
+                    if (pending.isEmpty() && !record.topic().equals(entriesTopic)) {
                         continue; // nobody waits: nothing to decode
                     }
                     try {
@@ -121,7 +141,13 @@ public final class OutcomeListener implements Managed {
 
     private void settle(ConsumerRecord<String, byte[]> record) {
         if (record.topic().equals(entriesTopic)) {
-            for (RunEntry entry : runs.deserialize(record.topic(), record.value()).getEntries()) {
+            List<RunEntry> entries = runs.deserialize(record.topic(), record.value()).getEntries();
+            if (!entries.isEmpty()) {
+                // Before any answer: once a caller holds its receipt, the committed size holds its entry.
+                LedgerEntry last = entries.get(entries.size() - 1).getHeader();
+                committedSizes.merge(last.getTenantId(), last.getSeq() + 1, Math::max);
+            }
+            for (RunEntry entry : entries) {
                 if (entry.getOrigin() != null) {
                     complete(entry.getOrigin().getCommandId(), new Settled.Chained(entry.getHeader()));
                 }

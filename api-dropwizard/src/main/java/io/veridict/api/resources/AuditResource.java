@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.auth.Scope;
+import io.veridict.api.core.CommittedTrees;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
@@ -54,19 +55,23 @@ public final class AuditResource {
     private final Clock clock;
 
     private final CheckpointKeys keys;
+    private final CommittedTrees committed;
 
     public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock) {
-        this(ledger, reader, clock, CheckpointKeys.NONE);
+        this(ledger, reader, clock, CheckpointKeys.NONE, null);
     }
 
     /**
-     * @param keys sign the checkpoint line of exports (docs/export-format.md §2.3); none write none
+     * @param keys      sign the checkpoint line of exports (docs/export-format.md §2.3); none write none
+     * @param committed how much of a tenant's tree is committed: exports end there (null: at the head)
      */
-    public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock, CheckpointKeys keys) {
+    public AuditResource(LedgerQueries ledger, StrictJsonReader reader, Clock clock, CheckpointKeys keys,
+                         CommittedTrees committed) {
         this.ledger = ledger;
         this.reader = reader;
         this.clock = clock;
         this.keys = keys;
+        this.committed = committed;
     }
 
     @GET
@@ -127,7 +132,8 @@ public final class AuditResource {
                            @QueryParam("to_seq") String toSeq) {
         String tenant = RequestHeaders.tenantId(headers);
         long from = QueryParams.seq("from_seq", fromSeq, 0);
-        long last = ledger.head(tenant).map(ChainHead::lastSeq).orElse(-1L);
+        // Only committed entries leave in an export: its checkpoint line vouches for all of them.
+        long last = committed != null ? committed.size(tenant) - 1 : ledger.head(tenant).map(ChainHead::lastSeq).orElse(-1L);
         long to = Math.min(QueryParams.seq("to_seq", toSeq, Math.max(last, 0)), last);
         ExportHeader header = new ExportHeader(tenant, from, Math.max(to, from - 1), clock.instant());
         StreamingOutput stream = out -> {
