@@ -115,9 +115,9 @@ public final class LedgerTopology {
                 .to(topics.payloads().name(), Produced.with(serdes.entryKeys(), serdes.payloads())
                         .withStreamPartitioner(new TenantPartitioner<>()).withName("erasures-sink"));
 
-        // 6. The payloads topic, as committed, back into the payloads projection: a tombstone
-        //    (retention) erases the stored copy. Same task as the chain: it shares the stores.
-        builder.stream(topics.payloads().name(), Consumed.with(serdes.entryKeys(), serdes.payloads()).withName(PAYLOADS_SOURCE))
+        // 6. The payloads topic's tombstones, as committed, into the payloads projection: each erases
+        //    the stored copy (the chain stores the values itself). Same task as the chain: it shares the stores.
+        builder.stream(topics.payloads().name(), Consumed.with(serdes.entryKeys(), Serdes.ByteArray()).withName(PAYLOADS_SOURCE))
                 .process(PayloadProjector.supplier(topics), Named.as(PAYLOAD_PROJECTOR), ChainStores.PROJECTIONS);
 
         // 7. Tenant and key changes, to the compacted access topic...
