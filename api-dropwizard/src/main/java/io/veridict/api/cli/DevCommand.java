@@ -11,6 +11,9 @@ import io.veridict.api.VeridictConfiguration;
 import io.veridict.dev.kafka.EmbeddedKafkaBroker;
 import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.HashMap;
 import java.util.Map;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -28,6 +31,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
 public final class DevCommand extends ServerCommand<VeridictConfiguration> {
 
     static final String DEV_CONFIG = "veridict-dev.yml";
+    private static final String BROKER_ONLY = "dev_broker_only";
     private static final String ADVERTISED_HOST = "localhost";
 
     private final VeridictApplication application;
@@ -46,6 +50,8 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
         for (DevOption option : DevOption.values()) {
             option.addTo(subparser);
         }
+        subparser.addArgument("--broker-only").dest(BROKER_ONLY).action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("run only Kafka and the schema registry, and print how to start the service against them");
     }
 
     @Override
@@ -64,6 +70,10 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
             overrides.put("VERIDICT_API_PORT", Integer.toString(DevOption.API_PORT.intValue(namespace)));
             overrides.put("VERIDICT_ADMIN_PORT", Integer.toString(DevOption.ADMIN_PORT.intValue(namespace)));
             secrets = DevSecrets.in(dataDir);
+            if (Boolean.TRUE.equals(namespace.getBoolean(BROKER_ONLY))) {
+                runBrokerOnly(dataDir);
+                return;
+            }
             overrides.put("VERIDICT_KEY_PEPPER_FILE", secrets.pepperFile().toString());
             overrides.put("VERIDICT_KEKS_FILE", secrets.keksFile().toString());
             overrides.put("VERIDICT_CHECKPOINT_KEY_FILE", secrets.checkpointKeyFile().toString());
@@ -116,6 +126,46 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
                 "");
         System.out.println(lines);
         System.out.flush();
+    }
+
+    /**
+     * {@code --broker-only}: Kafka and the registry stay up until Ctrl-C; the service runs apart,
+     * as {@code veridict server} with the printed environment (the dev stack's secrets), so it
+     * can be stopped, killed and restarted on its own.
+     */
+    @SuppressWarnings("SystemOut")
+    private void runBrokerOnly(Path dataDir) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopDevStack();
+            stopped.countDown();
+        }, "dev-broker-stop"));
+        List<String> lines = new ArrayList<>(List.of(
+                "",
+                "Veridict dev broker is up (Kafka and the schema registry, no service):",
+                "  Kafka bootstrap   " + broker.bootstrapServers(),
+                "  Schema registry   " + registry.url(),
+                "  Data              " + broker.dataDir(),
+                "Run the service against it, in another shell (stop, kill and restart it at will):",
+                "  export VERIDICT_KAFKA_BOOTSTRAP=" + broker.bootstrapServers(),
+                "  export VERIDICT_REGISTRY_URL=" + registry.url(),
+                "  export VERIDICT_REPLICATION_FACTOR=1 VERIDICT_MIN_ISR=1 VERIDICT_STANDBY_REPLICAS=0",
+                "  export VERIDICT_STATE_DIR=" + dataDir.resolve("service-state"),
+                "  export VERIDICT_KEY_PEPPER_FILE=" + secrets.pepperFile(),
+                "  export VERIDICT_KEKS_FILE=" + secrets.keksFile(),
+                "  export VERIDICT_CHECKPOINT_KEY_FILE=" + secrets.checkpointKeyFile(),
+                "  export VERIDICT_OPERATOR_TOKEN_SHA256=" + secrets.operatorTokenHash(),
+                "  export VERIDICT_REQUIRE_HTTPS=false VERIDICT_BIND_HOST=127.0.0.1",
+                "  ./veridict server config/veridict.yml"));
+        secrets.newOperatorToken().ifPresent(token -> {
+            lines.add("The operator token (shown only now; the service keeps its hash):");
+            lines.add("  export VERIDICT_OPERATOR_TOKEN=" + token);
+        });
+        lines.add("Stop with Ctrl-C; data is kept for the next start.");
+        lines.add("");
+        System.out.println(String.join(System.lineSeparator(), lines));
+        System.out.flush();
+        stopped.await();
     }
 
     private synchronized void stopDevStack() {

@@ -113,6 +113,34 @@ public final class VeridictProcess implements AutoCloseable {
         return p;
     }
 
+    /** {@code veridict dev --broker-only}: Kafka and the registry alone, on this process's ports. */
+    public static VeridictProcess brokerOnly(Path dataDir) {
+        VeridictProcess p = dev(dataDir);
+        p.arguments.add("--broker-only");
+        return p;
+    }
+
+    /**
+     * Starts the JVM and returns once its output holds {@code line}, or throws after
+     * {@code timeout}: for commands that serve no health check.
+     */
+    public VeridictProcess startUntil(String line, Duration timeout) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", JAR.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!output().contains(line)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("veridict printed no \"" + line + "\" within " + timeout + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
+        return this;
+    }
+
     /** Adds an environment variable for the JVM to start. */
     public VeridictProcess withEnv(String name, String value) {
         environment.put(name, value);
