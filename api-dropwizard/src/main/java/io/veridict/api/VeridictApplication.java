@@ -35,6 +35,7 @@ import io.veridict.api.core.SchemaBootstrap;
 import io.veridict.api.core.TopicBootstrap;
 import io.veridict.api.errors.ErrorHandling;
 import io.veridict.api.health.KafkaHealthCheck;
+import io.veridict.api.health.ProbeServlets;
 import io.veridict.api.health.SchemaRegistryHealthCheck;
 import io.veridict.api.health.StreamsHealthCheck;
 import io.veridict.api.health.TopicsHealthCheck;
@@ -188,5 +189,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         environment.healthChecks().register("schema-registry", new SchemaRegistryHealthCheck(registry));
         environment.healthChecks().register("streams", new StreamsHealthCheck(streams));
         environment.healthChecks().register("topics", new TopicsHealthCheck(topicBootstrap));
+        environment.admin().addServlet("live", ProbeServlets.live()).addMapping("/live");
+        environment.admin().addServlet("ready", ProbeServlets.ready(environment.healthChecks())).addMapping("/ready");
     }
 }
