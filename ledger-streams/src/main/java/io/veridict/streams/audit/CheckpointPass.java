@@ -3,8 +3,8 @@ package io.veridict.streams.audit;
 import io.veridict.schemas.avro.SignedCheckpoint;
 import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.OpenedCheckpoint;
 import io.veridict.schemas.note.NoteVerifier;
-import io.veridict.schemas.note.SignedNote;
 import io.veridict.streams.audit.AuditFailure.Kind;
 import io.veridict.streams.audit.RecordLocation.KafkaRecord;
 import java.nio.charset.StandardCharsets;
@@ -54,17 +54,15 @@ final class CheckpointPass {
             forged(keyTenant, where, "a checkpoint of tenant " + tenant + " keyed by " + keyTenant);
             return;
         }
-        Checkpoint checkpoint;
-        NoteVerifier key;
+        OpenedCheckpoint opened;
         try {
-            SignedNote.Opened opened = SignedNote.open(value.getNote().getBytes(StandardCharsets.UTF_8), keys);
-            checkpoint = Checkpoint.parse(opened.text());
-            key = opened.signedBy().get(0);
+            opened = OpenedCheckpoint.open(value.getNote(), keys);
         } catch (NoteFormatException e) {
             forged(tenant, where, "a checkpoint " + keys.get(0).name() + " did not sign: " + e.getMessage());
             return;
         }
-        String origin = key.name() + "/" + tenant;
+        Checkpoint checkpoint = opened.checkpoint();
+        String origin = opened.originFor(tenant);
         if (!checkpoint.origin().equals(origin) || checkpoint.size() != value.getSize()) {
             forged(tenant, where, "a signed checkpoint of " + checkpoint.origin() + " size " + checkpoint.size()
                     + " filed as tenant " + tenant + "'s of size " + value.getSize());

@@ -2,6 +2,7 @@ package io.veridict.streams.audit;
 
 import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.OpenedCheckpoint;
 import io.veridict.schemas.note.NoteVerifier;
 import io.veridict.schemas.note.SignedNote;
 import java.io.IOException;
@@ -38,17 +39,16 @@ public record PinnedCheckpoint(String file, String tenantId, Checkpoint checkpoi
         try (InputStream in = Files.newInputStream(file)) {
             note = in.readNBytes(SignedNote.MAX_NOTE_BYTES + 1);
         }
-        Checkpoint checkpoint;
-        NoteVerifier key;
+        OpenedCheckpoint opened;
         try {
-            SignedNote.Opened opened = SignedNote.open(note, keys);
-            checkpoint = Checkpoint.parse(opened.text());
-            key = opened.signedBy().get(0);
+            opened = OpenedCheckpoint.open(note, keys);
         } catch (NoteFormatException e) {
             throw new IllegalArgumentException("the checkpoint in " + file + " is not one " + keys.get(0).name()
                     + " signed: " + e.getMessage());
         }
-        String prefix = key.name() + "/";
+        Checkpoint checkpoint = opened.checkpoint();
+        NoteVerifier key = opened.signer();
+        String prefix = opened.originFor("");
         if (!checkpoint.origin().startsWith(prefix) || checkpoint.origin().length() == prefix.length()) {
             throw new IllegalArgumentException("the checkpoint in " + file + " has origin \"" + checkpoint.origin()
                     + "\", not <key name>/<tenant id> for the key " + key.name());

@@ -7,8 +7,8 @@ import io.veridict.schemas.format.LedgerFormatException;
 import io.veridict.schemas.format.LedgerHashes;
 import io.veridict.schemas.note.Checkpoint;
 import io.veridict.schemas.note.NoteFormatException;
+import io.veridict.schemas.note.OpenedCheckpoint;
 import io.veridict.schemas.note.NoteVerifier;
-import io.veridict.schemas.note.SignedNote;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -47,19 +47,17 @@ public final class ProofBundleVerifier {
      */
     public static Verified verify(byte[] bundle, List<NoteVerifier> keys) throws ProofBundleException {
         ProofBundle parsed = ProofBundle.parse(bundle);
-        Checkpoint checkpoint;
-        NoteVerifier key;
+        OpenedCheckpoint opened;
         try {
-            SignedNote.Opened opened = SignedNote.open(parsed.signedCheckpoint().getBytes(StandardCharsets.UTF_8), keys);
-            checkpoint = Checkpoint.parse(opened.text());
-            key = opened.signedBy().get(0);
+            opened = OpenedCheckpoint.open(parsed.signedCheckpoint(), keys);
         } catch (NoteFormatException e) {
             throw new ProofBundleException(ProofBundleException.CHECKPOINT_NOT_SIGNED,
                     "the checkpoint is not signed by " + keys.get(0).name() + ": " + e.getMessage());
         }
         ExportEntry entry = entryOf(parsed);
         EntryHeader header = entry.header();
-        String origin = key.name() + "/" + header.tenantId();
+        Checkpoint checkpoint = opened.checkpoint();
+        String origin = opened.originFor(header.tenantId());
         if (!checkpoint.origin().equals(origin)) {
             throw new ProofBundleException(ProofBundleException.ORIGIN_MISMATCH, "the checkpoint's origin is \""
                     + checkpoint.origin() + "\", but an entry of tenant " + header.tenantId() + " is proved against \"" + origin + "\"");
