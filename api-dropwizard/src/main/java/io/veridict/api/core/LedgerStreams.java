@@ -1,10 +1,12 @@
 package io.veridict.api.core;
 
 import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -14,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * Runs the ledger topology for the service's lifetime.
  *
  * <p>Closing leaves the consumer group at once, so that a restart does not wait out the
- * session timeout. A stream thread that dies is replaced; the reason is logged.
+ * session timeout. A stream thread that dies is replaced; the reason is logged. A start after a
+ * stop that was not clean first removes the task state Kafka Streams would find corrupted
+ * ({@link UncleanStop}).
  */
 public final class LedgerStreams implements Managed {
 
@@ -22,8 +26,12 @@ public final class LedgerStreams implements Managed {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final UncleanStop uncleanStop;
 
     public LedgerStreams(Topology topology, Properties properties) {
+        this.uncleanStop = new UncleanStop(Path.of(properties.getProperty(StreamsConfig.STATE_DIR_CONFIG)),
+                properties.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+        uncleanStop.clearBeforeStart();
         this.streams = new KafkaStreams(topology, properties);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed; replacing it", e);
@@ -48,7 +56,10 @@ public final class LedgerStreams implements Managed {
 
     @Override
     public void stop() {
-        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        boolean closed = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
+        if (closed && streams.state() == KafkaStreams.State.NOT_RUNNING) {
+            uncleanStop.markClean();
+        }
     }
 }

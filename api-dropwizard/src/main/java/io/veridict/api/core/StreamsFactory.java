@@ -1,7 +1,9 @@
 package io.veridict.api.core;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.ValidationMethod;
 import io.veridict.streams.LedgerStreamsConfig;
 import io.veridict.streams.topics.LedgerTopics;
 import jakarta.validation.constraints.Max;
@@ -10,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.nio.file.Path;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 import java.util.HashMap;
@@ -60,6 +64,35 @@ public class StreamsFactory {
     @NotNull
     @Pattern(regexp = "|https?://[^/?#]+:[0-9]{1,5}")
     private String advertisedUrl = "";
+
+    /**
+     * This instance's name in the Streams consumer group ({@code group.instance.id}, static
+     * membership): an instance that restarts under the same name gets its tasks back at once,
+     * instead of waiting for the group to time out the member it was before a crash. Names must
+     * differ between instances. Default: empty, a name generated once and kept in the state
+     * folder ({@link InstanceName}).
+     */
+    @NotNull
+    @Pattern(regexp = "|[A-Za-z0-9._-]{1,200}")
+    private String instanceId = "";
+
+    /**
+     * How long the group waits for a silent instance before its tasks move to another
+     * ({@code session.timeout.ms}); heartbeats go every sixth of it. Brokers accept 6 s to 30 min
+     * by default ({@code group.min.session.timeout.ms}). Default: 6 s.
+     */
+    @NotNull
+    private Duration sessionTimeout = Duration.seconds(6);
+
+    /**
+     * How long a transaction may stay open ({@code transaction.timeout.ms}). When an instance
+     * dies, the transaction it had open holds back whoever takes over its partitions until the
+     * broker aborts it: this long, plus up to the broker's
+     * {@code transaction.abort.timed.out.transaction.cleanup.interval.ms} (10 s by default). It
+     * must exceed the commit interval by far. Default: 5 s.
+     */
+    @NotNull
+    private Duration transactionTimeout = Duration.seconds(5);
 
     /** Extra Streams properties. Default: none. */
     @NotNull
@@ -146,6 +179,45 @@ public class StreamsFactory {
     }
 
     @JsonProperty
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    @JsonProperty
+    public void setInstanceId(String instanceId) {
+        // An unset ${VERIDICT_INSTANCE_ID:-} leaves the YAML value empty, which reads as null.
+        this.instanceId = instanceId == null ? "" : instanceId.strip();
+    }
+
+    @JsonProperty
+    public Duration getSessionTimeout() {
+        return sessionTimeout;
+    }
+
+    @JsonProperty
+    public void setSessionTimeout(Duration sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
+    }
+
+    /** A transaction must be able to outlive its commit interval many times over. */
+    @JsonIgnore
+    @ValidationMethod(message = "transactionTimeout must be at least 10 times commitInterval and at least 1s")
+    public boolean isTransactionTimeoutLongEnough() {
+        long timeout = transactionTimeout.toMilliseconds();
+        return timeout >= 1000 && timeout >= 10 * commitInterval.toMilliseconds();
+    }
+
+    @JsonProperty
+    public Duration getTransactionTimeout() {
+        return transactionTimeout;
+    }
+
+    @JsonProperty
+    public void setTransactionTimeout(Duration transactionTimeout) {
+        this.transactionTimeout = transactionTimeout;
+    }
+
+    @JsonProperty
     public Map<String, String> getProperties() {
         return properties;
     }
@@ -180,6 +252,13 @@ public class StreamsFactory {
         // append, a write call and a response. Streams' linger (100 ms) already exceeds the commit
         // interval, so batches are sent when full or when the transaction commits.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        // Static membership: Streams adds "-<thread>" to the name for each stream thread's consumer.
+        String instance = instanceId.isEmpty() ? InstanceName.keptIn(Path.of(stateDir), applicationId) : instanceId;
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instance);
+        long session = sessionTimeout.toMilliseconds();
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) session);
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) Math.max(500, session / 6));
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) transactionTimeout.toMilliseconds());
         advertisedHost().ifPresent(h -> p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, h.host() + ":" + h.port()));
         p.putAll(properties);
         p.putAll(LedgerStreamsConfig.required(topics));

@@ -72,21 +72,13 @@ public final class VeridictProcess implements AutoCloseable {
     }
 
     /**
-     * Restarts a killed stack ({@link #restart}) and waits for it to be healthy; if it is not within
-     * {@code patience}, kills that attempt and restarts once more. After {@code kill -9} the chain
-     * sometimes waits minutes on the killed producer's open transaction before its tasks run (a
-     * recovery defect of its own, measured apart); tests about what survives a crash, not about how
-     * fast, use this.
+     * Restarts a killed stack ({@link #restart}) and waits up to {@code patience} for it to be
+     * healthy. The restarted service rejoins its consumer group under the name it kept in its
+     * state folder, so it does not wait for the group to time out the instance that was killed.
      */
     public static VeridictProcess restartAfterCrash(Path dataDir, VeridictProcess killed, Duration patience)
             throws Exception {
-        VeridictProcess attempt = restart(dataDir, killed);
-        try {
-            return attempt.start(patience);
-        } catch (IllegalStateException notHealthy) {
-            attempt.kill();
-            return restart(dataDir, killed).start(patience);
-        }
+        return restart(dataDir, killed).start(patience);
     }
 
     private static VeridictProcess dev(Path dataDir, VeridictProcess p) {

@@ -122,6 +122,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("log.cleaner.backoff.ms", "1000");
+        // After kill -9 the restarted broker cannot register again until the controller has timed
+        // out the registration of the broker it was (9 s by default, plus heartbeats): a single
+        // node on one machine uses a short session instead.
+        p.setProperty("broker.session.timeout.ms", "2500");
+        p.setProperty("broker.heartbeat.interval.ms", "500");
+        // A killed producer's open transaction is aborted when it times out; brokers look for such
+        // transactions every 10 s by default.
+        p.setProperty("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         return p;
     }
 
