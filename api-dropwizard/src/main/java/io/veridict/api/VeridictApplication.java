@@ -30,6 +30,16 @@ import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.core.LedgerStreams;
 import io.veridict.api.core.OutcomeListener;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.veridict.api.metrics.ChainLag;
+import io.veridict.api.metrics.PrometheusServlet;
+import io.veridict.api.metrics.RequestMetricsFilter;
+import io.veridict.api.metrics.RouteTemplateFilter;
+import io.veridict.api.metrics.ServiceMetrics;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import io.veridict.api.core.CommittedTrees;
 import io.veridict.api.core.SchemaBootstrap;
 import io.veridict.api.core.TopicBootstrap;
@@ -139,6 +149,20 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                         config.getCheckpoints().schedule(checkpointKeys)),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
         environment.lifecycle().manage(streams);
+
+        // Metrics: every request of the API port timed first of all filters; /prometheus on the admin port.
+        PrometheusMeterRegistry metrics = ServiceMetrics.install();
+        environment.servlets().addFilter("request-metrics", new RequestMetricsFilter(metrics))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        environment.jersey().register(new RouteTemplateFilter());
+        outcomes.bindTo(metrics);
+        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams.kafkaStreams());
+        streamsMetrics.bindTo(metrics);
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.AutoCloseableManager(streamsMetrics));
+        ChainLag chainLag = new ChainLag(streams.kafkaStreams(), topics.commands().name());
+        Gauge.builder("veridict.chain.lag", chainLag, ChainLag::commands).strongReference(true)
+                .description("commands published and not yet chained, on the partitions this instance owns").register(metrics);
+        environment.admin().addServlet("prometheus", new PrometheusServlet(metrics)).addMapping("/prometheus");
 
         // Recording and reading decisions.
         ErrorHandling.register(environment);

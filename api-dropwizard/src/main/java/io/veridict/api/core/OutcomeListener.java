@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -59,6 +62,8 @@ public final class OutcomeListener implements Managed {
     /** Per tenant: the size of its tree as far as committed runs seen since start show it. */
     private final Map<String, Long> committedSizes = new ConcurrentHashMap<>();
     private volatile Instant startedAt = Instant.MAX;
+    private volatile MeterRegistry metrics;
+    private volatile Counter chainedEntries;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -76,6 +81,20 @@ public final class OutcomeListener implements Managed {
         this.outcomes = outcomes;
         this.thread = new Thread(this::run, "veridict-outcome-listener");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Counts into {@code registry} what this listener reads: {@code veridict_entries_chained} (every
+     * committed entry of the ledger, all partitions), {@code veridict_command_outcomes} (commands
+     * that chained nothing, by status and reason), and {@code veridict_receipts_waiting} (requests
+     * of this instance waiting for their outcome).
+     */
+    public void bindTo(MeterRegistry registry) {
+        this.chainedEntries = Counter.builder("veridict.entries.chained")
+                .description("entries committed to the ledger (all partitions, as this instance reads them)").register(registry);
+        Gauge.builder("veridict.receipts.waiting", pending, Map::size)
+                .description("requests of this instance waiting for their command's outcome").register(registry);
+        this.metrics = registry;
     }
 
     /** Registers interest in what becomes of {@code commandId} (a command's or a group item's id). */
@@ -119,8 +138,8 @@ public final class OutcomeListener implements Managed {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (pending.isEmpty() && !record.topic().equals(entriesTopic)) {
-                        continue; // nobody waits: nothing to decode
+                    if (pending.isEmpty() && metrics == null && !record.topic().equals(entriesTopic)) {
+                        continue; // nobody waits or counts: nothing to decode
                     }
                     try {
                         settle(record);
@@ -142,6 +161,10 @@ public final class OutcomeListener implements Managed {
     private void settle(ConsumerRecord<String, byte[]> record) {
         if (record.topic().equals(entriesTopic)) {
             List<RunEntry> entries = runs.deserialize(record.topic(), record.value()).getEntries();
+            Counter chained = chainedEntries;
+            if (chained != null) {
+                chained.increment(entries.size());
+            }
             if (!entries.isEmpty()) {
                 // Before any answer: once a caller holds its receipt, the committed size holds its entry.
                 LedgerEntry last = entries.get(entries.size() - 1).getHeader();
@@ -154,8 +177,21 @@ public final class OutcomeListener implements Managed {
             }
         } else {
             CommandOutcome outcome = outcomes.deserialize(record.topic(), record.value());
+            MeterRegistry registry = metrics;
+            if (registry != null) {
+                registry.counter("veridict.command.outcomes", "status", outcome.getStatus().name(),
+                        "reason", boundedReason(outcome.getReason())).increment();
+            }
             complete(outcome.getCommandId(), new Settled.Answered(outcome));
         }
+    }
+
+    /** A reason code as a label: the chain's codes pass, anything else is {@code other}. */
+    static String boundedReason(String reason) {
+        if (reason == null || reason.isEmpty()) {
+            return "none";
+        }
+        return reason.length() <= 40 && reason.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_') ? reason : "other";
     }
 
     private void complete(String commandId, Settled settled) {

@@ -2,6 +2,7 @@ package io.veridict.api.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.veridict.api.metrics.ServiceMetrics;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,7 @@ public final class ErrorResponses {
 
     /** The UTF-8 JSON bytes of the {@link ErrorBody} answering {@code error}. */
     public static byte[] body(ApiException error, String correlationId) {
+        ServiceMetrics.errorResponse(error.code(), error.status());
         try {
             return JSON.writeValueAsBytes(ErrorBody.of(error, correlationId));
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.veridict.api.transport;
 
+import io.veridict.api.metrics.ServiceMetrics;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
 
@@ -43,6 +44,7 @@ public record RateLimitState(LimitPolicy policy, Quota quota, long remaining, lo
 
     /** The 429 answering a refused request, with {@code Retry-After}. */
     ApiException refusal() {
+        ServiceMetrics.rateLimited(policy.headerName());
         return new ApiException(ErrorCode.RATE_LIMITED, "too many requests from " + policy.subject()
                 + " (at most " + quota.burst() + " per " + quota.windowSeconds() + " s); retry after "
                 + retryAfterSeconds + " s")
