@@ -57,21 +57,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                                             Map<String, String> overrides) {
         int clientPort = brokerPort == 0 ? freePort() : brokerPort;
         int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
+        return startNode(dataDir, NODE_ID, Uuid.randomUuid().toString(), clientPort, quorumPort,
+                NODE_ID + "@localhost:" + quorumPort, overrides);
+    }
+
+    /**
+     * Starts one node (broker and controller) of a KRaft cluster whose controllers are
+     * {@code voters} ({@code id@host:port,...}). A node of several blocks until a majority of the
+     * voters runs, so start them in parallel.
+     *
+     * @param clusterId the cluster's id, the same for every node; used when {@code dataDir} is new
+     */
+    public static EmbeddedKafkaBroker startNode(Path dataDir, int nodeId, String clusterId, int brokerPort, int controllerPort,
+                                                String voters, Map<String, String> overrides) {
         Path logDir = dataDir.resolve("kafka-logs");
         try {
             Files.createDirectories(logDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create Kafka data folder " + logDir, e);
         }
-        Properties props = brokerProperties(logDir, clientPort, quorumPort);
+        Properties props = brokerProperties(logDir, nodeId, brokerPort, controllerPort, voters);
         overrides.forEach(props::setProperty);
         KafkaConfig config = new KafkaConfig(props, false);
-        formatIfNew(logDir);
+        formatIfNew(logDir, nodeId, clusterId);
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        String bootstrap = "localhost:" + clientPort;
-        LOG.info("Embedded Kafka broker listening on {} (data in {})", bootstrap, logDir);
+        String bootstrap = "localhost:" + brokerPort;
+        LOG.info("Embedded Kafka broker {} listening on {} (data in {})", nodeId, bootstrap, logDir);
         return new EmbeddedKafkaBroker(server, bootstrap, dataDir);
     }
 
@@ -95,11 +108,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         LOG.info("Embedded Kafka broker on {} stopped", bootstrapServers);
     }
 
-    private static Properties brokerProperties(Path logDir, int clientPort, int quorumPort) {
+    private static Properties brokerProperties(Path logDir, int nodeId, int clientPort, int quorumPort, String voters) {
         Properties p = new Properties();
         p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", Integer.toString(NODE_ID));
-        p.setProperty("controller.quorum.voters", NODE_ID + "@localhost:" + quorumPort);
+        p.setProperty("node.id", Integer.toString(nodeId));
+        p.setProperty("controller.quorum.voters", voters);
         p.setProperty("controller.listener.names", CONTROLLER_LISTENER);
         p.setProperty("listeners", "PLAINTEXT://localhost:" + clientPort
                 + "," + CONTROLLER_LISTENER + "://localhost:" + quorumPort);
@@ -134,7 +147,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /** Formats the log folder unless {@code meta.properties} shows it was formatted before. */
-    private static void formatIfNew(Path logDir) {
+    private static void formatIfNew(Path logDir, int nodeId, String clusterId) {
         Path meta = logDir.resolve("meta.properties");
         if (Files.exists(meta)) {
             LOG.info("Reusing Kafka cluster {} in {}", readClusterId(meta).orElse("?"), logDir);
@@ -144,8 +157,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             new Formatter()
                     .setPrintStream(new PrintStream(PrintStream.nullOutputStream(), false,
                             java.nio.charset.StandardCharsets.UTF_8))
-                    .setNodeId(NODE_ID)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toString()))
                     .setControllerListenerName(CONTROLLER_LISTENER)
                     .setMetadataLogDirectory(logDir.toString())
