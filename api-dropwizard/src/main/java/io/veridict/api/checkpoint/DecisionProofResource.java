@@ -11,7 +11,7 @@ import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.resources.OwnerRead;
 import io.veridict.streams.chain.CheckpointKeys;
 import java.time.Clock;
-import io.veridict.streams.audit.ProofBundle;
+import io.veridict.verifier.ProofBundle;
 import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.chain.Receipts;
 import jakarta.ws.rs.GET;

@@ -25,10 +25,7 @@ public final class Receipts {
 
     /** The format library's view of an Avro header, for verification. */
     public static EntryHeader fromAvro(LedgerEntry entry) {
-        return new EntryHeader(entry.getFormatVersion(), entry.getTenantId(), entry.getSeq(), entry.getEntryId(),
-                entry.getEntryType().name(), entry.getReceivedAt().toEpochMilli(), entry.getRecordedAt().toEpochMilli(),
-                entry.getActorKeyId(), entry.getCorrelationId(), entry.getPayloadHash().bytes(),
-                entry.getLeafHash().bytes(), entry.getPrevChainHash().bytes(), entry.getChainHash().bytes());
+        return io.veridict.verifier.AvroHeaders.fromAvro(entry);
     }
 
     public static EntryReceipt receipt(LedgerEntry entry, String decisionId) {

@@ -1,10 +1,9 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.EntryKey;
-import java.nio.charset.StandardCharsets;
+import io.veridict.verifier.TenantPartitions;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
@@ -22,6 +21,6 @@ public final class TenantPartitioner<V> implements StreamPartitioner<EntryKey, V
 
     /** The partition of {@code tenant} among {@code numPartitions}. */
     public static int partitionOf(String tenant, int numPartitions) {
-        return Utils.toPositive(Utils.murmur2(tenant.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+        return TenantPartitions.partitionOf(tenant, numPartitions);
     }
 }

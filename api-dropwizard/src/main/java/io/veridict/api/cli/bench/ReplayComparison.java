@@ -1,10 +1,10 @@
 package io.veridict.api.cli.bench;
 
 import io.veridict.schemas.registry.SchemaRegistryClient;
-import io.veridict.streams.audit.ReplayProgress;
-import io.veridict.streams.audit.ReplayReport;
-import io.veridict.streams.audit.ReplaySettings;
-import io.veridict.streams.audit.TopicReplayVerifier;
+import io.veridict.verifier.ReplayProgress;
+import io.veridict.verifier.ReplayReport;
+import io.veridict.verifier.ReplaySettings;
+import io.veridict.verifier.TopicReplayVerifier;
 import io.veridict.streams.topics.LedgerTopics;
 import java.time.Duration;
 import java.util.ArrayList;

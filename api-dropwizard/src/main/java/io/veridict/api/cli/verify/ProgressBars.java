@@ -1,6 +1,6 @@
 package io.veridict.api.cli.verify;
 
-import io.veridict.streams.audit.ReplayProgress;
+import io.veridict.verifier.ReplayProgress;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
