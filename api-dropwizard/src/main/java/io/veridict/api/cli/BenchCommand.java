@@ -8,7 +8,7 @@ import io.veridict.api.cli.bench.BenchReport;
 import io.veridict.api.cli.bench.Benchmark;
 import io.veridict.api.cli.bench.DevConfig;
 import io.veridict.api.cli.bench.ReportOutput;
-import io.veridict.api.cli.verify.StderrLogging;
+import io.veridict.verifier.cli.StderrLogging;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import net.sourceforge.argparse4j.inf.Namespace;

@@ -243,10 +243,22 @@ public final class VeridictProcess implements AutoCloseable {
      * it printed; kills it and throws if it has not exited within {@code timeout}.
      */
     public static Outcome runOnce(Duration timeout, String... arguments) throws Exception {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
+        return runJar(JAR, timeout, arguments);
+    }
+
+    /** The auditors' standalone verifier, built by the {@code verifier} module. */
+    public static final Path VERIFIER_JAR = Path.of("..", "verifier", "target", "veridict-verifier.jar");
+
+    /** {@code java -jar veridict-verifier.jar arguments}, as {@link #runOnce}. */
+    public static Outcome runVerifier(Duration timeout, String... arguments) throws Exception {
+        return runJar(VERIFIER_JAR, timeout, arguments);
+    }
+
+    private static Outcome runJar(Path jar, Duration timeout, String... arguments) throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
         command.addAll(List.of(arguments));
         Path stdout = Files.createTempFile("veridict-out", ".txt");
         Path stderr = Files.createTempFile("veridict-err", ".txt");

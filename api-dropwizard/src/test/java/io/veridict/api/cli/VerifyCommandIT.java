@@ -78,6 +78,10 @@ class VerifyCommandIT {
             JsonNode report = JSON.readTree(clean.stdout());
             assertThat(report.get("verified").asBoolean()).isTrue();
             assertThat(report.get("summary").get("tenants").asInt()).isEqualTo(3);
+            // The auditors' standalone jar (no service, no Kafka Streams) reaches the same verdict.
+            VeridictProcess.Outcome standalone = standalone(dev, "--json");
+            assertThat(standalone.exitCode()).as(standalone.stderr()).isZero();
+            assertThat(JSON.readTree(standalone.stdout()).get("tenants")).isEqualTo(report.get("tenants"));
             assertThat(report.get("summary").get("entries_verified").asLong()).isEqualTo(22);
             for (JsonNode tenant : report.get("tenants")) {
                 EntryReceipt last = heads.get(tenant.get("tenant_id").asText());
@@ -142,6 +146,9 @@ class VerifyCommandIT {
             assertThat(failures).hasSize(1);
             JsonNode failure = failures.get(0);
             assertThat(failure.get("kind").asText()).isEqualTo("PREV_HASH_MISMATCH");
+            VeridictProcess.Outcome standaloneTampered = standalone(dev, "--json");
+            assertThat(standaloneTampered.exitCode()).as(standaloneTampered.stderr()).isEqualTo(1);
+            assertThat(JSON.readTree(standaloneTampered.stdout()).get("failures")).isEqualTo(failures);
             assertThat(failure.get("tenant_id").asText()).isEqualTo("acme");
             assertThat(failure.get("seq").asLong()).isEqualTo(12);
             assertThat(failure.get("topic").asText()).isEqualTo("veridict.entries");
@@ -204,6 +211,13 @@ class VerifyCommandIT {
                 "--registry-url", dev.registryUrl().toString()));
         args.addAll(List.of(options));
         return VeridictProcess.runOnce(RUN_LIMIT, args.toArray(String[]::new));
+    }
+
+    private static VeridictProcess.Outcome standalone(VeridictProcess dev, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--bootstrap-servers", dev.bootstrapServers(),
+                "--registry-url", dev.registryUrl().toString()));
+        args.addAll(List.of(options));
+        return VeridictProcess.runVerifier(RUN_LIMIT, args.toArray(String[]::new));
     }
 
     private static void produceCommands(VeridictProcess dev, LedgerSerdes serdes) {

@@ -1,4 +1,4 @@
-package io.veridict.api.cli.verify;
+package io.veridict.verifier.cli;
 
 import io.veridict.verifier.ReplayProgress;
 import java.io.PrintStream;

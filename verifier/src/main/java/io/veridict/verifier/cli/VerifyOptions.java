@@ -1,4 +1,4 @@
-package io.veridict.api.cli.verify;
+package io.veridict.verifier.cli;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
-import net.sourceforge.argparse4j.inf.Subparser;
+import net.sourceforge.argparse4j.inf.ArgumentParser;
 
 /**
  * The options of {@code veridict verify}. Defaults point at the {@code veridict dev} stack, so
@@ -41,7 +41,7 @@ public record VerifyOptions(String bootstrapServers, String registryUrl, String 
     static final int DEFAULT_TIMEOUT_SECONDS = 15;
 
     /** Declares the options on the {@code verify} subcommand. */
-    public static void addTo(Subparser subparser) {
+    public static void addTo(ArgumentParser subparser) {
         subparser.addArgument("--bootstrap-servers").dest("bootstrap").setDefault(DEFAULT_BOOTSTRAP)
                 .metavar("HOST:PORT").help("Kafka bootstrap servers");
         subparser.addArgument("--registry-url").dest("registry").setDefault(DEFAULT_REGISTRY)

@@ -1,4 +1,4 @@
-package io.veridict.api.cli.verify;
+package io.veridict.verifier.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

@@ -1,4 +1,4 @@
-package io.veridict.api.cli.verify;
+package io.veridict.verifier.cli;
 
 /**
  * Ends {@code veridict verify} with a non-zero exit code once the outcome is printed. Thrown

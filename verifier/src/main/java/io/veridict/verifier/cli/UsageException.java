@@ -1,4 +1,4 @@
-package io.veridict.api.cli.verify;
+package io.veridict.verifier.cli;
 
 /** The options of {@code veridict verify} cannot be used as given; the message says why. */
 public final class UsageException extends Exception {

@@ -1,4 +1,4 @@
-package io.veridict.api.cli.verify;
+package io.veridict.verifier.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
