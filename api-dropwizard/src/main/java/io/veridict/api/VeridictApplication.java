@@ -22,6 +22,7 @@ import io.veridict.api.cli.BenchCommand;
 import io.veridict.api.cli.DevCommand;
 import io.veridict.api.cli.OperatorTokenCommand;
 import io.veridict.api.cli.RetentionCommand;
+import io.veridict.api.cli.SecretsCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
 import io.veridict.api.cli.VerifyCommand;
 import io.veridict.api.core.CommandPublisher;
@@ -104,6 +105,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         bootstrap.addCommand(new VerifyCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new OperatorTokenCommand());
+        bootstrap.addCommand(new SecretsCommand());
         bootstrap.addCommand(new RetentionCommand());
     }
 

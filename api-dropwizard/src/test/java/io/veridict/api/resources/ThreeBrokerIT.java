@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.cli.VeridictProcess;
+import io.veridict.api.deploy.ComposeFile;
 import io.veridict.dev.registry.BuiltInSchemaRegistry;
 import io.veridict.dev.testing.KafkaCluster;
 import java.io.IOException;
@@ -154,18 +155,23 @@ class ThreeBrokerIT {
         throw new AssertionError("no instance answered tenant-" + tenant + "'s head: " + answer);
     }
 
-    /** The environment docker/compose.yml gives an instance, pointed at this cluster. */
+    /**
+     * The environment docker/compose.yml gives instance {@code veridict-1}, pointed at this
+     * cluster and this machine's loopback address, with this test's secrets.
+     */
     private static Map<String, String> env(KafkaCluster kafka, BuiltInSchemaRegistry registry, Path stateDir) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(ComposeFile.read().environment("veridict-1"));
         env.put("VERIDICT_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("VERIDICT_REGISTRY_URL", registry.url().toString());
         env.put("VERIDICT_ADMIN_BIND_HOST", "127.0.0.1");
         env.put("VERIDICT_BIND_HOST", "127.0.0.1");
         env.put("VERIDICT_STATE_DIR", stateDir.toString());
+        env.remove("VERIDICT_ADVERTISED_URL"); // set per instance
         env.put("VERIDICT_KEY_PEPPER", MultiInstanceIT.PEPPER);
         env.put("VERIDICT_KEKS", MultiInstanceIT.KEKS);
         env.put("VERIDICT_OPERATOR_TOKEN_SHA256", AuthFactory.hashOperatorToken(MultiInstanceIT.OPERATOR_TOKEN));
-        env.put("VERIDICT_REQUIRE_HTTPS", "false");
+        env.put("VERIDICT_CHECKPOINT_KEY", "");
+        env.forEach((name, value) -> assertThat(value).as(name + " is given a value").doesNotContain("${"));
         return env;
     }
 }
