@@ -9,10 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DevBrokerOnlyIT {
 
     private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
-    private static final Pattern EXPORT = Pattern.compile("export (VERIDICT_[A-Z0-9_]+)=(\\S+)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -35,16 +31,7 @@ class DevBrokerOnlyIT {
                 .startUntil("Veridict dev broker is up", Duration.ofSeconds(120))) {
             String output = broker.output();
             assertThat(output).doesNotContain("Veridict dev stack is up").contains("./veridict server config/veridict.yml");
-            Map<String, String> env = new HashMap<>();
-            Matcher m = EXPORT.matcher(output);
-            while (m.find()) {
-                env.put(m.group(1), m.group(2));
-            }
-            // The line with several assignments: take each of its NAME=value pairs.
-            Matcher pairs = Pattern.compile("(VERIDICT_[A-Z0-9_]+)=(\\S+)").matcher(output);
-            while (pairs.find()) {
-                env.putIfAbsent(pairs.group(1), pairs.group(2));
-            }
+            Map<String, String> env = broker.printedEnvironment();
             assertThat(env).containsKeys("VERIDICT_KAFKA_BOOTSTRAP", "VERIDICT_REGISTRY_URL", "VERIDICT_KEY_PEPPER_FILE",
                     "VERIDICT_KEKS_FILE", "VERIDICT_OPERATOR_TOKEN_SHA256", "VERIDICT_OPERATOR_TOKEN", "VERIDICT_MIN_ISR");
             String operator = env.remove("VERIDICT_OPERATOR_TOKEN");

@@ -105,6 +105,41 @@ public final class VeridictProcess implements AutoCloseable {
         return p;
     }
 
+    /**
+     * The environment a {@code veridict dev --broker-only} process printed for the service: each
+     * {@code export NAME=value} line, and each pair of the line that sets several.
+     */
+    public Map<String, String> printedEnvironment() throws IOException {
+        String output = output();
+        Map<String, String> env = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("export (VERIDICT_[A-Z0-9_]+)=(\\S+)").matcher(output);
+        while (m.find()) {
+            env.put(m.group(1), m.group(2));
+        }
+        java.util.regex.Matcher pairs = java.util.regex.Pattern.compile("(VERIDICT_[A-Z0-9_]+)=(\\S+)").matcher(output);
+        while (pairs.find()) {
+            env.putIfAbsent(pairs.group(1), pairs.group(2));
+        }
+        return env;
+    }
+
+    /** Freezes the process ({@code SIGSTOP}): it holds its connections open and answers nothing. */
+    public void freeze() throws Exception {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen process run again ({@code SIGCONT}). */
+    public void thaw() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+        }
+    }
+
     /** {@code veridict dev --broker-only}: Kafka and the registry alone, on this process's ports. */
     public static VeridictProcess brokerOnly(Path dataDir) {
         VeridictProcess p = dev(dataDir);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The health answers of a service whose broker dies: every probe answers within 2 s, the Kafka
- * check turns red within seconds, {@code /ready} says 503 and {@code /live} stays 200.
+ * The health answers of a service whose broker dies or freezes: every probe answers within 2 s,
+ * the Kafka check turns red within seconds, {@code /ready} says 503 and {@code /live} stays 200.
  */
 class HealthProbesIT {
 
@@ -71,6 +71,46 @@ class HealthProbesIT {
             }
         } finally {
             kafka.close();
+        }
+    }
+
+    /**
+     * A frozen broker ({@code SIGSTOP}: its sockets stay open, nothing answers) turns the Kafka
+     * check red as a dead one does, every probe still answering within 2 s; thawed, it is green
+     * again.
+     */
+    @Test
+    void shouldTurnRedWhenTheBrokerFreezesAndGreenWhenItThaws() throws Exception {
+        try (VeridictProcess broker = VeridictProcess.brokerOnly(tmp.resolve("data"))
+                .startUntil("Veridict dev broker is up", Duration.ofSeconds(120))) {
+            Map<String, String> env = broker.printedEnvironment();
+            env.remove("VERIDICT_OPERATOR_TOKEN");
+            try (VeridictProcess server = VeridictProcess.server(CONFIG, env, tmp.resolve("server.log")).start(Duration.ofSeconds(120))) {
+                URI admin = server.healthUrl().resolve("/");
+                assertThat(probe(admin.resolve("/ready")).statusCode()).isEqualTo(200);
+
+                long frozen = System.nanoTime();
+                broker.freeze();
+                try {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    HttpResponse<String> health;
+                    do {
+                        health = probe(server.healthUrl());
+                    } while (!kafkaUnhealthy(health) && System.nanoTime() < deadline);
+                    assertThat(kafkaUnhealthy(health)).as(health.body()).isTrue();
+                    System.out.printf("kafka check red %.1f s after the broker froze%n", (System.nanoTime() - frozen) / 1e9);
+                    assertThat(probe(admin.resolve("/ready")).statusCode()).isEqualTo(503);
+                    assertThat(probe(admin.resolve("/live")).statusCode()).isEqualTo(200);
+                } finally {
+                    broker.thaw();
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                HttpResponse<String> ready;
+                do {
+                    ready = probe(admin.resolve("/ready"));
+                } while (ready.statusCode() != 200 && System.nanoTime() < deadline);
+                assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+            }
         }
     }
 
