@@ -17,8 +17,8 @@ import java.util.Optional;
  * A validated {@code POST /v1/decisions/record} body: immutable, with the JSON parts already in
  * RFC 8785 canonical text, ready to become a {@link RecordDecision}.
  *
- * <p>The wire format, its rules and the normalisation behind {@link #requestHash()} are
- * described in {@code docs/api-errors.md} ("Decision requests").
+ * <p>The wire format and its rules are described in {@code docs/api-errors.md} ("Decision
+ * requests"). Two requests are equal when they would record the same {@link RecordDecision}.
  */
 public final class DecisionRequest {
 
@@ -79,11 +79,10 @@ public final class DecisionRequest {
     private final List<Evidence> evidence;
     private final String retentionLabel;
     private final String subject;
-    private final String requestHash;
 
     DecisionRequest(String decisionId, String contextJson, String decisionJson, Policy policy,
                     List<Violation> violations, String metadataJson, List<Evidence> evidence, String retentionLabel,
-                    String subject, String requestHash) {
+                    String subject) {
         this.retentionLabel = retentionLabel;
         this.subject = subject;
         this.decisionId = decisionId;
@@ -93,7 +92,6 @@ public final class DecisionRequest {
         this.violations = List.copyOf(violations);
         this.metadataJson = metadataJson;
         this.evidence = List.copyOf(evidence);
-        this.requestHash = Objects.requireNonNull(requestHash, "requestHash");
     }
 
     /**
@@ -148,15 +146,6 @@ public final class DecisionRequest {
         return evidence;
     }
 
-    /**
-     * Lower-case hex SHA-256 of the canonical JSON of the normalised request. Two requests have
-     * the same hash exactly when they would record the same {@link RecordDecision}: member order,
-     * whitespace, number spelling, and absent versus {@code null} optional fields do not count.
-     */
-    public String requestHash() {
-        return requestHash;
-    }
-
     /** The Avro command body, every field (and every enum) set explicitly. */
     public RecordDecision toAvro() {
         return RecordDecision.newBuilder()
@@ -184,20 +173,20 @@ public final class DecisionRequest {
                 .build();
     }
 
+    /** Equal when both would record the same {@link RecordDecision}. */
     @Override
     public boolean equals(Object other) {
-        // The hash covers every field, decision_id included.
-        return other instanceof DecisionRequest that && requestHash.equals(that.requestHash);
+        return other instanceof DecisionRequest that && toAvro().equals(that.toAvro());
     }
 
     @Override
     public int hashCode() {
-        return requestHash.hashCode();
+        return toAvro().hashCode();
     }
 
-    /** Names the request by its hash only: the payload may hold personal data and stays out of logs. */
+    /** Says nothing of the payload, which may hold personal data and stays out of logs. */
     @Override
     public String toString() {
-        return "DecisionRequest[requestHash=" + requestHash + "]";
+        return "DecisionRequest[" + violations.size() + " violations, " + evidence.size() + " evidence]";
     }
 }

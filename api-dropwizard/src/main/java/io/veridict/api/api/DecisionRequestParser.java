@@ -74,11 +74,8 @@ final class DecisionRequestParser {
         if (problems.size() > before) {
             return null;
         }
-        ObjectNode normalized = normalized(decisionId, context, decision, policy, violations, metadata, evidence);
-        putIfPresent(normalized, "retention_label", label);
-        putIfPresent(normalized, "subject", subject);
         return new DecisionRequest(decisionId, contextJson, decisionJson, policy, violations, metadataJson,
-                evidence, label, subject, CanonicalText.sha256Hex(CanonicalText.of(normalized)));
+                evidence, label, subject);
     }
 
     private Policy policy(ObjectNode node, String path) {
@@ -166,40 +163,4 @@ final class DecisionRequestParser {
         }
     }
 
-    /** The request as it will be recorded: optional fields only when given, defaults applied. */
-    private static ObjectNode normalized(String decisionId, ObjectNode context, JsonNode decision, Policy policy,
-                                         List<Violation> violations, ObjectNode metadata, List<Evidence> evidence) {
-        ObjectNode request = NODES.objectNode();
-        putIfPresent(request, "decision_id", decisionId);
-        request.set("context", context);
-        request.set("decision", decision);
-        if (policy != null) {
-            ObjectNode p = request.putObject("policy").put("id", policy.id());
-            putIfPresent(p, "version", policy.version());
-            putIfPresent(p, "hash", policy.hash());
-        }
-        if (!violations.isEmpty()) {
-            ArrayNode array = request.putArray("violations");
-            violations.forEach(v -> array.addObject().put("rule_id", v.ruleId())
-                    .put("severity", v.severity().name()).put("message", v.message()));
-        }
-        if (metadata != null) {
-            request.set("metadata", metadata);
-        }
-        if (!evidence.isEmpty()) {
-            ArrayNode array = request.putArray("evidence");
-            for (Evidence e : evidence) {
-                ObjectNode item = array.addObject().put("uri", e.uri());
-                putIfPresent(item, "sha256", e.sha256());
-                putIfPresent(item, "media_type", e.mediaType());
-            }
-        }
-        return request;
-    }
-
-    private static void putIfPresent(ObjectNode object, String name, String value) {
-        if (value != null) {
-            object.put(name, value);
-        }
-    }
 }

@@ -71,7 +71,7 @@ class DecisionRequestTest {
     void shouldKeepThePayloadOutOfToString() {
         DecisionRequest request = decision("{\"context\":{\"ssn\":\"123-45-6789\"},\"decision\":\"allow\"}");
 
-        assertThat(request.toString()).doesNotContain("123-45-6789").contains(request.requestHash());
+        assertThat(request.toString()).doesNotContain("123-45-6789").doesNotContain("ssn");
     }
 
     @Test

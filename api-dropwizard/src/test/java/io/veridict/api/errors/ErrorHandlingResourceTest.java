@@ -247,7 +247,7 @@ class ErrorHandlingResourceTest {
         assertThat(response.getStatus()).isEqualTo(200);
         JsonNode body = body(response);
         assertThat(body.get("tenant").asText()).isEqualTo("acme");
-        assertThat(body.get("request_hash").asText()).matches("[0-9a-f]{64}");
+        assertThat(body.get("idempotency_key").asText()).isEqualTo("k-1");
     }
 
     private static Invocation.Builder get(String path) {

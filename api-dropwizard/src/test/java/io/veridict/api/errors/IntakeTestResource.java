@@ -45,7 +45,7 @@ public class IntakeTestResource {
         String tenant = RequestHeaders.tenantId(headers);
         String key = RequestHeaders.idempotencyKey(headers);
         DecisionRequest request = DecisionRequest.fromJson(reader.read(body, headers));
-        return Map.of("tenant", tenant, "idempotency_key", key, "request_hash", request.requestHash());
+        return Map.of("tenant", tenant, "idempotency_key", key);
     }
 
     @POST

@@ -3,10 +3,15 @@ package io.veridict.api.api;
 import static io.veridict.api.api.Requests.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.veridict.schemas.avro.RecordDecision;
 import org.junit.jupiter.api.Test;
 
-/** The request hash tells "same key, same body" from "same key, different body". */
-class RequestHashTest {
+/**
+ * Two bodies that differ only in spelling record the same decision (the same {@code RecordDecision},
+ * and so the same command fingerprint, which tells a retry from a conflict); any recorded value makes
+ * them differ.
+ */
+class DecisionNormalisationTest {
 
     private static final String BASE = "{\"decision_id\":\"d-1\",\"context\":{\"user\":\"u1\",\"amount\":12.5},"
             + "\"decision\":{\"allow\":true},\"policy\":{\"id\":\"p\",\"version\":\"1\"},"
@@ -20,7 +25,7 @@ class RequestHashTest {
                 + "\"policy\":{\"version\":\"1\",\"id\":\"p\"},\"decision\":{\"allow\":true},"
                 + "\"context\":{\"amount\":12.5,\"user\":\"u1\"},\"decision_id\":\"d-1\"}\n";
 
-        assertThat(decision(reordered).requestHash()).isEqualTo(decision(BASE).requestHash());
+        assertThat(decision(reordered).toAvro()).isEqualTo(decision(BASE).toAvro());
         assertThat(decision(reordered)).isEqualTo(decision(BASE));
     }
 
@@ -28,7 +33,7 @@ class RequestHashTest {
     void shouldNotDependOnHowNumbersAndStringsAreSpelled() {
         String respelled = BASE.replace("12.5", "1.250e1").replace("\"u1\"", "\"\\u0075\\u0031\"");
 
-        assertThat(decision(respelled).requestHash()).isEqualTo(decision(BASE).requestHash());
+        assertThat(decision(respelled).toAvro()).isEqualTo(decision(BASE).toAvro());
     }
 
     @Test
@@ -38,8 +43,8 @@ class RequestHashTest {
                 + "\"metadata\":null,\"evidence\":null}";
         String withEmptyLists = "{\"context\":{},\"decision\":1,\"violations\":[],\"evidence\":[]}";
 
-        assertThat(decision(withNulls).requestHash()).isEqualTo(decision(minimal).requestHash());
-        assertThat(decision(withEmptyLists).requestHash()).isEqualTo(decision(minimal).requestHash());
+        assertThat(decision(withNulls).toAvro()).isEqualTo(decision(minimal).toAvro());
+        assertThat(decision(withEmptyLists).toAvro()).isEqualTo(decision(minimal).toAvro());
     }
 
     @Test
@@ -47,19 +52,19 @@ class RequestHashTest {
         String absent = "{\"context\":{},\"decision\":1,\"violations\":[{\"rule_id\":\"r\",\"severity\":\"INFO\"}]}";
         String empty = absent.replace("\"INFO\"}", "\"INFO\",\"message\":\"\"}");
 
-        assertThat(decision(absent).requestHash()).isEqualTo(decision(empty).requestHash());
+        assertThat(decision(absent).toAvro()).isEqualTo(decision(empty).toAvro());
     }
 
     @Test
     void shouldChangeWithAnyRecordedValue() {
-        String hash = decision(BASE).requestHash();
+        RecordDecision hash = decision(BASE).toAvro();
 
-        assertThat(decision(BASE.replace("\"allow\":true", "\"allow\":false")).requestHash()).isNotEqualTo(hash);
-        assertThat(decision(BASE.replace("d-1", "d-2")).requestHash()).isNotEqualTo(hash);
-        assertThat(decision(BASE.replace("LOW", "HIGH")).requestHash()).isNotEqualTo(hash);
-        assertThat(decision(BASE.replace("12.5", "12.50001")).requestHash()).isNotEqualTo(hash);
-        assertThat(decision(BASE.replace(",\"metadata\":{\"k\":\"v\"}", "")).requestHash()).isNotEqualTo(hash);
-        assertThat(decision(BASE.replace("\"context\":{", "\"context\":{\"extra\":null,")).requestHash())
+        assertThat(decision(BASE.replace("\"allow\":true", "\"allow\":false")).toAvro()).isNotEqualTo(hash);
+        assertThat(decision(BASE.replace("d-1", "d-2")).toAvro()).isNotEqualTo(hash);
+        assertThat(decision(BASE.replace("LOW", "HIGH")).toAvro()).isNotEqualTo(hash);
+        assertThat(decision(BASE.replace("12.5", "12.50001")).toAvro()).isNotEqualTo(hash);
+        assertThat(decision(BASE.replace(",\"metadata\":{\"k\":\"v\"}", "")).toAvro()).isNotEqualTo(hash);
+        assertThat(decision(BASE.replace("\"context\":{", "\"context\":{\"extra\":null,")).toAvro())
                 .isNotEqualTo(hash);
     }
 
@@ -68,13 +73,6 @@ class RequestHashTest {
         String without = "{\"context\":{},\"decision\":1}";
         String with = "{\"decision_id\":\"x\",\"context\":{},\"decision\":1}";
 
-        assertThat(decision(with).requestHash()).isNotEqualTo(decision(without).requestHash());
-    }
-
-    @Test
-    void shouldBeTheSha256OfTheCanonicalNormalisedRequest() {
-        // sha256('{"context":{},"decision":"allow"}'), computed independently
-        assertThat(decision("{\"decision\":\"allow\",\"context\":{}}").requestHash())
-                .isEqualTo("eb0675e634cd86789a08e52a8aefce654095217644e323325d937526c7c0ca62");
+        assertThat(decision(with).toAvro()).isNotEqualTo(decision(without).toAvro());
     }
 }
