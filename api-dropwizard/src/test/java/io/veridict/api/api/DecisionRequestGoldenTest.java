@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden request fixtures in {@code src/test/resources/requests/}: every {@code valid-*.json}
- * must give the Avro record and request hash of its {@code .expected.json}; every
+ * must give the Avro record of its {@code .expected.json}; every
  * {@code invalid-*.json} must be refused with exactly the error of its {@code .expected.json}
  * (code, message, details; the correlation id is left out).
  */
