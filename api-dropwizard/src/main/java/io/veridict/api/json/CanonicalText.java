@@ -3,9 +3,8 @@ package io.veridict.api.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.schemas.format.CanonicalJsonException;
+import io.veridict.schemas.format.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -36,13 +35,8 @@ public final class CanonicalText {
         return new String(CanonicalJson.canonicalize(jsonNumber), StandardCharsets.UTF_8);
     }
 
-    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text} ({@link Sha256}, the format library's). */
     public static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.hash(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -14,8 +14,6 @@ import io.veridict.streams.chain.MerkleNodes;
 import io.veridict.streams.chain.StoreKeys;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -211,20 +209,12 @@ final class ProofLatency {
             KeyValueStore<Bytes, RunEntry> entries = context.getStateStore(ChainStores.ENTRIES);
             KeyValueStore<Bytes, byte[]> nodes = context.getStateStore(ChainStores.NODES);
             long started = System.nanoTime();
-            MessageDigest sha256;
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
             Sha256 zero = new Sha256(new byte[32]);
             MerkleProofs.SubtreeSink sink = MerkleNodes.sink(nodes, TENANT);
             MerkleFrontier tree = MerkleFrontier.empty();
             ByteBuffer seqBytes = ByteBuffer.allocate(Long.BYTES);
             for (long seq = 0; seq < leaves; seq++) {
-                sha256.update((byte) 0);
-                sha256.update(seqBytes.clear().putLong(seq).array());
-                byte[] leaf = sha256.digest();
+                byte[] leaf = io.veridict.schemas.format.Sha256.hashPrefixed((byte) 0, seqBytes.clear().putLong(seq).array());
                 LedgerEntry header = new LedgerEntry(2, TENANT, seq, "e" + seq, EntryType.DECISION, Instant.EPOCH, Instant.EPOCH,
                         null, "c", zero, new Sha256(leaf), zero, zero);
                 entries.put(StoreKeys.seq(TENANT, seq), new RunEntry(header, null));
