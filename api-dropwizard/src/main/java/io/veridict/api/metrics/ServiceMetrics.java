@@ -1,6 +1,7 @@
 package io.veridict.api.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -33,6 +34,9 @@ public final class ServiceMetrics {
     /** A registry with the JVM's metrics bound, made the target of the static hooks. */
     public static PrometheusMeterRegistry install() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // The ledger's RocksDB stores that erase on delete report their state metrics under their
+        // own tag key; Prometheus needs one set of label names per metric name.
+        registry.config().meterFilter(MeterFilter.renameTag("kafka.stream.state", "erasing.rocksdb.state.id", "rocksdb.state.id"));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -72,13 +72,23 @@ public final class VeridictProcess implements AutoCloseable {
     }
 
     /**
-     * Restarts a killed stack ({@link #restart}) and waits up to {@code patience} for it to be
-     * healthy. The restarted service rejoins its consumer group under the name it kept in its
-     * state folder, so it does not wait for the group to time out the instance that was killed.
+     * Restarts a killed stack ({@link #restart}) and waits for it to be healthy; if it is not within
+     * {@code patience}, kills that attempt and restarts once more. The restarted service rejoins its
+     * consumer group under the name it kept, so it does not wait for the group; but after a
+     * {@code kill -9} of the whole stack, broker included, a chain task sometimes waits on the
+     * committed offsets of the transaction the kill interrupted until the broker restarts again
+     * (seen in one CI run of many; README, Recovery). Tests about what survives a crash, not about
+     * how fast, use this.
      */
     public static VeridictProcess restartAfterCrash(Path dataDir, VeridictProcess killed, Duration patience)
             throws Exception {
-        return restart(dataDir, killed).start(patience);
+        VeridictProcess attempt = restart(dataDir, killed);
+        try {
+            return attempt.start(patience);
+        } catch (IllegalStateException notHealthy) {
+            attempt.kill();
+            return restart(dataDir, killed).start(patience);
+        }
     }
 
     private static VeridictProcess dev(Path dataDir, VeridictProcess p) {
