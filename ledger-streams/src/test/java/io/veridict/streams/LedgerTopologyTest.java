@@ -1,5 +1,6 @@
 package io.veridict.streams;
 
+import io.veridict.verifier.AvroHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.schemas.avro.CommandOutcome;
@@ -92,7 +93,7 @@ class LedgerTopologyTest {
             assertThat(opened.saltOrNull()).as("a 32-byte salt per entry").hasSize(32);
             salts.add(java.util.HexFormat.of().formatHex(opened.saltOrNull()));
             if (written.get(i).getTenantId().equals("acme")) {
-                verifier.accept(Receipts.fromAvro(written.get(i)), opened.bytesOrNull(), opened.saltOrNull(), i);
+                verifier.accept(AvroHeaders.fromAvro(written.get(i)), opened.bytesOrNull(), opened.saltOrNull(), i);
             }
         }
         ChainVerification result = verifier.finish();

@@ -13,7 +13,6 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistryException;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.schemas.serde.ConfluentAvroDeserializer;
-import io.veridict.streams.chain.Receipts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -51,7 +50,7 @@ class EntryHeaderDecoderTest {
         assertThat(verifier.finish().isValid()).isTrue();
         // What the reader schema would have made of it: the default symbol, and a broken leaf hash.
         LedgerEntry resolved = new ConfluentAvroDeserializer<>(registry, LedgerEntry.class).deserialize("t", record);
-        assertThat(Receipts.fromAvro(resolved).entryType()).isEqualTo("UNKNOWN");
+        assertThat(AvroHeaders.fromAvro(resolved).entryType()).isEqualTo("UNKNOWN");
     }
 
     @Test

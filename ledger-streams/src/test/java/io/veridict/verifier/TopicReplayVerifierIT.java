@@ -116,7 +116,7 @@ class TopicReplayVerifierIT {
 
         assertThat(failure.kind()).isEqualTo(Kind.LEAF_HASH_MISMATCH);
         assertPinpointed(failure, "acme", 10, "entries", 0, TopicRecords.copyOffset(copy, tampered));
-        assertThat(failure.expectedOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.leafHash(Receipts.fromAvro(altered))));
+        assertThat(failure.expectedOrNull()).isEqualTo(HEX.formatHex(LedgerHashes.leafHash(AvroHeaders.fromAvro(altered))));
         assertThat(failure.actualOrNull()).isEqualTo(HEX.formatHex(decode(original).getLeafHash().bytes()));
     }
 

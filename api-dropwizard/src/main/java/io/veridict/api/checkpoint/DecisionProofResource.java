@@ -1,5 +1,6 @@
 package io.veridict.api.checkpoint;
 
+import io.veridict.verifier.AvroHeaders;
 import io.veridict.api.api.RequestHeaders;
 import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.auth.Scope;
@@ -13,7 +14,6 @@ import io.veridict.streams.chain.CheckpointKeys;
 import java.time.Clock;
 import io.veridict.verifier.ProofBundle;
 import io.veridict.streams.chain.LedgerRow;
-import io.veridict.streams.chain.Receipts;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,7 +58,7 @@ public final class DecisionProofResource {
             throw new LedgerUnavailableException("the decision's entry is not committed yet; retry shortly", null);
         }
         String checkpoint = keys.sign(tenant, size, ledger.root(tenant, size), clock.instant());
-        ProofBundle bundle = ProofBundle.of(Receipts.fromAvro(row.header()), row.payloadBytesOrNull(), row.payloadSaltOrNull(),
+        ProofBundle bundle = ProofBundle.of(AvroHeaders.fromAvro(row.header()), row.payloadBytesOrNull(), row.payloadSaltOrNull(),
                 ledger.inclusionProof(tenant, seq, size), checkpoint);
         return Response.ok(bundle.text(), ProofBundle.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + tenant + "-" + seq + ".tlog-proof\"")

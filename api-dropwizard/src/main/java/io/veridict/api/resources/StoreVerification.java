@@ -1,5 +1,6 @@
 package io.veridict.api.resources;
 
+import io.veridict.verifier.AvroHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,7 +13,6 @@ import io.veridict.schemas.format.ChainFailure;
 import io.veridict.schemas.format.ChainHead;
 import io.veridict.schemas.format.ChainVerification;
 import io.veridict.schemas.format.ChainVerifier;
-import io.veridict.streams.chain.Receipts;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +55,7 @@ final class StoreVerification {
         for (long seq = from; seq <= to && !verifier.hasFailed() && unreadable == null; seq += AuditResource.SCAN_PAGE) {
             for (LedgerRow e : ledger.entries(tenant, seq, Math.min(to, seq + AuditResource.SCAN_PAGE - 1), AuditResource.SCAN_PAGE)) {
                 ChainHead before = verifier.head();
-                verifier.accept(Receipts.fromAvro(e.header()), e.payloadBytesOrNull(), e.payloadSaltOrNull(),
+                verifier.accept(AvroHeaders.fromAvro(e.header()), e.payloadBytesOrNull(), e.payloadSaltOrNull(),
                         e.header().getSeq());
                 if (e.payloadProblemOrNull() != null && !verifier.hasFailed()) {
                     // A sealed payload that does not open was altered: the header chain up to it holds.

@@ -1,5 +1,6 @@
 package io.veridict.api.cli;
 
+import io.veridict.verifier.TenantPartitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,6 @@ import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.chain.Receipts;
-import io.veridict.streams.chain.TenantPartitioner;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -274,7 +274,7 @@ class VerifyCommandIT {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, dev.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            int partition = TenantPartitioner.partitionOf("acme",
+            int partition = TenantPartitions.partitionOf("acme",
                     producer.partitionsFor("veridict.entries").size());
             return producer.send(new ProducerRecord<>("veridict.entries", partition, key, value)).get(30, TimeUnit.SECONDS);
         }

@@ -1,5 +1,6 @@
 package io.veridict.api.resources;
 
+import io.veridict.verifier.TenantPartitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,6 @@ import io.veridict.schemas.avro.PayloadEnvelope;
 import io.veridict.schemas.registry.SchemaRegistryClient;
 import io.veridict.schemas.registry.SchemaRegistrySettings;
 import io.veridict.streams.LedgerSerdes;
-import io.veridict.streams.chain.TenantPartitioner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +91,7 @@ class PayloadErasureIT {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            int partition = TenantPartitioner.partitionOf(tenant, producer.partitionsFor("veridict.payloads").size());
+            int partition = TenantPartitions.partitionOf(tenant, producer.partitionsFor("veridict.payloads").size());
             producer.send(new ProducerRecord<>("veridict.payloads", partition, key, null)).get(30, TimeUnit.SECONDS);
         }
     }

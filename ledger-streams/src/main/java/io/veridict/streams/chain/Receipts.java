@@ -23,11 +23,6 @@ public final class Receipts {
                 new Sha256(header.leafHash()), new Sha256(header.prevChainHash()), new Sha256(header.chainHash()));
     }
 
-    /** The format library's view of an Avro header, for verification. */
-    public static EntryHeader fromAvro(LedgerEntry entry) {
-        return io.veridict.verifier.AvroHeaders.fromAvro(entry);
-    }
-
     public static EntryReceipt receipt(LedgerEntry entry, String decisionId) {
         return EntryReceipt.newBuilder()
                 .setTenantId(entry.getTenantId())

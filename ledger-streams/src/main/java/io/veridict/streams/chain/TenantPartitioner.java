@@ -16,11 +16,6 @@ public final class TenantPartitioner<V> implements StreamPartitioner<EntryKey, V
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, EntryKey key, V value, int numPartitions) {
-        return Optional.of(Set.of(partitionOf(key.getTenantId(), numPartitions)));
-    }
-
-    /** The partition of {@code tenant} among {@code numPartitions}. */
-    public static int partitionOf(String tenant, int numPartitions) {
-        return TenantPartitions.partitionOf(tenant, numPartitions);
+        return Optional.of(Set.of(TenantPartitions.partitionOf(key.getTenantId(), numPartitions)));
     }
 }
