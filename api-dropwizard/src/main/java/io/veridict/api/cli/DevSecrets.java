@@ -2,15 +2,12 @@ package io.veridict.api.cli;
 
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.TokenFormat;
-import io.veridict.schemas.note.NoteSigner;
 import io.veridict.streams.crypto.LocalKms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -36,9 +33,7 @@ record DevSecrets(Path pepperFile, Path keksFile, Path checkpointKeyFile, String
         restrict(dir, "rwx------");
         Path pepper = dir.resolve("key-pepper");
         if (!Files.exists(pepper)) {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            write(pepper, Base64.getEncoder().encodeToString(bytes));
+            write(pepper, NewSecrets.pepper());
         }
         Path keks = dir.resolve("keks");
         if (!Files.exists(keks)) {
@@ -46,10 +41,7 @@ record DevSecrets(Path pepperFile, Path keksFile, Path checkpointKeyFile, String
         }
         Path checkpointKey = dir.resolve("checkpoint-key");
         if (!Files.exists(checkpointKey)) {
-            byte[] seed = new byte[32];
-            new SecureRandom().nextBytes(seed);
-            write(checkpointKey, NoteSigner.of(CHECKPOINT_KEY_NAME, seed).encoded());
-            java.util.Arrays.fill(seed, (byte) 0);
+            write(checkpointKey, NewSecrets.checkpointKey(CHECKPOINT_KEY_NAME));
         }
         Path operatorHash = dir.resolve("operator-token.sha256");
         Optional<String> token = Optional.empty();

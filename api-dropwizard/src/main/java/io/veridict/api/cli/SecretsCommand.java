@@ -5,7 +5,6 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.veridict.api.auth.AuthFactory;
 import io.veridict.api.auth.TokenFormat;
-import io.veridict.schemas.note.NoteSigner;
 import io.veridict.streams.crypto.LocalKms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -54,19 +50,12 @@ public final class SecretsCommand extends Command {
         if (!LOG_NAME.matcher(logName).matches()) {
             throw new IllegalArgumentException("--log-name must be 1 to 100 of A-Z a-z 0-9 . _ -");
         }
-        SecureRandom random = new SecureRandom();
-        byte[] pepper = new byte[32];
-        random.nextBytes(pepper);
-        byte[] seed = new byte[32];
-        random.nextBytes(seed);
         String token = TokenFormat.newOperatorToken();
         String text = "# Veridict secrets, made " + Instant.now() + ". Keep this file secret; every instance needs the same values.\n"
-                + "VERIDICT_KEY_PEPPER=" + Base64.getEncoder().encodeToString(pepper) + "\n"
+                + "VERIDICT_KEY_PEPPER=" + NewSecrets.pepper() + "\n"
                 + "VERIDICT_KEKS=" + LocalKms.generate("kek-1") + "\n"
-                + "VERIDICT_CHECKPOINT_KEY=" + NoteSigner.of(logName, seed).encoded() + "\n"
+                + "VERIDICT_CHECKPOINT_KEY=" + NewSecrets.checkpointKey(logName) + "\n"
                 + "VERIDICT_OPERATOR_TOKEN_SHA256=" + AuthFactory.hashOperatorToken(token) + "\n";
-        Arrays.fill(pepper, (byte) 0);
-        Arrays.fill(seed, (byte) 0);
         write(out, text);
         System.out.println("# Wrote " + out + " (mode 600). The operator token, shown only now; the service keeps its hash:");
         System.out.println("export VERIDICT_OPERATOR_TOKEN=" + token);
