@@ -30,7 +30,8 @@ import java.util.function.Predicate;
 public final class VeridictProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "veridict-api.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     public final int kafkaPort;
     public final int controllerPort;
@@ -162,12 +163,7 @@ public final class VeridictProcess implements AutoCloseable {
      * {@code timeout}: for commands that serve no health check.
      */
     public VeridictProcess startUntil(String line, Duration timeout) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", JAR.toString()));
-        command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(environment);
-        process = builder.start();
+        launch();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!output().contains(line)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -191,6 +187,13 @@ public final class VeridictProcess implements AutoCloseable {
 
     /** Starts the JVM and returns once a health answer satisfies {@code ready}, or throws after {@code timeout}. */
     public VeridictProcess start(Duration timeout, Predicate<HttpResponse<String>> ready) throws Exception {
+        launch();
+        awaitHealth(timeout, ready);
+        return this;
+    }
+
+    /** Starts the JVM with this process's arguments and environment, its output appended to the log. */
+    private void launch() throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
         }
@@ -200,8 +203,17 @@ public final class VeridictProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitHealth(timeout, ready);
-        return this;
+    }
+
+    /**
+     * {@code POST /v1/decisions/record} to this process's API for {@code tenant}, with
+     * {@code key} and {@code idempotencyKey}.
+     */
+    public HttpResponse<String> record(String tenant, String key, String idempotencyKey, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/v1/decisions/record"))
+                .header("X-Veridict-Tenant-Id", tenant).header("Authorization", "Bearer " + key)
+                .header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public String bootstrapServers() {

@@ -52,12 +52,7 @@ class HealthProbesIT {
                 long stopped = System.nanoTime();
                 kafka.close();
 
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                HttpResponse<String> health;
-                do {
-                    health = probe(server.healthUrl());
-                } while (!kafkaUnhealthy(health) && System.nanoTime() < deadline);
-                assertThat(kafkaUnhealthy(health)).as(health.body()).isTrue();
+                HttpResponse<String> health = awaitKafkaRed(server);
                 System.out.printf("kafka check red %.1f s after the broker stopped%n", (System.nanoTime() - stopped) / 1e9);
                 assertThat(health.statusCode()).isEqualTo(500);
                 HttpResponse<String> ready = probe(admin.resolve("/ready"));
@@ -92,12 +87,7 @@ class HealthProbesIT {
                 long frozen = System.nanoTime();
                 broker.freeze();
                 try {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    HttpResponse<String> health;
-                    do {
-                        health = probe(server.healthUrl());
-                    } while (!kafkaUnhealthy(health) && System.nanoTime() < deadline);
-                    assertThat(kafkaUnhealthy(health)).as(health.body()).isTrue();
+                    awaitKafkaRed(server);
                     System.out.printf("kafka check red %.1f s after the broker froze%n", (System.nanoTime() - frozen) / 1e9);
                     assertThat(probe(admin.resolve("/ready")).statusCode()).isEqualTo(503);
                     assertThat(probe(admin.resolve("/live")).statusCode()).isEqualTo(200);
@@ -112,6 +102,17 @@ class HealthProbesIT {
                 assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             }
         }
+    }
+
+    /** Probes {@code /healthcheck} (each answer within the limit) until the Kafka check is red, for at most 30 s. */
+    private static HttpResponse<String> awaitKafkaRed(VeridictProcess server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> health;
+        do {
+            health = probe(server.healthUrl());
+        } while (!kafkaUnhealthy(health) && System.nanoTime() < deadline);
+        assertThat(kafkaUnhealthy(health)).as(health.body()).isTrue();
+        return health;
     }
 
     private static boolean kafkaUnhealthy(HttpResponse<String> health) {

@@ -39,9 +39,9 @@ class MetricsIT {
             double chainedBefore = value(scrape(stack), "veridict_entries_chained_total");
 
             for (int i = 0; i < RECORDS; i++) {
-                assertThat(record(stack, key, "metrics-" + i, i).statusCode()).isEqualTo(201);
+                assertThat(stack.record("demo", key, "metrics-" + i, decision(i)).statusCode()).isEqualTo(201);
             }
-            HttpResponse<String> reused = record(stack, key, "metrics-0", 99);
+            HttpResponse<String> reused = stack.record("demo", key, "metrics-0", decision(99));
             assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
             assertThat(send(stack, "/v1/audit/head", "Bearer vdk_not_a_key").statusCode()).isEqualTo(401);
             int limited = 0;
@@ -73,12 +73,8 @@ class MetricsIT {
         }
     }
 
-    private static HttpResponse<String> record(VeridictProcess stack, String key, String idempotencyKey, int n) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.apiPort + "/v1/decisions/record"))
-                .header("X-Veridict-Tenant-Id", "demo").header("Authorization", "Bearer " + key)
-                .header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"context\":{\"n\":" + n + "},\"decision\":true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static String decision(int n) {
+        return "{\"context\":{\"n\":" + n + "},\"decision\":true}";
     }
 
     private static HttpResponse<String> send(VeridictProcess stack, String path, String authorization) throws Exception {

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.veridict.api.cli.VeridictProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +29,6 @@ class NodeTopicsIT {
     private static final Path INTEROP = Path.of("..", "interop").toAbsolutePath().normalize();
     private static final List<String> TOPICS = List.of("veridict.commands", "veridict.entries", "veridict.payloads",
             "veridict.receipts", "veridict.access", "veridict.checkpoints");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -46,9 +41,9 @@ class NodeTopicsIT {
             dev.start(Duration.ofSeconds(120));
             String key = dev.exported("VERIDICT_KEY", Duration.ofSeconds(60));
             for (int i = 0; i < 3; i++) {
-                assertThat(record(dev, key, "node-" + i, i).statusCode()).isEqualTo(201);
+                assertThat(dev.record("demo", key, "node-" + i, decision(i)).statusCode()).isEqualTo(201);
             }
-            assertThat(record(dev, key, "node-0", 99).statusCode()).as("a conflict: a receipt record").isEqualTo(409);
+            assertThat(dev.record("demo", key, "node-0", decision(99)).statusCode()).as("a conflict: a receipt record").isEqualTo(409);
             awaitRecords(dev.bootstrapServers(), "veridict.checkpoints");
 
             JsonNode report = runNode(dev);
@@ -62,12 +57,8 @@ class NodeTopicsIT {
         }
     }
 
-    private static HttpResponse<String> record(VeridictProcess dev, String key, String idempotencyKey, int n) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + dev.apiPort + "/v1/decisions/record"))
-                .header("X-Veridict-Tenant-Id", "demo").header("Authorization", "Bearer " + key)
-                .header("Idempotency-Key", idempotencyKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"context\":{\"n\":" + n + "},\"decision\":true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static String decision(int n) {
+        return "{\"context\":{\"n\":" + n + "},\"decision\":true}";
     }
 
     /** Waits until {@code topic} holds a record (the chain signs checkpoints every 10 s in dev). */

@@ -179,7 +179,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Optional.ofNullable(p.getProperty("cluster.id"));
     }
 
-    static int freePort() {
+    /** A port free on this machine now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,9 +1,6 @@
 package io.veridict.dev.testing;
 
 import io.veridict.dev.kafka.EmbeddedKafkaBroker;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +30,8 @@ public final class KafkaCluster implements AutoCloseable {
         String clusterId = Uuid.randomUuid().toString();
         List<Integer> controllerPorts = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            cluster.brokerPorts.add(freePort());
-            controllerPorts.add(freePort());
+            cluster.brokerPorts.add(EmbeddedKafkaBroker.freePort());
+            controllerPorts.add(EmbeddedKafkaBroker.freePort());
         }
         String voters = java.util.stream.IntStream.range(0, size)
                 .mapToObj(i -> (i + 1) + "@localhost:" + controllerPorts.get(i)).collect(Collectors.joining(","));
@@ -82,15 +79,6 @@ public final class KafkaCluster implements AutoCloseable {
     public void close() {
         for (int i = 0; i < nodes.size(); i++) {
             stop(i);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 }
