@@ -128,8 +128,12 @@ final class ChainedLedger implements AutoCloseable {
 
     private void produceCommands(LedgerTopics topics, Map<String, Integer> counts) throws Exception {
         int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        // One request in flight: a partition that has only just become its leader's may refuse the
+        // first batch (NOT_LEADER_OR_FOLLOWER) while later batches are taken, and the retried first
+        // batch is then refused for good as out of order.
         try (KafkaProducer<String, LedgerCommand> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new StringSerializer(), serdes.commands().serializer())) {
             for (int i = 0; i < most; i++) {
                 for (Map.Entry<String, Integer> tenant : counts.entrySet()) {
