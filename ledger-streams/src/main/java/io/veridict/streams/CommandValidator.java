@@ -18,18 +18,8 @@ public final class CommandValidator {
     /** Tenant ids: 3 to 64 characters, lower-case letters, digits and inner hyphens. */
     public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]");
 
-    /** Reason code: the record key is not the command's tenant. */
-    public static final String TENANT_KEY_MISMATCH = "TENANT_KEY_MISMATCH";
-    /** Reason code: the tenant id is not well-formed. */
-    public static final String INVALID_TENANT_ID = "INVALID_TENANT_ID";
-    /** Reason code: the idempotency key is missing or not well-formed. */
-    public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
-    /** Reason code: a decision group that is empty, too large, or repeats an item's idempotency key. */
-    public static final String INVALID_GROUP = "INVALID_GROUP";
     /** Most items of one decision group. */
     public static final int MAX_GROUP_ITEMS = 10_000;
-    /** Reason code: a decision carries a key of the service's own namespace ({@link IdempotencyKeys}). */
-    public static final String RESERVED_IDEMPOTENCY_KEY = "RESERVED_IDEMPOTENCY_KEY";
 
     private CommandValidator() {
     }
@@ -37,16 +27,16 @@ public final class CommandValidator {
     /** The rejection, or empty when the command may be chained. */
     public static Optional<Rejection> check(String key, LedgerCommand command) {
         if (!TENANT_ID.matcher(command.getTenantId()).matches()) {
-            return Optional.of(new Rejection(INVALID_TENANT_ID, "tenant id is not well-formed"));
+            return Optional.of(new Rejection(RefusalCode.INVALID_TENANT_ID.name(), "tenant id is not well-formed"));
         }
         if (!command.getTenantId().equals(key)) {
-            return Optional.of(new Rejection(TENANT_KEY_MISMATCH, "record key is not the command's tenant id"));
+            return Optional.of(new Rejection(RefusalCode.TENANT_KEY_MISMATCH.name(), "record key is not the command's tenant id"));
         }
         if (!IdempotencyKeys.ANY.matcher(command.getIdempotencyKey()).matches()) {
-            return Optional.of(new Rejection(INVALID_IDEMPOTENCY_KEY, "idempotency key must be 1-128 printable ASCII characters"));
+            return Optional.of(new Rejection(RefusalCode.INVALID_IDEMPOTENCY_KEY.name(), "idempotency key must be 1-128 printable ASCII characters"));
         }
         if (command.getBody() instanceof RecordDecision && IdempotencyKeys.isInternal(command.getIdempotencyKey())) {
-            return Optional.of(new Rejection(RESERVED_IDEMPOTENCY_KEY,
+            return Optional.of(new Rejection(RefusalCode.RESERVED_IDEMPOTENCY_KEY.name(),
                     "a decision's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
         }
         if (command.getBody() instanceof DecisionGroup group) {
@@ -59,22 +49,22 @@ public final class CommandValidator {
     private static Optional<Rejection> checkGroup(DecisionGroup group) {
         int size = group.getItems().size();
         if (size == 0 || size > MAX_GROUP_ITEMS) {
-            return Optional.of(new Rejection(INVALID_GROUP, "a decision group holds 1 to " + MAX_GROUP_ITEMS
+            return Optional.of(new Rejection(RefusalCode.INVALID_GROUP.name(), "a decision group holds 1 to " + MAX_GROUP_ITEMS
                     + " items, not " + size));
         }
         Set<String> keys = new HashSet<>();
         for (GroupItem item : group.getItems()) {
             String key = item.getIdempotencyKey();
             if (!IdempotencyKeys.ANY.matcher(key).matches()) {
-                return Optional.of(new Rejection(INVALID_IDEMPOTENCY_KEY, "an item's idempotency key must be 1-128 printable"
+                return Optional.of(new Rejection(RefusalCode.INVALID_IDEMPOTENCY_KEY.name(), "an item's idempotency key must be 1-128 printable"
                         + " ASCII characters"));
             }
             if (IdempotencyKeys.isInternal(key)) {
-                return Optional.of(new Rejection(RESERVED_IDEMPOTENCY_KEY,
+                return Optional.of(new Rejection(RefusalCode.RESERVED_IDEMPOTENCY_KEY.name(),
                         "an item's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
             }
             if (!keys.add(key)) {
-                return Optional.of(new Rejection(INVALID_GROUP, "two items of a decision group share an idempotency key"));
+                return Optional.of(new Rejection(RefusalCode.INVALID_GROUP.name(), "two items of a decision group share an idempotency key"));
             }
         }
         return Optional.empty();

@@ -16,15 +16,13 @@ import java.util.Optional;
  */
 record Intake(LedgerCommand original, LedgerCommand clearOrNull, Optional<CommandValidator.Rejection> rejection) {
 
-    /** Reason code: a sealed body that does not open (unknown KEK, altered, or moved from another command). */
-    static final String SEALED_BODY_UNREADABLE = "SEALED_BODY_UNREADABLE";
 
     static Intake of(String key, LedgerCommand command, CommandSeal seal) {
         LedgerCommand clear;
         try {
             clear = seal.open(command);
         } catch (KeyUnavailableException e) {
-            return new Intake(command, null, Optional.of(new CommandValidator.Rejection(SEALED_BODY_UNREADABLE, e.getMessage())));
+            return new Intake(command, null, Optional.of(new CommandValidator.Rejection(RefusalCode.SEALED_BODY_UNREADABLE.name(), e.getMessage())));
         }
         return new Intake(command, clear, CommandValidator.check(key, clear));
     }

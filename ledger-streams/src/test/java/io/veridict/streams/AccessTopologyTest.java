@@ -82,7 +82,7 @@ class AccessTopologyTest {
 
         CommandOutcome second = chain.answers().get(1);
         assertThat(second.getStatus()).isEqualTo(OutcomeStatus.CONFLICT);
-        assertThat(second.getReason()).isEqualTo(AccessChanges.TENANT_EXISTS);
+        assertThat(second.getReason()).isEqualTo(RefusalCode.TENANT_EXISTS.name());
         assertThat(chain.entries()).hasSize(1);
     }
 
@@ -94,8 +94,8 @@ class AccessTopologyTest {
         chain.pipe("globex", Commands.tenant("globex", "t1", TenantOperationType.SUSPENDED));
 
         assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason())
-                .containsExactly("CHAINED:null", "CONFLICT:" + AccessChanges.TENANT_STATUS_CONFLICT, "CHAINED:null",
-                        "CONFLICT:" + AccessChanges.TENANT_NOT_FOUND);
+                .containsExactly("CHAINED:null", "CONFLICT:" + RefusalCode.TENANT_STATUS_CONFLICT.name(), "CHAINED:null",
+                        "CONFLICT:" + RefusalCode.TENANT_NOT_FOUND.name());
         assertThat(((TenantState) view.get(AccessKeys.tenant("acme")).getState()).getStatus()).isEqualTo(TenantStatus.SUSPENDED);
     }
 
@@ -136,8 +136,8 @@ class AccessTopologyTest {
         chain.pipe("acme", Commands.key("acme", "k4", KeyOperationType.ROTATED, "key0000000000001", SECOND, 0L));
 
         assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason())
-                .containsExactly("CHAINED:null", "CONFLICT:" + AccessChanges.KEY_NOT_FOUND, "CHAINED:null",
-                        "CONFLICT:" + AccessChanges.KEY_NOT_ACTIVE, "CONFLICT:" + AccessChanges.KEY_NOT_ACTIVE);
+                .containsExactly("CHAINED:null", "CONFLICT:" + RefusalCode.KEY_NOT_FOUND.name(), "CHAINED:null",
+                        "CONFLICT:" + RefusalCode.KEY_NOT_ACTIVE.name(), "CONFLICT:" + RefusalCode.KEY_NOT_ACTIVE.name());
         ApiKeyState key = (ApiKeyState) view.get(AccessKeys.key("key0000000000001")).getState();
         assertThat(key.getStatus()).isEqualTo(KeyStatus.REVOKED);
         assertThat(key.getSecrets()).singleElement().satisfies(s -> assertThat(s.getSecretHmac().array()).isEqualTo(FIRST));

@@ -153,7 +153,7 @@ class LedgerTopologyTest {
 
         List<CommandOutcome> answers = chain.answers();
         assertThat(answers.get(1).getStatus()).isEqualTo(OutcomeStatus.CONFLICT);
-        assertThat(answers.get(1).getReason()).isEqualTo(ChainProcessor.IDEMPOTENCY_KEY_REUSED);
+        assertThat(answers.get(1).getReason()).isEqualTo(RefusalCode.IDEMPOTENCY_KEY_REUSED.name());
         assertThat(answers.get(1).getReceipt()).isNull();
         assertThat(chain.entries()).hasSize(1);
     }
@@ -179,8 +179,8 @@ class LedgerTopologyTest {
         chain.pipe("acme", group);
 
         assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason()).containsExactly(
-                "CHAINED:null", "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN, "CHAINED:null", "CONFLICT:"
-                        + ChainProcessor.IDEMPOTENCY_KEY_REUSED);
+                "CHAINED:null", "CONFLICT:" + RefusalCode.DECISION_ID_TAKEN.name(), "CHAINED:null", "CONFLICT:"
+                        + RefusalCode.IDEMPOTENCY_KEY_REUSED.name());
         var runs = chain.runs();
         assertThat(runs).singleElement().satisfies(run -> assertThat(run.key).isEqualTo(new EntryKey("acme", 1L)));
         assertThat(runs.get(0).value.getEntries()).extracting(e -> e.getHeader().getSeq()).containsExactly(1L, 2L);
@@ -212,11 +212,11 @@ class LedgerTopologyTest {
 
         assertThat(chain.answers()).extracting(o -> o.getStatus() + ":" + o.getReason()).containsExactly(
                 "CHAINED:null",
-                "CONFLICT:" + ChainProcessor.GROUP_REFUSED, "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN,
-                "CONFLICT:" + ChainProcessor.GROUP_REFUSED,
-                "CONFLICT:" + ChainProcessor.GROUP_REFUSED, "CONFLICT:" + ChainProcessor.GROUP_PARTLY_CHAINED,
-                "CONFLICT:" + ChainProcessor.GROUP_REFUSED,
-                "CONFLICT:" + ChainProcessor.GROUP_REFUSED, "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN);
+                "CONFLICT:" + RefusalCode.GROUP_REFUSED.name(), "CONFLICT:" + RefusalCode.DECISION_ID_TAKEN.name(),
+                "CONFLICT:" + RefusalCode.GROUP_REFUSED.name(),
+                "CONFLICT:" + RefusalCode.GROUP_REFUSED.name(), "CONFLICT:" + RefusalCode.GROUP_PARTLY_CHAINED.name(),
+                "CONFLICT:" + RefusalCode.GROUP_REFUSED.name(),
+                "CONFLICT:" + RefusalCode.GROUP_REFUSED.name(), "CONFLICT:" + RefusalCode.DECISION_ID_TAKEN.name());
         assertThat(chain.entries()).hasSize(1);
     }
 
@@ -244,8 +244,8 @@ class LedgerTopologyTest {
         chain.pipe("acme", internal);
 
         assertThat(deadLetters.readRecordsToList()).extracting(r -> DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON))
-                .containsExactly(CommandValidator.INVALID_GROUP, CommandValidator.INVALID_GROUP,
-                        CommandValidator.RESERVED_IDEMPOTENCY_KEY);
+                .containsExactly(RefusalCode.INVALID_GROUP.name(), RefusalCode.INVALID_GROUP.name(),
+                        RefusalCode.RESERVED_IDEMPOTENCY_KEY.name());
         assertThat(chain.runs()).isEmpty();
     }
 
@@ -276,7 +276,7 @@ class LedgerTopologyTest {
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(dead.key()).isEqualTo("globex");
         assertThat(serdes.commands().deserializer().deserialize("t", dead.value()).getTenantId()).isEqualTo("acme");
-        assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo(CommandValidator.TENANT_KEY_MISMATCH);
+        assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo(RefusalCode.TENANT_KEY_MISMATCH.name());
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(topics.commands().name());
         assertThat(DeadLetterHeaders.text(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
         assertThat(chain.runs()).isEmpty();
@@ -289,9 +289,9 @@ class LedgerTopologyTest {
         chain.pipe("acme", Commands.decision("acme", "has space"));
 
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
-                .isEqualTo(CommandValidator.INVALID_TENANT_ID);
+                .isEqualTo(RefusalCode.INVALID_TENANT_ID.name());
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
-                .isEqualTo(CommandValidator.INVALID_IDEMPOTENCY_KEY);
+                .isEqualTo(RefusalCode.INVALID_IDEMPOTENCY_KEY.name());
         assertThat(chain.runs()).isEmpty();
     }
 
@@ -302,9 +302,9 @@ class LedgerTopologyTest {
         chain.pipe("acme", Commands.decision("acme", "key-expired" + IdempotencyKeys.SEPARATOR + "x"));
 
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
-                .isEqualTo(CommandValidator.RESERVED_IDEMPOTENCY_KEY);
+                .isEqualTo(RefusalCode.RESERVED_IDEMPOTENCY_KEY.name());
         assertThat(DeadLetterHeaders.text(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
-                .isEqualTo(CommandValidator.RESERVED_IDEMPOTENCY_KEY);
+                .isEqualTo(RefusalCode.RESERVED_IDEMPOTENCY_KEY.name());
         assertThat(chain.runs()).isEmpty();
         assertThat(chain.answers()).containsOnlyNulls();
     }

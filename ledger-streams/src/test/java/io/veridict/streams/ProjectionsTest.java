@@ -100,7 +100,7 @@ class ProjectionsTest {
 
             List<CommandOutcome> answers = chain.answers();
             assertThat(answers).extracting(o -> o.getStatus() + ":" + o.getReason()).containsExactly(
-                    "DUPLICATE:null", "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN, "CONFLICT:" + ChainProcessor.DECISION_ID_TAKEN);
+                    "DUPLICATE:null", "CONFLICT:" + RefusalCode.DECISION_ID_TAKEN.name(), "CONFLICT:" + RefusalCode.DECISION_ID_TAKEN.name());
             assertThat(answers.get(0).getReceipt().getSeq()).isZero();
             assertThat(answers.get(0).getReceipt().getDecisionId()).isEqualTo("dec-1");
             KeyValueStore<Bytes, RunEntry> entries = second.getKeyValueStore(ChainStores.ENTRIES);

@@ -81,17 +81,17 @@ class RetentionTopologyTest {
         assertThat(state.get("acme").getPending()).singleElement()
                 .satisfies(p -> assertThat(p.getProposerHolder()).isEqualTo("alice"));
 
-        assertThat(approve("alice-1", shorter)).as("the proposer's own key").isEqualTo(RetentionChanges.SELF_APPROVAL);
-        assertThat(approve("alice-2", shorter)).as("another key of the same holder").isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("alice-1", shorter)).as("the proposer's own key").isEqualTo(RefusalCode.SELF_APPROVAL.name());
+        assertThat(approve("alice-2", shorter)).as("another key of the same holder").isEqualTo(RefusalCode.SELF_APPROVAL.name());
         assertThat(approve("bob-read", shorter)).as("a key without retention:approve")
-                .isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
+                .isEqualTo(RefusalCode.APPROVER_NOT_ALLOWED.name());
         assertThat(version()).isZero();
 
         assertThat(request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, shorter, "ok", null, null, null, null)))
                 .isEqualTo(OutcomeStatus.CHAINED);
         assertThat(version()).isEqualTo(1);
         assertThat(state.get("acme").getPending()).isEmpty();
-        assertThat(approve("carol-1", shorter)).as("approved once").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+        assertThat(approve("carol-1", shorter)).as("approved once").isEqualTo(RefusalCode.PROPOSAL_NOT_FOUND.name());
 
         assertThat(request("alice-1", change(rule("DECISION", null, 730 * DAY)))).isEqualTo(OutcomeStatus.CHAINED);
         assertThat(version()).as("lengthening takes effect at once").isEqualTo(2);
@@ -107,10 +107,10 @@ class RetentionTopologyTest {
         String second = lastCommandId;
 
         revoke("bob-1");
-        assertThat(approve("bob-1", first)).as("a revoked approver").isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
+        assertThat(approve("bob-1", first)).as("a revoked approver").isEqualTo(RefusalCode.APPROVER_NOT_ALLOWED.name());
         assertThat(approve("carol-1", first)).isEqualTo(null);
         assertThat(approve("carol-1", second)).as("proposed against the policy before the first took effect")
-                .isEqualTo(RetentionChanges.PROPOSAL_STALE);
+                .isEqualTo(RefusalCode.PROPOSAL_STALE.name());
 
         request("alice-1", new RetentionRequest(RetentionRequestType.CHANGE_POLICY,
                 new RetentionPolicy(List.of(rule("DECISION", null, 30 * DAY), rule("DECISION", "marketing", DAY))), null, null,
@@ -119,12 +119,12 @@ class RetentionTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(30));
         assertThat(state.get("acme").getPending()).extracting(p -> p.getProposalId()).doesNotContain(third);
         assertThat(chain.entries()).last().satisfies(e -> assertThat(e.getEntryType()).isEqualTo(EntryType.RETENTION_OPERATION));
-        assertThat(approve("carol-1", third)).as("expired and recorded as such").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+        assertThat(approve("carol-1", third)).as("expired and recorded as such").isEqualTo(RefusalCode.PROPOSAL_NOT_FOUND.name());
     }
 
     @Test
     void shouldRefuseADecisionLabelledForNoRuleAndKeepTheLabelInTheOrigin() {
-        assertThat(decision("marketing")).as("no rule names it").isEqualTo(ChainProcessor.UNKNOWN_RETENTION_LABEL);
+        assertThat(decision("marketing")).as("no rule names it").isEqualTo(RefusalCode.UNKNOWN_RETENTION_LABEL.name());
         request("alice-1", change(rule("DECISION", "marketing", 365 * DAY)));
         request("bob-1", new RetentionRequest(RetentionRequestType.APPROVE, null, lastCommandId, null, null, null, null, null));
         chain.entries();
@@ -132,7 +132,7 @@ class RetentionTopologyTest {
         assertThat(decision("marketing")).isNull();
         assertThat(chain.runs()).singleElement().satisfies(run -> assertThat(run.value.getEntries().get(0).getOrigin()
                 .getRetentionLabel()).isEqualTo("marketing"));
-        assertThat(decision("billing")).isEqualTo(ChainProcessor.UNKNOWN_RETENTION_LABEL);
+        assertThat(decision("billing")).isEqualTo(RefusalCode.UNKNOWN_RETENTION_LABEL.name());
     }
 
     /** The refusal reason of a decision labelled {@code label}, or null when it chained. */
@@ -160,7 +160,7 @@ class RetentionTopologyTest {
         String lift = lastCommandId;
         assertThat(request("alice-2", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null)))
                 .as("one lift at a time").isEqualTo(OutcomeStatus.CONFLICT);
-        assertThat(approve("alice-2", lift)).isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("alice-2", lift)).isEqualTo(RefusalCode.SELF_APPROVAL.name());
         assertThat(state.get("acme").getHolds()).hasSize(1);
         assertThat(approve("bob-1", lift)).isNull();
         assertThat(state.get("acme").getHolds()).isEmpty();
@@ -231,18 +231,18 @@ class RetentionTopologyTest {
                 serdes.payloads().deserializer());
         tombstones.readRecordsToList();
 
-        assertThat(erase("alice-1", "never-recorded", null)).isEqualTo(RetentionChanges.DECISION_NOT_FOUND);
-        assertThat(erase("alice-1", null, "subject-unknown")).isEqualTo(RetentionChanges.NOTHING_TO_ERASE);
+        assertThat(erase("alice-1", "never-recorded", null)).isEqualTo(RefusalCode.DECISION_NOT_FOUND.name());
+        assertThat(erase("alice-1", null, "subject-unknown")).isEqualTo(RefusalCode.NOTHING_TO_ERASE.name());
         assertThat(erase("alice-1", "d-2", null)).isNull();
         String proposal = lastCommandId;
         assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", decisions.get(2).getSeq())))
                 .as("a proposal erases nothing").isNotNull();
-        assertThat(approve("alice-2", proposal)).as("two keys of one holder").isEqualTo(RetentionChanges.SELF_APPROVAL);
-        assertThat(approve("bob-read", proposal)).as("no retention:approve").isEqualTo(RetentionChanges.APPROVER_NOT_ALLOWED);
+        assertThat(approve("alice-2", proposal)).as("two keys of one holder").isEqualTo(RefusalCode.SELF_APPROVAL.name());
+        assertThat(approve("bob-read", proposal)).as("no retention:approve").isEqualTo(RefusalCode.APPROVER_NOT_ALLOWED.name());
         assertThat(approve("bob-1", proposal)).isNull();
         assertThat(payloads.get(io.veridict.streams.chain.StoreKeys.seq("acme", decisions.get(2).getSeq()))).isNull();
-        assertThat(erase("alice-1", "d-2", null)).as("erased already").isEqualTo(RetentionChanges.NOTHING_TO_ERASE);
-        assertThat(approve("carol-1", proposal)).as("approved once").isEqualTo(RetentionChanges.PROPOSAL_NOT_FOUND);
+        assertThat(erase("alice-1", "d-2", null)).as("erased already").isEqualTo(RefusalCode.NOTHING_TO_ERASE.name());
+        assertThat(approve("carol-1", proposal)).as("approved once").isEqualTo(RefusalCode.PROPOSAL_NOT_FOUND.name());
 
         // Every decision of subject-7, and only those; d-1 comes under a hold between proposal and approval.
         assertThat(erase("carol-1", null, "subject-7")).isNull();
@@ -251,8 +251,8 @@ class RetentionTopologyTest {
                 new LegalHold("", false, List.of(new io.veridict.schemas.avro.Sha256(
                         io.veridict.streams.chain.StoreKeys.digest("d-1"))), null, null, List.of(), null), null, null));
         String hold = lastCommandId;
-        assertThat(approve("bob-1", bySubject)).as("held since the proposal").isEqualTo(RetentionChanges.ERASURE_UNDER_HOLD);
-        assertThat(erase("carol-1", "d-1", null)).as("held").isEqualTo(RetentionChanges.ERASURE_UNDER_HOLD);
+        assertThat(approve("bob-1", bySubject)).as("held since the proposal").isEqualTo(RefusalCode.ERASURE_UNDER_HOLD.name());
+        assertThat(erase("carol-1", "d-1", null)).as("held").isEqualTo(RefusalCode.ERASURE_UNDER_HOLD.name());
         request("carol-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null));
         assertThat(approve("bob-1", lastCommandId)).isNull();
         tombstones.readRecordsToList();
@@ -299,7 +299,7 @@ class RetentionTopologyTest {
         request("alice-1", new RetentionRequest(RetentionRequestType.PLACE_HOLD, null, null, null, null,
                 new LegalHold("", true, List.of(), null, null, List.of(), null), null, null));
         String hold = lastCommandId;
-        assertThat(deleteTenant("alice-1")).as("a hold in force").isEqualTo(RetentionChanges.ERASURE_UNDER_HOLD);
+        assertThat(deleteTenant("alice-1")).as("a hold in force").isEqualTo(RefusalCode.ERASURE_UNDER_HOLD.name());
         request("alice-1", new RetentionRequest(RetentionRequestType.LIFT_HOLD, null, null, null, null, null, hold, null));
         assertThat(approve("bob-1", lastCommandId)).isNull();
         assertThat(keys.get(io.veridict.streams.chain.StoreKeys.dataKey("acme", io.veridict.streams.crypto.SubjectKeys.KEY_ID)))
@@ -308,7 +308,7 @@ class RetentionTopologyTest {
 
         assertThat(deleteTenant("alice-1")).isNull();
         String deletion = lastCommandId;
-        assertThat(approve("alice-2", deletion)).isEqualTo(RetentionChanges.SELF_APPROVAL);
+        assertThat(approve("alice-2", deletion)).isEqualTo(RefusalCode.SELF_APPROVAL.name());
         assertThat(approve("bob-1", deletion)).isNull();
 
         List<Long> erased = tombstones.readRecordsToList().stream().filter(r -> r.value() == null)
@@ -325,7 +325,7 @@ class RetentionTopologyTest {
         }
         chain.pipe("acme", command("alice-1", io.veridict.schemas.avro.RecordDecision.newBuilder().setDecisionId("late")
                 .setContextJson("{}").setDecisionJson("true").setViolations(List.of()).setEvidence(List.of()).build()));
-        assertThat(chain.answers().get(0).getReason()).isEqualTo(io.veridict.streams.access.AccessChanges.TENANT_DELETED);
+        assertThat(chain.answers().get(0).getReason()).isEqualTo(RefusalCode.TENANT_DELETED.name());
     }
 
     /** The refusal reason of a tenant deletion request, or null when it was proposed. */

@@ -1,9 +1,11 @@
 package io.veridict.api.auth;
 
+import io.veridict.streams.RefusalCode;
 import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerUnavailableException;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.Refusals;
 import io.veridict.schemas.avro.ApiKeyState;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.KeyOperation;
@@ -150,7 +152,7 @@ public final class AccessAdmin {
         CommandOutcome outcome = answer.orElseThrow(() -> new LedgerUnavailableException(
                 "the change was accepted but not chained in time; retry with the same Idempotency-Key", null));
         if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
-            throw conflict(outcome.getReason());
+            throw Refusals.of(outcome.getReason());
         }
         return outcome;
     }
@@ -192,17 +194,4 @@ public final class AccessAdmin {
                 .build();
     }
 
-    private static ApiException conflict(String reason) {
-        return switch (reason == null ? "" : reason) {
-            case AccessChanges.TENANT_EXISTS -> new ApiException(ErrorCode.TENANT_EXISTS, "a tenant with this id exists");
-            case AccessChanges.TENANT_STATUS_CONFLICT -> new ApiException(ErrorCode.TENANT_STATUS_CONFLICT,
-                    "the tenant is not in a status this operation applies to");
-            case AccessChanges.TENANT_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no tenant with this id");
-            case AccessChanges.KEY_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no key with this id");
-            case AccessChanges.KEY_NOT_ACTIVE -> new ApiException(ErrorCode.KEY_NOT_ACTIVE, "the key is revoked or expired");
-            case "IDEMPOTENCY_KEY_REUSED" -> new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was used with a different request");
-            default -> new ApiException(ErrorCode.INVALID_REQUEST, "the change was refused: " + reason);
-        };
-    }
 }

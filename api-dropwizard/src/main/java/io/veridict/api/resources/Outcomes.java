@@ -1,9 +1,11 @@
 package io.veridict.api.resources;
 
+import io.veridict.streams.RefusalCode;
 import io.veridict.api.api.DecisionBatch;
 import io.veridict.api.api.ReceiptView;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.Refusals;
 import io.veridict.api.errors.FieldPath;
 import io.veridict.api.errors.FieldProblem;
 import io.veridict.schemas.avro.CommandOutcome;
@@ -74,7 +76,7 @@ final class Outcomes {
             if (outcome.isPresent() && outcome.get().getStatus() == OutcomeStatus.CONFLICT) {
                 refused = true;
                 String reason = outcome.get().getReason();
-                if (!ChainProcessor.GROUP_REFUSED.equals(reason)) {
+                if (!RefusalCode.GROUP_REFUSED.name().equals(reason)) {
                     problems.add(FieldProblem.of(FieldPath.index(DecisionBatch.DECISIONS, i), problemOf(reason)));
                 }
             }
@@ -85,17 +87,11 @@ final class Outcomes {
         }
     }
 
+    /** A refused item's problem: its code and what it means; an item chained before shows as already recorded. */
     private static String problemOf(String reason) {
-        if (ChainProcessor.DECISION_ID_TAKEN.equals(reason)) {
-            return "DECISION_ID_TAKEN: the tenant already recorded a decision with this decision_id";
-        }
-        if (ChainProcessor.UNKNOWN_RETENTION_LABEL.equals(reason)) {
-            return "UNKNOWN_RETENTION_LABEL: no rule of the tenant's retention policy names this retention_label";
-        }
-        if (ChainProcessor.GROUP_PARTLY_CHAINED.equals(reason)) {
-            return "ALREADY_RECORDED: this item's idempotency key was recorded before, the rest of the batch was not";
-        }
-        return "IDEMPOTENCY_KEY_REUSED: this item's idempotency key was already used with a different request";
+        RefusalCode code = RefusalCode.of(reason).orElse(RefusalCode.IDEMPOTENCY_KEY_REUSED);
+        String shown = code == RefusalCode.GROUP_PARTLY_CHAINED ? "ALREADY_RECORDED" : code.name();
+        return shown + ": " + code.meaning();
     }
 
     /** Where the receipt of {@code idempotencyKey} is read: a client key is one path segment as it is. */
@@ -113,14 +109,6 @@ final class Outcomes {
     }
 
     private static ApiException conflict(CommandOutcome outcome) {
-        if (ChainProcessor.DECISION_ID_TAKEN.equals(outcome.getReason())) {
-            return new ApiException(ErrorCode.DECISION_ID_TAKEN, "the tenant already recorded a decision with this decision_id");
-        }
-        if (ChainProcessor.UNKNOWN_RETENTION_LABEL.equals(outcome.getReason())) {
-            return new ApiException(ErrorCode.UNKNOWN_RETENTION_LABEL,
-                    "no rule of the tenant's retention policy names this retention_label");
-        }
-        return new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                "this Idempotency-Key was already used with a different request");
+        return Refusals.of(outcome.getReason());
     }
 }

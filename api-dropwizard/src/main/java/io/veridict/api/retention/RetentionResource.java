@@ -1,5 +1,6 @@
 package io.veridict.api.retention;
 
+import io.veridict.streams.RefusalCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -16,6 +17,7 @@ import io.veridict.api.core.LedgerUnavailableException;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.CorrelationId;
 import io.veridict.api.errors.ErrorCode;
+import io.veridict.api.errors.Refusals;
 import io.veridict.api.json.StrictJsonReader;
 import io.veridict.api.resources.OwnerRead;
 import io.veridict.schemas.avro.CommandOutcome;
@@ -268,10 +270,10 @@ public final class RetentionResource {
         CommandOutcome outcome = recorder.record(List.of(command)).get(0).orElseThrow(() -> new LedgerUnavailableException(
                 "the request was accepted but not chained in time; retry with the same Idempotency-Key", null));
         if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
-            if (RetentionChanges.NOTHING_TO_ERASE.equals(outcome.getReason())) {
+            if (RefusalCode.NOTHING_TO_ERASE.name().equals(outcome.getReason())) {
                 throw new NothingToErase();
             }
-            throw refusal(outcome.getReason());
+            throw Refusals.of(outcome.getReason());
         }
         long seq = outcome.getReceipt().getSeq();
         LedgerRow entry = ledger.entry(tenant, seq).orElseThrow(() -> new LedgerUnavailableException(
@@ -337,28 +339,4 @@ public final class RetentionResource {
         throw new ApiException(ErrorCode.NOT_FOUND, "no " + what + " with this id");
     }
 
-    private static ApiException refusal(String reason) {
-        return switch (reason == null ? "" : reason) {
-            case RetentionChanges.PROPOSAL_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no proposal with this id");
-            case RetentionChanges.HOLD_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no hold with this id");
-            case RetentionChanges.HOLD_LIFT_PENDING -> new ApiException(ErrorCode.HOLD_LIFT_PENDING,
-                    "lifting this hold is already proposed and waiting for approval");
-            case RetentionChanges.PROPOSAL_EXPIRED -> new ApiException(ErrorCode.PROPOSAL_EXPIRED,
-                    "the proposal's approval window closed");
-            case RetentionChanges.PROPOSAL_STALE -> new ApiException(ErrorCode.PROPOSAL_STALE,
-                    "another change took effect after this proposal was made; propose again");
-            case RetentionChanges.SELF_APPROVAL -> new ApiException(ErrorCode.SELF_APPROVAL,
-                    "a proposal needs the approval of another holder than its proposer's");
-            case RetentionChanges.APPROVER_NOT_ALLOWED -> new ApiException(ErrorCode.APPROVER_NOT_ALLOWED,
-                    "the approving key is not active or lacks retention:approve");
-            case RetentionChanges.DECISION_NOT_FOUND -> new ApiException(ErrorCode.NOT_FOUND, "no decision with this id");
-            case RetentionChanges.ERASURE_UNDER_HOLD -> new ApiException(ErrorCode.ERASURE_UNDER_HOLD,
-                    "a legal hold covers a payload this erasure names; nothing was erased");
-            case RetentionChanges.ERASURE_TOO_LARGE -> new ApiException(ErrorCode.ERASURE_TOO_LARGE,
-                    "this erasure names more than " + RetentionPlan.MAX_PER_RUN + " payloads");
-            case "IDEMPOTENCY_KEY_REUSED" -> new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "this Idempotency-Key was used with a different request");
-            default -> new ApiException(ErrorCode.INVALID_REQUEST, "the request was refused: " + reason);
-        };
-    }
 }

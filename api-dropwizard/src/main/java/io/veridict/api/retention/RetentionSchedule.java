@@ -1,5 +1,6 @@
 package io.veridict.api.retention;
 
+import io.veridict.streams.RefusalCode;
 import io.dropwizard.lifecycle.Managed;
 import io.veridict.api.auth.Principal;
 import io.veridict.api.core.DecisionRecorder;
@@ -97,7 +98,7 @@ public final class RetentionSchedule implements Managed {
                 } else if (outcome.get().getStatus() == OutcomeStatus.CHAINED) {
                     erased++;
                 } else if (outcome.get().getStatus() == OutcomeStatus.CONFLICT
-                        && !RetentionChanges.NOTHING_TO_ERASE.equals(outcome.get().getReason())) {
+                        && !RefusalCode.NOTHING_TO_ERASE.name().equals(outcome.get().getReason())) {
                     LOG.warn("retention run of tenant {} refused: {}", all.get(i), outcome.get().getReason());
                 }
             }

@@ -1,5 +1,6 @@
 package io.veridict.api.auth;
 
+import io.veridict.streams.RefusalCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.schemas.avro.ApiKeyState;
@@ -31,11 +32,11 @@ class ExpirySweepTest {
         List<ApiKeyState> keys = List.of(key("acme", "k1", NOW.minusSeconds(5)), key("acme", "k2", NOW.minusSeconds(4)),
                 key("globex", "k3", NOW.minusSeconds(3)), key("globex", "k4", NOW), key("globex", "k5", NOW.minusSeconds(1)));
         Map<String, Optional<CommandOutcome>> answers = Map.of(
-                "k1", outcome(OutcomeStatus.CONFLICT, ChainProcessor.IDEMPOTENCY_KEY_REUSED),
+                "k1", outcome(OutcomeStatus.CONFLICT, RefusalCode.IDEMPOTENCY_KEY_REUSED.name()),
                 "k2", outcome(OutcomeStatus.CHAINED, null),
                 "k3", outcome(OutcomeStatus.DUPLICATE, null),
                 "k4", Optional.empty(),
-                "k5", outcome(OutcomeStatus.CONFLICT, AccessChanges.KEY_NOT_ACTIVE));
+                "k5", outcome(OutcomeStatus.CONFLICT, RefusalCode.KEY_NOT_ACTIVE.name()));
 
         ExpirySweep.Result result = sweep(keys, answers).sweep();
 

@@ -1,5 +1,6 @@
 package io.veridict.api.retention;
 
+import io.veridict.streams.RefusalCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.dev.testing.MutableClock;
@@ -28,7 +29,7 @@ class RetentionScheduleTest {
         RetentionSchedule schedule = new RetentionSchedule(() -> List.of("acme", "globex", "initech", "umbrella"), commands -> {
             sent.add(commands);
             return List.of(Optional.of(outcome(OutcomeStatus.CHAINED, null)), Optional.empty(),
-                    Optional.of(outcome(OutcomeStatus.CONFLICT, RetentionChanges.NOTHING_TO_ERASE)),
+                    Optional.of(outcome(OutcomeStatus.CONFLICT, RefusalCode.NOTHING_TO_ERASE.name())),
                     Optional.of(outcome(OutcomeStatus.CHAINED, null)));
         }, Duration.ofHours(1), clock);
 

@@ -12,6 +12,7 @@ import io.veridict.schemas.avro.TenantOperationType;
 import io.veridict.schemas.avro.TenantState;
 import io.veridict.schemas.avro.TenantStatus;
 import java.nio.ByteBuffer;
+import io.veridict.streams.RefusalCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,23 +32,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class AccessChanges {
 
-    /** Reason code: a tenant with this id exists. */
-    public static final String TENANT_EXISTS = "TENANT_EXISTS";
-    /** Reason code: no tenant with this id. */
-    public static final String TENANT_NOT_FOUND = "TENANT_NOT_FOUND";
-    /** Reason code: the tenant is not in a status the operation applies to. */
-    public static final String TENANT_STATUS_CONFLICT = "TENANT_STATUS_CONFLICT";
-    /** Reason code: the tenant was deleted; nothing more is chained for it from outside. */
-    public static final String TENANT_DELETED = "TENANT_DELETED";
-    /** Reason code: a key with this id exists. */
-    public static final String KEY_EXISTS = "KEY_EXISTS";
-    /** Reason code: the tenant has no key with this id. */
-    public static final String KEY_NOT_FOUND = "KEY_NOT_FOUND";
-    /** Reason code: the key is revoked or expired. */
-    public static final String KEY_NOT_ACTIVE = "KEY_NOT_ACTIVE";
-    /** Reason code: the operation lacks a field it needs (e.g. a created key without its secret's HMAC). */
-    public static final String INVALID_OPERATION = "INVALID_OPERATION";
-
     private final KeyValueStore<String, AccessRecord> store;
 
     public AccessChanges(KeyValueStore<String, AccessRecord> store) {
@@ -59,13 +43,13 @@ public final class AccessChanges {
      *
      * @param body a command body ({@link LedgerCommand#getBody()}, or a group item's decision)
      */
-    public Optional<String> check(String tenant, Object body, Instant now) {
+    public Optional<RefusalCode> check(String tenant, Object body, Instant now) {
         if (body instanceof TenantOperation op) {
             return checkTenant(tenant, op);
         }
         TenantState current = tenantState(tenant);
         if (current != null && current.getStatus() == TenantStatus.DELETED) {
-            return Optional.of(TENANT_DELETED);
+            return Optional.of(RefusalCode.TENANT_DELETED);
         }
         if (body instanceof KeyOperation op) {
             return checkKey(tenant, op, now);
@@ -117,29 +101,29 @@ public final class AccessChanges {
         return changes;
     }
 
-    private Optional<String> checkTenant(String tenant, TenantOperation op) {
+    private Optional<RefusalCode> checkTenant(String tenant, TenantOperation op) {
         TenantState current = tenantState(tenant);
         return switch (op.getOperation()) {
-            case CREATED -> current == null ? Optional.empty() : Optional.of(TENANT_EXISTS);
-            case SUSPENDED -> current == null ? Optional.of(TENANT_NOT_FOUND)
-                    : current.getStatus() == TenantStatus.ACTIVE ? Optional.empty() : Optional.of(TENANT_STATUS_CONFLICT);
-            case REACTIVATED -> current == null ? Optional.of(TENANT_NOT_FOUND)
-                    : current.getStatus() == TenantStatus.SUSPENDED ? Optional.empty() : Optional.of(TENANT_STATUS_CONFLICT);
-            default -> Optional.of(INVALID_OPERATION);
+            case CREATED -> current == null ? Optional.empty() : Optional.of(RefusalCode.TENANT_EXISTS);
+            case SUSPENDED -> current == null ? Optional.of(RefusalCode.TENANT_NOT_FOUND)
+                    : current.getStatus() == TenantStatus.ACTIVE ? Optional.empty() : Optional.of(RefusalCode.TENANT_STATUS_CONFLICT);
+            case REACTIVATED -> current == null ? Optional.of(RefusalCode.TENANT_NOT_FOUND)
+                    : current.getStatus() == TenantStatus.SUSPENDED ? Optional.empty() : Optional.of(RefusalCode.TENANT_STATUS_CONFLICT);
+            default -> Optional.of(RefusalCode.INVALID_OPERATION);
         };
     }
 
-    private Optional<String> checkKey(String tenant, KeyOperation op, Instant now) {
+    private Optional<RefusalCode> checkKey(String tenant, KeyOperation op, Instant now) {
         ApiKeyState current = keyState(tenant, op.getKeyId());
         return switch (op.getOperation()) {
-            case CREATED -> current != null ? Optional.of(KEY_EXISTS)
-                    : op.getSecretHmac() == null ? Optional.of(INVALID_OPERATION) : Optional.empty();
-            case ROTATED -> current == null ? Optional.of(KEY_NOT_FOUND)
-                    : !active(current, now) ? Optional.of(KEY_NOT_ACTIVE)
-                    : op.getSecretHmac() == null ? Optional.of(INVALID_OPERATION) : Optional.empty();
-            case REVOKED, EXPIRED -> current == null ? Optional.of(KEY_NOT_FOUND)
-                    : current.getStatus() != KeyStatus.ACTIVE ? Optional.of(KEY_NOT_ACTIVE) : Optional.empty();
-            default -> Optional.of(INVALID_OPERATION);
+            case CREATED -> current != null ? Optional.of(RefusalCode.KEY_EXISTS)
+                    : op.getSecretHmac() == null ? Optional.of(RefusalCode.INVALID_OPERATION) : Optional.empty();
+            case ROTATED -> current == null ? Optional.of(RefusalCode.KEY_NOT_FOUND)
+                    : !active(current, now) ? Optional.of(RefusalCode.KEY_NOT_ACTIVE)
+                    : op.getSecretHmac() == null ? Optional.of(RefusalCode.INVALID_OPERATION) : Optional.empty();
+            case REVOKED, EXPIRED -> current == null ? Optional.of(RefusalCode.KEY_NOT_FOUND)
+                    : current.getStatus() != KeyStatus.ACTIVE ? Optional.of(RefusalCode.KEY_NOT_ACTIVE) : Optional.empty();
+            default -> Optional.of(RefusalCode.INVALID_OPERATION);
         };
     }
 

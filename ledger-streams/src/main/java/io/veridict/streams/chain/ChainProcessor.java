@@ -1,5 +1,6 @@
 package io.veridict.streams.chain;
 
+import io.veridict.streams.RefusalCode;
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
@@ -81,16 +82,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChainProcessor implements Processor<String, LedgerCommand, String, ChainStep> {
 
-    /** Reason code: the idempotency key was used before with a different request. */
-    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
-    /** Reason code: the tenant already has a decision with this id. */
-    public static final String DECISION_ID_TAKEN = "DECISION_ID_TAKEN";
-    /** Reason code: a decision's retention label is named by no rule of the tenant's retention policy. */
-    public static final String UNKNOWN_RETENTION_LABEL = "UNKNOWN_RETENTION_LABEL";
-    /** Reason code: an item of an atomic group that was refused because another item was. */
-    public static final String GROUP_REFUSED = "GROUP_REFUSED";
-    /** Reason code: an item of an atomic group already chained, while others were not (the group is refused). */
-    public static final String GROUP_PARTLY_CHAINED = "GROUP_PARTLY_CHAINED";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainProcessor.class);
     /** How often expired retention proposals are looked for. */
@@ -293,9 +284,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             Digests itemDigests = Digests.of(item);
             Check check = check(item, itemDigests, run);
             if (!keys.add(Bytes.wrap(itemDigests.idempotency))) {
-                check = Check.refused(IDEMPOTENCY_KEY_REUSED);
+                check = Check.refused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
             } else if (itemDigests.decision != null && !decisions.add(Bytes.wrap(itemDigests.decision))) {
-                check = Check.refused(DECISION_ID_TAKEN);
+                check = Check.refused(RefusalCode.DECISION_ID_TAKEN);
             }
             digests.add(itemDigests);
             checks.add(check);
@@ -310,8 +301,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             } else if (allNew) {
                 run.append(item, digests.get(i));
             } else {
-                String reason = check.refusal != null ? check.refusal
-                        : check.duplicateOf != null ? GROUP_PARTLY_CHAINED : GROUP_REFUSED;
+                RefusalCode reason = check.refusal != null ? check.refusal
+                        : check.duplicateOf != null ? RefusalCode.GROUP_PARTLY_CHAINED : RefusalCode.GROUP_REFUSED;
                 run.outcome(Receipts.conflict(item, reason));
             }
         }
@@ -324,10 +315,10 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             byte[] original = Arrays.copyOf(seen, seen.length - Long.BYTES);
             return MessageDigest.isEqual(original, digests.fingerprint)
                     ? Check.duplicate(projections.entries().get(StoreKeys.seq(run.tenant, IdempotencyValue.seqOf(seen))))
-                    : Check.refused(IDEMPOTENCY_KEY_REUSED);
+                    : Check.refused(RefusalCode.IDEMPOTENCY_KEY_REUSED);
         }
         if (digests.decision != null && projections.decisions().get(StoreKeys.digestKey(run.tenant, digests.decision)) != null) {
-            return Check.refused(DECISION_ID_TAKEN);
+            return Check.refused(RefusalCode.DECISION_ID_TAKEN);
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (item.body() instanceof RetentionRequest request) {
@@ -344,9 +335,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
         if (item.body() instanceof RecordDecision decision && decision.getRetentionLabel() != null
                 && !retention.knowsLabel(run.tenant, "DECISION", decision.getRetentionLabel())) {
-            return Check.refused(UNKNOWN_RETENTION_LABEL);
+            return Check.refused(RefusalCode.UNKNOWN_RETENTION_LABEL);
         }
-        Optional<String> refusal = access.check(run.tenant, item.body(), now);
+        Optional<RefusalCode> refusal = access.check(run.tenant, item.body(), now);
         return refusal.map(Check::refused).orElse(Check.NEW);
     }
 
@@ -420,14 +411,14 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     }
 
     /** An item's standing before it is chained. */
-    private record Check(RunEntry duplicateOf, String refusal) {
+    private record Check(RunEntry duplicateOf, RefusalCode refusal) {
         static final Check NEW = new Check(null, null);
 
         static Check duplicate(RunEntry original) {
             return new Check(original, null);
         }
 
-        static Check refused(String reason) {
+        static Check refused(RefusalCode reason) {
             return new Check(null, reason);
         }
     }

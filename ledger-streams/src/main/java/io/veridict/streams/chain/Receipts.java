@@ -1,5 +1,6 @@
 package io.veridict.streams.chain;
 
+import io.veridict.streams.RefusalCode;
 import io.veridict.schemas.avro.CommandOutcome;
 import io.veridict.schemas.avro.EntryReceipt;
 import io.veridict.schemas.avro.EntryType;
@@ -41,8 +42,8 @@ public final class Receipts {
         return outcome(item, status, receipt, null);
     }
 
-    static CommandOutcome conflict(ChainItem item, String reason) {
-        return outcome(item, OutcomeStatus.CONFLICT, null, reason);
+    static CommandOutcome conflict(ChainItem item, RefusalCode reason) {
+        return outcome(item, OutcomeStatus.CONFLICT, null, reason.name());
     }
 
     /** The outcome of a chained entry: what its run on the entries topic tells the producer. */

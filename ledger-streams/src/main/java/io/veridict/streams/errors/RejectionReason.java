@@ -1,12 +1,13 @@
 package io.veridict.streams.errors;
 
 import io.veridict.schemas.serde.AvroSerdeException;
+import io.veridict.streams.RefusalCode;
 
 /** Turns an exception into the stable reason code written to dead-letter headers. */
 final class RejectionReason {
 
     /** Reason for a record whose bytes could not be read for a cause without its own code. */
-    static final String UNREADABLE = "UNREADABLE_RECORD";
+    static final String UNREADABLE = RefusalCode.UNREADABLE_RECORD.name();
 
     private RejectionReason() {
     }

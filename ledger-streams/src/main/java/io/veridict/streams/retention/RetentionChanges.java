@@ -1,5 +1,6 @@
 package io.veridict.streams.retention;
 
+import io.veridict.streams.RefusalCode;
 import io.veridict.schemas.avro.Actor;
 import io.veridict.schemas.avro.ActorKind;
 import io.veridict.schemas.avro.ApiKeyState;
@@ -37,20 +38,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class RetentionChanges {
 
-    /** Reason codes of refused requests. */
-    public static final String PROPOSAL_NOT_FOUND = "PROPOSAL_NOT_FOUND";
-    public static final String PROPOSAL_EXPIRED = "PROPOSAL_EXPIRED";
-    public static final String PROPOSAL_NOT_EXPIRED = "PROPOSAL_NOT_EXPIRED";
-    public static final String PROPOSAL_STALE = "PROPOSAL_STALE";
-    public static final String SELF_APPROVAL = "SELF_APPROVAL";
-    public static final String APPROVER_NOT_ALLOWED = "APPROVER_NOT_ALLOWED";
-    public static final String INVALID_RETENTION_REQUEST = "INVALID_RETENTION_REQUEST";
-    public static final String HOLD_NOT_FOUND = "HOLD_NOT_FOUND";
-    public static final String HOLD_LIFT_PENDING = "HOLD_LIFT_PENDING";
-    public static final String NOTHING_TO_ERASE = "NOTHING_TO_ERASE";
-    public static final String DECISION_NOT_FOUND = "DECISION_NOT_FOUND";
-    public static final String ERASURE_UNDER_HOLD = "ERASURE_UNDER_HOLD";
-    public static final String ERASURE_TOO_LARGE = "ERASURE_TOO_LARGE";
 
     /**
      * What an erasure would erase now: the live payloads its target names, and how many of them a
@@ -87,8 +74,8 @@ public final class RetentionChanges {
     }
 
     /** What a request is, or why it is refused. Exactly one is set. */
-    public record Resolution(RetentionOperation operation, String refusal) {
-        static Resolution refused(String reason) {
+    public record Resolution(RetentionOperation operation, RefusalCode refusal) {
+        static Resolution refused(RefusalCode reason) {
             return new Resolution(null, reason);
         }
     }
@@ -118,7 +105,7 @@ public final class RetentionChanges {
             case EXPIRE -> expire(state, request, now);
             case PLACE_HOLD -> placeHold(tenant, request, actor, commandId);
             case LIFT_HOLD -> liftHold(state, tenant, request, actor, commandId, now);
-            default -> Resolution.refused(INVALID_RETENTION_REQUEST);
+            default -> Resolution.refused(RefusalCode.INVALID_RETENTION_REQUEST);
         };
     }
 
@@ -174,7 +161,7 @@ public final class RetentionChanges {
      */
     public Resolution run(String tenant, RetentionPlan plan, Actor actor) {
         if (plan.erase().isEmpty()) {
-            return Resolution.refused(NOTHING_TO_ERASE);
+            return Resolution.refused(RefusalCode.NOTHING_TO_ERASE);
         }
         return new Resolution(new RetentionOperation(Kind.RETENTION_APPLIED, state(tenant).getPolicyVersion(), null, null,
                 holderOf(tenant, actor), null, null, null, null, null, plan), null);
@@ -217,7 +204,7 @@ public final class RetentionChanges {
                               String commandId, Instant now) {
         RetentionPolicy proposed = request.getPolicy();
         if (proposed == null || !RetentionRules.wellFormed(proposed)) {
-            return Resolution.refused(INVALID_RETENTION_REQUEST);
+            return Resolution.refused(RefusalCode.INVALID_RETENTION_REQUEST);
         }
         String holder = holderOf(tenant, actor);
         if (!RetentionRules.shortensAnything(state.getPolicy(), proposed)) {
@@ -226,7 +213,7 @@ public final class RetentionChanges {
         }
         Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
         if (!approveBy.isAfter(now)) {
-            return Resolution.refused(INVALID_RETENTION_REQUEST);
+            return Resolution.refused(RefusalCode.INVALID_RETENTION_REQUEST);
         }
         return new Resolution(new RetentionOperation(Kind.POLICY_PROPOSED, state.getPolicyVersion(), proposed, commandId,
                 holder, null, approveBy, request.getReason()), null);
@@ -240,60 +227,60 @@ public final class RetentionChanges {
     private Resolution erase(RetentionState state, String tenant, RetentionRequest request, Actor actor, String commandId,
                              Instant now, ErasureTarget target, ErasurePlanner planner) {
         if (target == null) {
-            return Resolution.refused(INVALID_RETENTION_REQUEST);
+            return Resolution.refused(RefusalCode.INVALID_RETENTION_REQUEST);
         }
-        String refusal = target.getWholeTenant() ? tenantDeletionRefusal(state)
+        RefusalCode refusal = target.getWholeTenant() ? tenantDeletionRefusal(state)
                 : erasureRefusal(planner.plan(target, state.getHolds()));
         if (refusal != null) {
             return Resolution.refused(refusal);
         }
         Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
         if (!approveBy.isAfter(now)) {
-            return Resolution.refused(INVALID_RETENTION_REQUEST);
+            return Resolution.refused(RefusalCode.INVALID_RETENTION_REQUEST);
         }
         return new Resolution(new RetentionOperation(Kind.ERASURE_PROPOSED, state.getPolicyVersion(), null, commandId,
                 holderOf(tenant, actor), null, approveBy, request.getReason(), null, null, null, target), null);
     }
 
     /** A tenant under any legal hold cannot be deleted; one without payloads can. */
-    private static String tenantDeletionRefusal(RetentionState state) {
-        return state.getHolds().isEmpty() ? null : ERASURE_UNDER_HOLD;
+    private static RefusalCode tenantDeletionRefusal(RetentionState state) {
+        return state.getHolds().isEmpty() ? null : RefusalCode.ERASURE_UNDER_HOLD;
     }
 
-    private static String erasureRefusal(RetentionPlan plan) {
+    private static RefusalCode erasureRefusal(RetentionPlan plan) {
         if (plan == null) {
-            return DECISION_NOT_FOUND;
+            return RefusalCode.DECISION_NOT_FOUND;
         }
         if (plan.held() > 0) {
-            return ERASURE_UNDER_HOLD;
+            return RefusalCode.ERASURE_UNDER_HOLD;
         }
         if (plan.more()) {
-            return ERASURE_TOO_LARGE;
+            return RefusalCode.ERASURE_TOO_LARGE;
         }
-        return plan.erase().isEmpty() ? NOTHING_TO_ERASE : null;
+        return plan.erase().isEmpty() ? RefusalCode.NOTHING_TO_ERASE : null;
     }
 
     private Resolution approve(RetentionState state, String tenant, RetentionRequest request, Actor actor, Instant now,
                                ErasurePlanner planner) {
         Optional<PendingProposal> found = pending(state, request.getProposalId());
         if (found.isEmpty()) {
-            return Resolution.refused(PROPOSAL_NOT_FOUND);
+            return Resolution.refused(RefusalCode.PROPOSAL_NOT_FOUND);
         }
         PendingProposal proposal = found.get();
         if (!now.isBefore(proposal.getExpiresAt())) {
-            return Resolution.refused(PROPOSAL_EXPIRED);
+            return Resolution.refused(RefusalCode.PROPOSAL_EXPIRED);
         }
         ApiKeyState key = actor.getKind() == ActorKind.API_KEY ? keys.apply(tenant, actor.getKeyId()) : null;
         if (key == null || !active(key, now) || !key.getScopes().contains(APPROVE_SCOPE)) {
-            return Resolution.refused(APPROVER_NOT_ALLOWED);
+            return Resolution.refused(RefusalCode.APPROVER_NOT_ALLOWED);
         }
         String approver = holderOf(key);
         if (approver.equals(proposal.getProposerHolder())) {
-            return Resolution.refused(SELF_APPROVAL);
+            return Resolution.refused(RefusalCode.SELF_APPROVAL);
         }
         if (proposal.getErasure() != null && proposal.getErasure().getWholeTenant()) {
             if (tenantDeletionRefusal(state) != null) {
-                return Resolution.refused(ERASURE_UNDER_HOLD);
+                return Resolution.refused(RefusalCode.ERASURE_UNDER_HOLD);
             }
             return new Resolution(new RetentionOperation(Kind.TENANT_DELETED, state.getPolicyVersion(), null,
                     proposal.getProposalId(), proposal.getProposerHolder(), approver, null, null, null, null,
@@ -304,7 +291,7 @@ public final class RetentionChanges {
             // retention run) is simply not named again. The record holds no reason (it is stored unsealed).
             RetentionPlan plan = planner.plan(proposal.getErasure(), state.getHolds());
             if (plan != null && plan.held() > 0) {
-                return Resolution.refused(ERASURE_UNDER_HOLD);
+                return Resolution.refused(RefusalCode.ERASURE_UNDER_HOLD);
             }
             return new Resolution(new RetentionOperation(Kind.ERASURE_APPLIED, state.getPolicyVersion(), null,
                     proposal.getProposalId(), proposal.getProposerHolder(), approver, null, null, null, null,
@@ -316,7 +303,7 @@ public final class RetentionChanges {
                     proposal.getHoldId(), null), null);
         }
         if (proposal.getBaseVersion() != state.getPolicyVersion()) {
-            return Resolution.refused(PROPOSAL_STALE);
+            return Resolution.refused(RefusalCode.PROPOSAL_STALE);
         }
         return new Resolution(new RetentionOperation(Kind.PROPOSAL_APPROVED, state.getPolicyVersion() + 1,
                 proposal.getPolicy(), proposal.getProposalId(), proposal.getProposerHolder(), approver, null,
@@ -326,7 +313,7 @@ public final class RetentionChanges {
     private Resolution reject(RetentionState state, String tenant, RetentionRequest request, Actor actor) {
         Optional<PendingProposal> found = pending(state, request.getProposalId());
         if (found.isEmpty()) {
-            return Resolution.refused(PROPOSAL_NOT_FOUND);
+            return Resolution.refused(RefusalCode.PROPOSAL_NOT_FOUND);
         }
         return new Resolution(new RetentionOperation(Kind.PROPOSAL_REJECTED, state.getPolicyVersion(), null,
                 found.get().getProposalId(), found.get().getProposerHolder(), holderOf(tenant, actor), null,
@@ -336,10 +323,10 @@ public final class RetentionChanges {
     private Resolution expire(RetentionState state, RetentionRequest request, Instant now) {
         Optional<PendingProposal> found = pending(state, request.getProposalId());
         if (found.isEmpty()) {
-            return Resolution.refused(PROPOSAL_NOT_FOUND);
+            return Resolution.refused(RefusalCode.PROPOSAL_NOT_FOUND);
         }
         if (now.isBefore(found.get().getExpiresAt())) {
-            return Resolution.refused(PROPOSAL_NOT_EXPIRED);
+            return Resolution.refused(RefusalCode.PROPOSAL_NOT_EXPIRED);
         }
         return new Resolution(new RetentionOperation(Kind.PROPOSAL_EXPIRED, state.getPolicyVersion(), null,
                 found.get().getProposalId(), found.get().getProposerHolder(), SYSTEM, found.get().getExpiresAt(),
@@ -349,7 +336,7 @@ public final class RetentionChanges {
     private Resolution placeHold(String tenant, RetentionRequest request, Actor actor, String commandId) {
         LegalHold asked = request.getHold();
         if (asked == null || !RetentionRules.wellFormed(asked)) {
-            return Resolution.refused(INVALID_RETENTION_REQUEST);
+            return Resolution.refused(RefusalCode.INVALID_RETENTION_REQUEST);
         }
         LegalHold hold = new LegalHold(commandId, asked.getWholeTenant(), asked.getDecisionDigests(), asked.getRecordedFrom(),
                 asked.getRecordedTo(), asked.getLabels(), asked.getReason());
@@ -361,10 +348,10 @@ public final class RetentionChanges {
                                 Instant now) {
         String holdId = request.getHoldId();
         if (holdId == null || state.getHolds().stream().noneMatch(h -> h.getHoldId().equals(holdId))) {
-            return Resolution.refused(HOLD_NOT_FOUND);
+            return Resolution.refused(RefusalCode.HOLD_NOT_FOUND);
         }
         if (state.getPending().stream().anyMatch(p -> holdId.equals(p.getHoldId()))) {
-            return Resolution.refused(HOLD_LIFT_PENDING);
+            return Resolution.refused(RefusalCode.HOLD_LIFT_PENDING);
         }
         Instant approveBy = request.getApproveBy() != null ? request.getApproveBy() : now.plus(DEFAULT_APPROVAL_WINDOW);
         return new Resolution(new RetentionOperation(Kind.HOLD_LIFT_PROPOSED, state.getPolicyVersion(), null, commandId,

@@ -1,5 +1,6 @@
 package io.veridict.streams.errors;
 
+import io.veridict.streams.RefusalCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.veridict.dev.registry.BuiltInSchemaRegistry;
@@ -84,7 +85,7 @@ class DeadLetterIT {
                 List<ConsumerRecord<byte[], byte[]>> dead = read(kafka.bootstrapServers(), topics.deadLetter().name(), 3);
 
                 assertThat(dead).extracting(r -> DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.REASON))
-                        .containsExactly("UNKNOWN_MAGIC_BYTE", "UNKNOWN_SCHEMA_ID", CommandValidator.TENANT_KEY_MISMATCH);
+                        .containsExactly("UNKNOWN_MAGIC_BYTE", "UNKNOWN_SCHEMA_ID", RefusalCode.TENANT_KEY_MISMATCH.name());
                 assertThat(dead).extracting(r -> DeadLetterHeaders.text(r.headers(), DeadLetterHeaders.SOURCE_OFFSET))
                         .containsExactly("0", "1", "2");
                 assertThat(dead.get(0).value()).isEqualTo(notConfluent);
