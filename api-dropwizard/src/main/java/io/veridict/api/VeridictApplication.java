@@ -19,7 +19,7 @@ import io.veridict.streams.chain.CheckpointKeys;
 import io.veridict.api.checkpoint.DecisionProofResource;
 import io.veridict.api.checkpoint.ProofResource;
 import io.veridict.api.cli.BenchCommand;
-import io.veridict.api.cli.DevCommand;
+import io.veridict.api.cli.DevClasspath;
 import io.veridict.api.cli.OperatorTokenCommand;
 import io.veridict.api.cli.RetentionCommand;
 import io.veridict.api.cli.SecretsCommand;
@@ -101,7 +101,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
     public void initialize(Bootstrap<VeridictConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new VeridictSubstitutor(Map.of())));
-        bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addCommand(DevClasspath.devCommand(this));
         bootstrap.addCommand(new VerifyCommand());
         bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new OperatorTokenCommand());

@@ -30,8 +30,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  */
 public final class DevCommand extends ServerCommand<VeridictConfiguration> {
 
-    static final String DEV_CONFIG = "veridict-dev.yml";
-    private static final String BROKER_ONLY = "dev_broker_only";
+    public static final String DEV_CONFIG = "veridict-dev.yml";
     private static final String ADVERTISED_HOST = "localhost";
 
     private final VeridictApplication application;
@@ -47,11 +46,7 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
     @Override
     public void configure(Subparser subparser) {
         super.configure(subparser);
-        for (DevOption option : DevOption.values()) {
-            option.addTo(subparser);
-        }
-        subparser.addArgument("--broker-only").dest(BROKER_ONLY).action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
-                .help("run only Kafka and the schema registry, and print how to start the service against them");
+        DevOption.addAllTo(subparser);
     }
 
     @Override
@@ -70,7 +65,7 @@ public final class DevCommand extends ServerCommand<VeridictConfiguration> {
             overrides.put("VERIDICT_API_PORT", Integer.toString(DevOption.API_PORT.intValue(namespace)));
             overrides.put("VERIDICT_ADMIN_PORT", Integer.toString(DevOption.ADMIN_PORT.intValue(namespace)));
             secrets = DevSecrets.in(dataDir);
-            if (Boolean.TRUE.equals(namespace.getBoolean(BROKER_ONLY))) {
+            if (Boolean.TRUE.equals(namespace.getBoolean(DevOption.BROKER_ONLY))) {
                 runBrokerOnly(dataDir);
                 return;
             }

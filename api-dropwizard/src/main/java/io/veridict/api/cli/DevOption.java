@@ -12,6 +12,9 @@ enum DevOption {
     API_PORT("--api-port", "VERIDICT_API_PORT", "8080", "API port (0 picks a free one)"),
     ADMIN_PORT("--admin-port", "VERIDICT_ADMIN_PORT", "8090", "Dropwizard admin port (0 picks a free one)");
 
+    /** Where {@code --broker-only} is parsed to. */
+    static final String BROKER_ONLY = "dev_broker_only";
+
     private final String flag;
     private final String env;
     private final String fallback;
@@ -24,7 +27,16 @@ enum DevOption {
         this.help = help;
     }
 
-    void addTo(Subparser subparser) {
+    /** Adds every option of {@code veridict dev}, and {@code --broker-only}, to its subparser. */
+    static void addAllTo(Subparser subparser) {
+        for (DevOption option : values()) {
+            option.addTo(subparser);
+        }
+        subparser.addArgument("--broker-only").dest(BROKER_ONLY).action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("run only Kafka and the schema registry, and print how to start the service against them");
+    }
+
+    private void addTo(Subparser subparser) {
         subparser.addArgument(flag)
                 .dest(dest())
                 .help(help + "; env " + env + ", default " + fallback);

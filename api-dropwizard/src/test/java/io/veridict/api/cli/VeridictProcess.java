@@ -192,13 +192,16 @@ public final class VeridictProcess implements AutoCloseable {
         return this;
     }
 
-    /** Starts the JVM with this process's arguments and environment, its output appended to the log. */
+    /**
+     * Starts the JVM with this process's arguments and environment, its output appended to the log:
+     * {@code dev} as {@code ./veridict} starts it (with {@code dev-lib/} on the classpath), {@code server}
+     * as the image does ({@code java -jar}, {@code lib/} alone).
+     */
     private void launch() throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
-        }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-jar", JAR.toString()));
-        command.addAll(arguments);
+        requireBuilt(JAR);
+        List<String> heap = List.of("-Xmx768m");
+        List<String> command = arguments.get(0).equals("dev") ? DevClasspath.javaCommand(JAR, heap, arguments)
+                : javaJar(JAR, heap, arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -311,12 +314,10 @@ public final class VeridictProcess implements AutoCloseable {
         return runJar(VERIFIER_JAR, timeout, arguments);
     }
 
+    /** {@code java -jar}, as the image runs it: the classpath is the jar and what its manifest names. */
     private static Outcome runJar(Path jar, Duration timeout, String... arguments) throws Exception {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
-        }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()));
-        command.addAll(List.of(arguments));
+        requireBuilt(jar);
+        List<String> command = javaJar(jar, List.of("-Xmx256m"), List.of(arguments));
         Path stdout = Files.createTempFile("veridict-out", ".txt");
         Path stderr = Files.createTempFile("veridict-err", ".txt");
         try {
@@ -355,8 +356,18 @@ public final class VeridictProcess implements AutoCloseable {
         throw new IllegalStateException("veridict " + arguments.get(0) + " not healthy after " + timeout + ": " + last + "\n" + output());
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static void requireBuilt(Path jar) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the tests with `mvn verify`");
+        }
+    }
+
+    private static List<String> javaJar(Path jar, List<String> jvmOptions, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
+        return command;
     }
 
     /** Ports handed out in this JVM: a closed ephemeral port may come back from the next {@code new ServerSocket(0)}. */

@@ -1,6 +1,7 @@
 package io.veridict.api.cli.bench;
 
 import io.veridict.api.cli.DemoTenant;
+import io.veridict.api.cli.DevClasspath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code veridict dev} started from the same jar as a child JVM, on free localhost ports, with
- * a temporary work folder holding its data ({@code dev/}), its output ({@code dev.log}) and
- * whatever else the benchmark keeps there ({@link #workDir()}). The benchmark measures it from
- * outside, as a client would.
+ * {@code veridict dev} started from the packaged jar as a child JVM, as {@code ./veridict} starts it
+ * ({@link DevClasspath#javaCommand}), on free localhost ports, with a temporary work folder holding
+ * its data ({@code dev/}), its output ({@code dev.log}) and whatever else the benchmark keeps there
+ * ({@link #workDir()}). The benchmark measures it from outside, as a client would.
  *
  * <p>{@link #start} returns only once {@code /healthcheck} answers 200 (every dependency up), or
  * throws with the end of the log. {@link #close} stops the child as Ctrl-C does (killing it if
@@ -56,7 +56,7 @@ public final class DevStack implements AutoCloseable {
         this.work = work;
         this.log = work.resolve("dev.log");
         Path dataDir = work.resolve("dev");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), CHILD_HEAP, "-jar", jar.toString(), "dev",
+        List<String> command = DevClasspath.javaCommand(jar, List.of(CHILD_HEAP), List.of("dev",
                 "--data-dir", dataDir.toString(),
                 "--kafka-port", Integer.toString(kafkaPort),
                 "--controller-port", Integer.toString(controllerPort),
@@ -236,10 +236,6 @@ public final class DevStack implements AutoCloseable {
         }
         throw new IllegalStateException("veridict dev not healthy after " + timeout.toSeconds() + " s: " + last
                 + "\n" + logTail(4000));
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() {
