@@ -18,7 +18,7 @@ import io.veridict.api.checkpoint.CheckpointResource;
 import io.veridict.streams.chain.CheckpointKeys;
 import io.veridict.api.checkpoint.DecisionProofResource;
 import io.veridict.api.checkpoint.ProofResource;
-import io.veridict.api.cli.BenchCommand;
+import io.veridict.api.cli.CommandProvider;
 import io.veridict.api.cli.DevClasspath;
 import io.veridict.api.cli.OperatorTokenCommand;
 import io.veridict.api.cli.RetentionCommand;
@@ -74,6 +74,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import net.sourceforge.argparse4j.inf.ArgumentParserException;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -103,10 +104,12 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 bootstrap.getConfigurationSourceProvider(), new VeridictSubstitutor(Map.of())));
         bootstrap.addCommand(DevClasspath.devCommand(this));
         bootstrap.addCommand(new VerifyCommand());
-        bootstrap.addCommand(new BenchCommand());
         bootstrap.addCommand(new OperatorTokenCommand());
         bootstrap.addCommand(new SecretsCommand());
         bootstrap.addCommand(new RetentionCommand());
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
+            provider.commands().forEach(bootstrap::addCommand);
+        }
     }
 
     /** Tenant and key administration of the running service (set by {@link #run}). */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the image ships, {@code veridict-api.jar} and {@code lib/}: none of the dev stack's jars (the
  * built-in registry, the embedded broker and its Scala), which are in {@code dev-lib/}; from the jar
  * and {@code lib/} alone the commands run, and {@code dev} says in one line that it is not part of
- * the installation. ({@link ServerCommandIT} runs the service itself the same way.)
+ * the installation; the benchmark is not there either. ({@link ServerCommandIT} runs the service
+ * itself the same way.)
  */
 class InstallationIT {
 
@@ -44,7 +45,8 @@ class InstallationIT {
     void shouldRunEveryCommandButDevFromTheJarAndLibAlone(@TempDir Path tmp) throws Exception {
         VeridictProcess.Outcome help = VeridictProcess.runOnce(RUN_LIMIT, "--help");
         assertThat(help.exitCode()).as(help.stderr()).isZero();
-        assertThat(help.stdout()).contains("server", "check", "dev", "verify", "retention", "operator-token", "secrets");
+        assertThat(help.stdout()).contains("server", "check", "dev", "verify", "retention", "operator-token", "secrets")
+                .doesNotContain("bench");
 
         VeridictProcess.Outcome token = VeridictProcess.runOnce(RUN_LIMIT, "operator-token");
         assertThat(token.exitCode()).as(token.stderr()).isZero();
