@@ -58,6 +58,8 @@ public final class Benchmark {
             double startSeconds = (System.nanoTime() - starting) / 1e9;
             log.printf(Locale.ROOT, "bench: dev stack healthy after %.1f s (work folder %s, deleted at the end)%n",
                     startSeconds, stack.workDir());
+            log.printf(Locale.ROOT, "bench: its API is %s; its metrics, while the benchmark runs: curl %s/prometheus%n",
+                    stack.apiUrl(), stack.adminUrl());
             try {
                 return measure(stack, machine, startSeconds);
             } catch (Exception | Error e) {
