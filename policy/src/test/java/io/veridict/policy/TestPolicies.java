@@ -50,6 +50,10 @@ final class TestPolicies {
         return policy;
     }
 
+    static CompiledPolicy compile(ObjectNode policy) {
+        return PolicyCompiler.compile(PolicyDocument.parse(policy));
+    }
+
     /** A context from JSON text, read under the strict input rules. */
     static JsonNode context(String json) {
         return CanonicalJson.parseStrict(json.getBytes(StandardCharsets.UTF_8));
