@@ -7,6 +7,9 @@ import dev.cel.common.ast.CelExpr.CelCall;
 import dev.cel.common.ast.CelExpr.CelComprehension;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +20,9 @@ import java.util.Set;
  * {@code map}, {@code filter}) costs its loop body once for every element its range may have,
  * and functions whose work grows with their operands ({@code ==}, {@code <}, {@code contains},
  * {@code matches}, {@code in}, concatenation, …) cost one more step per
- * {@value #LINEAR_UNIT} code points, bytes or elements they may scan.
+ * {@value #LINEAR_UNIT} code points, bytes or elements they may scan. Appending to the
+ * accumulator of {@code map} or {@code filter} costs only what is appended: the runtime extends
+ * the accumulated list without copying it.
  *
  * <p>Sizes are known for literals; any other value is assumed to be as large as the context
  * limits let it be: {@value PolicyLimits#MAX_CONTEXT_ELEMENTS} elements, or
@@ -50,13 +55,17 @@ final class CostEstimator {
      *
      * @param cost estimated steps of one evaluation, capped at {@link Long#MAX_VALUE} / 4
      * @param depth depth of the expression tree, counting the root as 1
+     * @param literalPatterns the regular expressions written as literals in {@code matches} calls
      */
-    record Estimate(long cost, int depth) {
+    record Estimate(long cost, int depth, List<String> literalPatterns) {
     }
 
     private static final long CAP = Long.MAX_VALUE / 4;
 
     private final CelAbstractSyntaxTree ast;
+    /** The accumulator variables of the comprehensions enclosing the node being estimated. */
+    private final Deque<String> accumulators = new ArrayDeque<>();
+    private final List<String> literalPatterns = new ArrayList<>();
     private int deepest;
 
     private CostEstimator(CelAbstractSyntaxTree ast) {
@@ -67,7 +76,7 @@ final class CostEstimator {
     static Estimate estimate(CelAbstractSyntaxTree ast) {
         CostEstimator estimator = new CostEstimator(ast);
         long cost = estimator.cost(ast.getExpr(), 1);
-        return new Estimate(cost, estimator.deepest);
+        return new Estimate(cost, estimator.deepest, List.copyOf(estimator.literalPatterns));
     }
 
     private long cost(CelExpr expr, int depth) {
@@ -94,28 +103,32 @@ final class CostEstimator {
                 }
                 yield total;
             }
-            case CALL -> call(expr.call(), below);
+            case CALL -> call(expr, below);
             case COMPREHENSION -> comprehension(expr.comprehension(), below);
         };
     }
 
-    private long call(CelCall call, int below) {
+    private long call(CelExpr expr, int below) {
+        CelCall call = expr.call();
         long total = 1;
         if (call.target().isPresent()) {
             total = add(total, cost(call.target().get(), below));
         }
         total = add(total, sum(call.args(), below));
-        return add(total, linearWork(call));
+        return add(total, linearWork(expr));
     }
 
     private long comprehension(CelComprehension loop, int below) {
         long once = add(add(cost(loop.iterRange(), below), cost(loop.accuInit(), below)), cost(loop.result(), below));
+        accumulators.push(loop.accuVar());
         long perIteration = add(cost(loop.loopCondition(), below), cost(loop.loopStep(), below));
+        accumulators.pop();
         return add(once, multiply(elements(loop.iterRange()), perIteration));
     }
 
     /** Extra steps of a function whose work grows with the size of its operands. */
-    private long linearWork(CelCall call) {
+    private long linearWork(CelExpr expr) {
+        CelCall call = expr.call();
         List<CelExpr> operands = call.target().isPresent()
                 ? prepend(call.target().get(), call.args())
                 : call.args();
@@ -125,11 +138,22 @@ final class CostEstimator {
             scanned = Math.min(size(operands.get(0)), size(operands.get(1)));
         } else if (function.equals("@in") && operands.size() == 2) {
             return elements(operands.get(1));
+        } else if (function.equals("_+_") && operands.size() == 2 && hasKind(expr, CelKind.LIST)) {
+            // lists concatenate element references; map() and filter() append to their
+            // accumulator, which the runtime extends in place without copying it
+            scanned = isAccumulator(operands.get(0))
+                    ? elements(operands.get(1))
+                    : add(elements(operands.get(0)), elements(operands.get(1)));
         } else if (function.equals("_+_") && operands.size() == 2) {
             scanned = add(size(operands.get(0)), size(operands.get(1)));
         } else if (function.equals("contains") && operands.size() == 2) {
             scanned = size(operands.get(0));
         } else if (function.equals("matches") && operands.size() == 2) {
+            CelExpr pattern = operands.get(1);
+            if (pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                literalPatterns.add(pattern.constant().stringValue());
+            }
             scanned = multiply(size(operands.get(0)), units(size(operands.get(1))));
         } else if (SCANS.contains(function) && operands.size() == 1) {
             scanned = size(operands.get(0));
@@ -203,6 +227,14 @@ final class CostEstimator {
 
     private boolean isScalar(CelExpr expr) {
         return ast.getType(expr.id()).map(CelType::kind).map(SCALARS::contains).orElse(false);
+    }
+
+    private boolean hasKind(CelExpr expr, CelKind kind) {
+        return ast.getType(expr.id()).map(CelType::kind).orElse(null) == kind;
+    }
+
+    private boolean isAccumulator(CelExpr expr) {
+        return expr.getKind() == CelExpr.ExprKind.Kind.IDENT && accumulators.contains(expr.ident().name());
     }
 
     private static boolean isConcatenation(CelCall call) {

@@ -75,6 +75,12 @@ public final class PolicyCompiler {
             throw new PolicyException(PolicyErrorCode.POLICY_OVER_BUDGET, rule.id(), "the condition nests deeper than "
                     + PolicyLimits.MAX_CONDITION_DEPTH + " levels");
         }
+        for (String pattern : estimate.literalPatterns()) {
+            if (!PolicyEnvironment.patternFits(pattern)) {
+                throw new PolicyException(PolicyErrorCode.POLICY_OVER_BUDGET, rule.id(), "the regular expression "
+                        + pattern + " compiles to more than " + PolicyLimits.MAX_REGEX_PROGRAM_SIZE + " instructions");
+            }
+        }
         if (estimate.cost() > PolicyLimits.RULE_COST_BUDGET) {
             throw new PolicyException(PolicyErrorCode.POLICY_OVER_BUDGET, rule.id(), "the condition's estimated cost "
                     + estimate.cost() + " is over the budget of " + PolicyLimits.RULE_COST_BUDGET);

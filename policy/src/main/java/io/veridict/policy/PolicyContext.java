@@ -49,6 +49,9 @@ record PolicyContext(Map<String, Object> variables, String hash) {
             throw new PolicyException(PolicyErrorCode.CONTEXT_INVALID, null, "the context has no canonical form: "
                     + e.getMessage(), e);
         }
+        if (canonical.length > PolicyLimits.MAX_CONTEXT_BYTES) {
+            throw invalid("the context's canonical JSON is longer than " + PolicyLimits.MAX_CONTEXT_BYTES + " bytes");
+        }
         return new PolicyContext(Map.of(PolicyEnvironment.CONTEXT_VARIABLE, converted),
                 HEX.formatHex(Sha256.hash(canonical)));
     }

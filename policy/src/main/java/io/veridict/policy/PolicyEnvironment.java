@@ -2,11 +2,13 @@ package io.veridict.policy;
 
 import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
 import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -17,6 +19,7 @@ import dev.cel.validator.validators.DurationLiteralValidator;
 import dev.cel.validator.validators.RegexLiteralValidator;
 import dev.cel.validator.validators.TimestampLiteralValidator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -99,7 +102,31 @@ final class PolicyEnvironment {
                     DurationLiteralValidator.INSTANCE)
             .build();
 
+    /** Matches the empty string against ctx.p: compiles the pattern under the runtime's limits. */
+    private static final CelRuntime.Program PATTERN_CHECK = program("''.matches(ctx.p)");
+
     private PolicyEnvironment() {
+    }
+
+    /**
+     * Whether a regular expression compiles within {@link PolicyLimits#MAX_REGEX_PROGRAM_SIZE}
+     * (its syntax is checked by the validator before).
+     */
+    static boolean patternFits(String pattern) {
+        try {
+            PATTERN_CHECK.eval(Map.of(CONTEXT_VARIABLE, Map.of("p", pattern)));
+            return true;
+        } catch (CelEvaluationException e) {
+            return false;
+        }
+    }
+
+    private static CelRuntime.Program program(String expression) {
+        try {
+            return RUNTIME.createProgram(COMPILER.compile(expression).getAst());
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalStateException("the built-in expression " + expression + " does not compile", e);
+        }
     }
 
     /**

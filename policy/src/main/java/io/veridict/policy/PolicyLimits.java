@@ -25,13 +25,15 @@ public final class PolicyLimits {
     public static final int MAX_CONTEXT_ELEMENTS = 1000;
     /** Most JSON values in a context, counting every object, array, string, number, boolean and null. */
     public static final int MAX_CONTEXT_VALUES = 10_000;
+    /** Largest context, in bytes of its canonical JSON. */
+    public static final int MAX_CONTEXT_BYTES = 1024 * 1024;
     /** Longest string or member name in a context, in Unicode code points. */
     public static final int MAX_CONTEXT_STRING_CODE_POINTS = 8192;
 
     /** Highest estimated cost of one rule. */
-    public static final long RULE_COST_BUDGET = 1_000_000;
+    public static final long RULE_COST_BUDGET = 250_000;
     /** Highest estimated cost of all the rules of a policy together. */
-    public static final long POLICY_COST_BUDGET = 5_000_000;
+    public static final long POLICY_COST_BUDGET = 1_000_000;
     /** Deepest expression tree of a condition, after macros are expanded. */
     public static final int MAX_CONDITION_DEPTH = 32;
     /** Deepest nesting the parser follows before giving up on a condition. */

@@ -17,9 +17,12 @@ public enum RuleErrorCode {
     DIVISION_BY_ZERO,
     /** An integer result, or a conversion, beyond the range of its type. */
     NUMERIC_OVERFLOW,
-    /** A list index outside the list. */
+    /** A list index outside the list, or a list index that is a double with a fraction. */
     INDEX_OUT_OF_RANGE,
-    /** An argument a function cannot use: a malformed timestamp, duration or regular expression. */
+    /**
+     * An argument a function cannot use: a malformed timestamp, duration or regular expression,
+     * or an operand of {@code &&} or {@code ||} that is not a {@code bool}.
+     */
     INVALID_ARGUMENT,
     /** The rule iterated more than {@value PolicyLimits#MAX_ITERATIONS} times in one evaluation. */
     ITERATION_LIMIT,

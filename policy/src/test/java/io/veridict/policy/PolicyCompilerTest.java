@@ -116,6 +116,10 @@ class PolicyCompilerTest {
         assertThat(oneLoop).isBetween(CostEstimator.ASSUMED_ELEMENTS * 5, CostEstimator.ASSUMED_ELEMENTS * 20);
         long literalLoop = compile(firstMatch(rule("r", "[1, 2, 3].exists(i, i > ctx.n)"))).estimatedCost();
         assertThat(literalLoop).isLessThan(100);
+        // filter() appends to its accumulator in place: no dearer than exists() with the same test
+        long exists = compile(firstMatch(rule("r", "ctx.a.exists(p, p.to == ctx.iban)"))).estimatedCost();
+        long filter = compile(firstMatch(rule("r", "ctx.a.filter(p, p.to == ctx.iban).size() >= 3"))).estimatedCost();
+        assertThat(filter).isBetween(exists, exists + exists / 10);
     }
 
     @Test
@@ -144,6 +148,17 @@ class PolicyCompilerTest {
         }
         assertRefused(firstMatch(rules), PolicyErrorCode.POLICY_OVER_BUDGET, "r" + fitting);
         compile(firstMatch(Arrays.copyOf(rules, fitting)));
+    }
+
+    @Test
+    void refusesLiteralRegularExpressionsOverTheProgramSize() {
+        compile(firstMatch(rule("small", "ctx.name.matches('^(a{1,10}){1,10}$')")));
+        assertRefused(firstMatch(rule("huge", "ctx.name.matches('^(a{1,100}){1,100}$')")),
+                PolicyErrorCode.POLICY_OVER_BUDGET, "huge");
+        // a pattern built at run time is held to the same limit when it is used
+        Evaluation evaluation = compile(firstMatch(rule("built", "ctx.name.matches(ctx.name + '(a{1,100}){1,100}')")))
+                .evaluate(TestPolicies.context("{\"name\": \"a\"}"));
+        assertThat(evaluation.errors()).extracting(RuleError::code).containsExactly(RuleErrorCode.INVALID_ARGUMENT);
     }
 
     @Test

@@ -234,6 +234,16 @@ class PolicyEvaluationTest {
                 PolicyErrorCode.CONTEXT_INVALID);
         assertContextRefused(() -> policy.evaluate(NODES.objectNode().put(longest + "x", 1)),
                 PolicyErrorCode.CONTEXT_INVALID);
+        ObjectNode large = NODES.objectNode();
+        for (int i = 0; i < 130; i++) {
+            large.put(String.format("k%03d", i), "x".repeat(8000));
+        }
+        int room = PolicyLimits.MAX_CONTEXT_BYTES - CanonicalJson.canonicalize(large).length - ",\"pad\":\"\"".length();
+        large.put("pad", "x".repeat(room));
+        assertThat(CanonicalJson.canonicalize(large)).hasSize(PolicyLimits.MAX_CONTEXT_BYTES);
+        assertThat(policy.evaluate(large).outcome()).isEqualTo("DENY");
+        large.put("pad", "x".repeat(room + 1));
+        assertContextRefused(() -> policy.evaluate(large), PolicyErrorCode.CONTEXT_INVALID);
         assertContextRefused(() -> policy.evaluate(NODES.objectNode().put("b", new byte[] {1})),
                 PolicyErrorCode.CONTEXT_INVALID);
         assertContextRefused(() -> policy.evaluate(NODES.objectNode().put("s", "\uD800")),
