@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class PolicyDocumentTest {
@@ -194,16 +195,15 @@ class PolicyDocumentTest {
     }
 
     private static void assertInvalid(ObjectNode policy, String ruleId, String message) {
-        assertThatThrownBy(() -> PolicyDocument.parse(policy))
-                .isInstanceOfSatisfying(PolicyException.class, e -> {
-                    assertThat(e.code()).isEqualTo(PolicyErrorCode.POLICY_INVALID);
-                    assertThat(e.ruleId()).isEqualTo(ruleId);
-                })
-                .hasMessageContaining(message);
+        assertInvalid(() -> PolicyDocument.parse(policy), ruleId, message);
     }
 
     private static void assertInvalid(byte[] policy, String ruleId, String message) {
-        assertThatThrownBy(() -> PolicyDocument.parse(policy))
+        assertInvalid(() -> PolicyDocument.parse(policy), ruleId, message);
+    }
+
+    private static void assertInvalid(ThrowingCallable parse, String ruleId, String message) {
+        assertThatThrownBy(parse)
                 .isInstanceOfSatisfying(PolicyException.class, e -> {
                     assertThat(e.code()).isEqualTo(PolicyErrorCode.POLICY_INVALID);
                     assertThat(e.ruleId()).isEqualTo(ruleId);
