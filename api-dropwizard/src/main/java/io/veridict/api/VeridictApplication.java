@@ -29,6 +29,7 @@ import io.veridict.api.core.CommandPublisher;
 import io.veridict.api.core.DecisionGrouper;
 import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerQueries;
+import io.veridict.api.core.EarlyStart;
 import io.veridict.api.core.LedgerStreams;
 import io.veridict.api.core.OutcomeListener;
 import io.micrometer.core.instrument.Gauge;
@@ -41,6 +42,7 @@ import io.veridict.api.metrics.RouteTemplateFilter;
 import io.veridict.api.metrics.ServiceMetrics;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.List;
 import io.veridict.api.core.CommittedTrees;
 import io.veridict.api.core.SchemaBootstrap;
 import io.veridict.api.core.TopicBootstrap;
@@ -127,11 +129,10 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         Admin admin = config.getKafka().buildAdmin("veridict-admin");
         environment.lifecycle().manage(new io.dropwizard.lifecycle.AutoCloseableManager(admin));
         TopicBootstrap topicBootstrap = new TopicBootstrap(new TopicProvisioner(admin, adminTimeout), topics);
-        environment.lifecycle().manage(topicBootstrap);
 
         // Schema registry and the serdes of every topic.
         SchemaRegistryClient registry = config.getSchemaRegistry().build();
-        environment.lifecycle().manage(new SchemaBootstrap(registry, topics));
+        SchemaBootstrap schemaBootstrap = new SchemaBootstrap(registry, topics);
         LedgerSerdes confluent = LedgerSerdes.confluent(registry);
         // The access view's serde lets authentication decode a key or tenant only when its stored bytes change.
         AccessViewSerde accessSerde = new AccessViewSerde(confluent.access());
@@ -145,7 +146,6 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         // the ledger topology, so that every run the chain commits from then on is seen (CommittedTrees).
         OutcomeListener outcomes = new OutcomeListener(config.getKafka(), topics.entries().name(), serdes.entries().deserializer(),
                 topics.receipts().name(), serdes.outcomes().deserializer());
-        environment.lifecycle().manage(outcomes);
 
         // The ledger topology, started once the topics exist.
         CheckpointKeys checkpointKeys = config.getCheckpoints().build();
@@ -153,72 +153,85 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
                 LedgerTopology.build(topics, serdes, new KafkaTopicHistory(config.getKafka().commonClientProperties()), crypto,
                         config.getCheckpoints().schedule(checkpointKeys)),
                 config.getStreams().streamsProperties(config.getKafka(), topics));
-        environment.lifecycle().manage(streams);
+        // Topics, schemas, the outcome listener and the topology start in this order, on a thread of
+        // their own from here on, while the HTTP side is built; the lifecycle waits for them.
+        EarlyStart ledgerStart = new EarlyStart(List.of(topicBootstrap, schemaBootstrap, outcomes, streams));
+        environment.lifecycle().manage(ledgerStart);
+        ledgerStart.begin();
+        try {
+            // Metrics: every request of the API port timed first of all filters; /prometheus on the admin port.
+            PrometheusMeterRegistry metrics = ServiceMetrics.install();
+            environment.servlets().addFilter("request-metrics", new RequestMetricsFilter(metrics))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+            environment.jersey().register(new RouteTemplateFilter());
+            outcomes.bindTo(metrics);
+            KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams.kafkaStreams());
+            streamsMetrics.bindTo(metrics);
+            environment.lifecycle().manage(new io.dropwizard.lifecycle.AutoCloseableManager(streamsMetrics));
+            ChainLag chainLag = new ChainLag(streams.kafkaStreams(), topics.commands().name());
+            Gauge.builder("veridict.chain.lag", chainLag, ChainLag::commands).strongReference(true)
+                    .description("commands published and not yet chained, on the partitions this instance owns").register(metrics);
+            environment.admin().addServlet("prometheus", new PrometheusServlet(metrics)).addMapping("/prometheus");
 
-        // Metrics: every request of the API port timed first of all filters; /prometheus on the admin port.
-        PrometheusMeterRegistry metrics = ServiceMetrics.install();
-        environment.servlets().addFilter("request-metrics", new RequestMetricsFilter(metrics))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        environment.jersey().register(new RouteTemplateFilter());
-        outcomes.bindTo(metrics);
-        KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams.kafkaStreams());
-        streamsMetrics.bindTo(metrics);
-        environment.lifecycle().manage(new io.dropwizard.lifecycle.AutoCloseableManager(streamsMetrics));
-        ChainLag chainLag = new ChainLag(streams.kafkaStreams(), topics.commands().name());
-        Gauge.builder("veridict.chain.lag", chainLag, ChainLag::commands).strongReference(true)
-                .description("commands published and not yet chained, on the partitions this instance owns").register(metrics);
-        environment.admin().addServlet("prometheus", new PrometheusServlet(metrics)).addMapping("/prometheus");
+            // Recording and reading decisions.
+            ErrorHandling.register(environment);
+            Transport.register(environment, config.getTransport(), config.getRateLimits());
+            CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer(),
+                    new CommandSeal(crypto.kms(), Clock.systemUTC()));
+            DecisionGrouper grouper = new DecisionGrouper(publisher,
+                    Duration.ofMillis(config.getRecordLinger().toMilliseconds()), config.getMaxGroupSize());
+            environment.lifecycle().manage(publisher);
+            environment.lifecycle().manage(grouper);
+            DecisionRecorder recorder = new DecisionRecorder(publisher, grouper, outcomes,
+                    Duration.ofMillis(config.getRecordWait().toMilliseconds()));
+            LedgerQueries queries = new LedgerQueries(streams.kafkaStreams(), crypto.kms());
+            CommittedTrees committedTrees = new CommittedTrees(queries, outcomes);
+            StrictJsonReader reader = config.getApiLimits().build();
+            Clock clock = Clock.systemUTC();
+            environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
+                    config.getApiLimits().getMaxBatchSize(), clock));
+            environment.jersey().register(new ReceiptResource(queries));
 
-        // Recording and reading decisions.
-        ErrorHandling.register(environment);
-        Transport.register(environment, config.getTransport(), config.getRateLimits());
-        CommandPublisher publisher = new CommandPublisher(config.getKafka(), topics.commands().name(), serdes.commands().serializer(),
-                new CommandSeal(crypto.kms(), Clock.systemUTC()));
-        DecisionGrouper grouper = new DecisionGrouper(publisher,
-                Duration.ofMillis(config.getRecordLinger().toMilliseconds()), config.getMaxGroupSize());
-        environment.lifecycle().manage(publisher);
-        environment.lifecycle().manage(grouper);
-        DecisionRecorder recorder = new DecisionRecorder(publisher, grouper, outcomes,
-                Duration.ofMillis(config.getRecordWait().toMilliseconds()));
-        LedgerQueries queries = new LedgerQueries(streams.kafkaStreams(), crypto.kms());
-        CommittedTrees committedTrees = new CommittedTrees(queries, outcomes);
-        StrictJsonReader reader = config.getApiLimits().build();
-        Clock clock = Clock.systemUTC();
-        environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
-                config.getApiLimits().getMaxBatchSize(), clock));
-        environment.jersey().register(new ReceiptResource(queries));
+            // Tenants and keys: every request is authenticated against this instance's access view.
+            AuthFactory auth = config.getAuth();
+            SecretHasher hasher = auth.buildHasher();
+            AccessView accessView = new AccessView(streams.kafkaStreams(), accessSerde);
+            environment.jersey().register(new AuthFeature(new Authenticator(accessView, hasher, auth.operatorTokenHash(), clock), accessView));
+            accessAdmin = new AccessAdmin(recorder, accessView, hasher,
+                    Duration.ofMillis(config.getRecordWait().toMilliseconds()), clock);
+            environment.jersey().register(new TenantResource(accessAdmin, accessView, reader));
+            environment.jersey().register(new KeyResource(accessAdmin, accessView, reader,
+                    Duration.ofMillis(auth.getDefaultRotationOverlap().toMilliseconds()),
+                    Duration.ofMillis(auth.getMaxRotationOverlap().toMilliseconds()), clock));
+            environment.lifecycle().manage(new ExpirySweep(accessView::allKeys,
+                    keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
+                    Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
+            environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKeys, committedTrees));
+            environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
+            environment.jersey().register(new CheckpointResource(queries, committedTrees, checkpointKeys, clock));
+            environment.jersey().register(new CheckpointKeysResource(checkpointKeys, clock));
+            environment.jersey().register(new ProofResource(queries));
+            environment.jersey().register(new DecisionProofResource(queries, committedTrees, checkpointKeys, clock));
+            environment.lifecycle().manage(new RetentionSchedule(
+                    () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
+                    recorder::record, config.getRetention().runInterval(), clock));
+            config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
+                    queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
 
-        // Tenants and keys: every request is authenticated against this instance's access view.
-        AuthFactory auth = config.getAuth();
-        SecretHasher hasher = auth.buildHasher();
-        AccessView accessView = new AccessView(streams.kafkaStreams(), accessSerde);
-        environment.jersey().register(new AuthFeature(new Authenticator(accessView, hasher, auth.operatorTokenHash(), clock), accessView));
-        accessAdmin = new AccessAdmin(recorder, accessView, hasher,
-                Duration.ofMillis(config.getRecordWait().toMilliseconds()), clock);
-        environment.jersey().register(new TenantResource(accessAdmin, accessView, reader));
-        environment.jersey().register(new KeyResource(accessAdmin, accessView, reader,
-                Duration.ofMillis(auth.getDefaultRotationOverlap().toMilliseconds()),
-                Duration.ofMillis(auth.getMaxRotationOverlap().toMilliseconds()), clock));
-        environment.lifecycle().manage(new ExpirySweep(accessView::allKeys,
-                keys -> accessAdmin.recordExpiries(keys, Principal.SYSTEM),
-                Duration.ofMillis(auth.getExpirySweepInterval().toMilliseconds()), clock));
-        environment.jersey().register(new AuditResource(queries, reader, clock, checkpointKeys, committedTrees));
-        environment.jersey().register(new RetentionResource(recorder, queries, reader, config.getRetention(), clock));
-        environment.jersey().register(new CheckpointResource(queries, committedTrees, checkpointKeys, clock));
-        environment.jersey().register(new CheckpointKeysResource(checkpointKeys, clock));
-        environment.jersey().register(new ProofResource(queries));
-        environment.jersey().register(new DecisionProofResource(queries, committedTrees, checkpointKeys, clock));
-        environment.lifecycle().manage(new RetentionSchedule(
-                () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
-                recorder::record, config.getRetention().runInterval(), clock));
-        config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
-                queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
-
-        environment.healthChecks().register("kafka", new KafkaHealthCheck(admin, adminTimeout));
-        environment.healthChecks().register("schema-registry", new SchemaRegistryHealthCheck(registry));
-        environment.healthChecks().register("streams", new StreamsHealthCheck(streams));
-        environment.healthChecks().register("topics", new TopicsHealthCheck(topicBootstrap));
-        environment.admin().addServlet("live", ProbeServlets.live()).addMapping("/live");
-        environment.admin().addServlet("ready", ProbeServlets.ready(environment.healthChecks())).addMapping("/ready");
+            environment.healthChecks().register("kafka", new KafkaHealthCheck(admin, adminTimeout));
+            environment.healthChecks().register("schema-registry", new SchemaRegistryHealthCheck(registry));
+            environment.healthChecks().register("streams", new StreamsHealthCheck(streams));
+            environment.healthChecks().register("topics", new TopicsHealthCheck(topicBootstrap));
+            environment.admin().addServlet("live", ProbeServlets.live()).addMapping("/live");
+            environment.admin().addServlet("ready", ProbeServlets.ready(environment.healthChecks())).addMapping("/ready");
+        } catch (RuntimeException | Error e) {
+            // The ledger started early; a service that is not built must not leave it running.
+            try {
+                ledgerStart.stop();
+            } catch (Exception stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
+            throw e;
+        }
     }
 }
