@@ -39,6 +39,12 @@ public final class ComposeFile {
         return services.keySet();
     }
 
+    /** The definition of {@code service} as written. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> service(String service) {
+        return (Map<String, Object>) services.get(service);
+    }
+
     /** The environment of {@code service} as written (values may hold {@code ${...}}). */
     @SuppressWarnings("unchecked")
     public Map<String, String> environment(String service) {

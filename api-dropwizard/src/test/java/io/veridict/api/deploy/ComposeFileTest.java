@@ -2,10 +2,13 @@ package io.veridict.api.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,10 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
 
     private static final Path CONFIG = Path.of("..", "config", "veridict.yml");
+    private static final Path CADDYFILE = Path.of("..", "docker", "Caddyfile");
+    private static final Pattern ADVERTISED = Pattern.compile("https://localhost:(\\d+)");
+    private static final Pattern SITE = Pattern.compile("(?m)^(https://localhost:\\d+) \\{\n((?:.*\n)*?)\\}");
+    private static final Pattern UPSTREAM = Pattern.compile("\\{\\$VERIDICT_\\d_UPSTREAM:([a-z0-9-]+:\\d+)\\}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(VERIDICT_[A-Z0-9_]+)");
     /** What an instance among several cannot start or work without. */
     private static final Set<String> REQUIRED = Set.of("VERIDICT_KAFKA_BOOTSTRAP", "VERIDICT_REGISTRY_URL", "VERIDICT_KEY_PEPPER",
@@ -35,6 +42,7 @@ class ComposeFileTest {
             read.add(m.group(1));
         }
         ComposeFile compose = ComposeFile.read();
+        Map<String, String> sites = proxySites();
         Set<String> advertised = new TreeSet<>();
         int instances = 0;
         for (String service : compose.services()) {
@@ -46,12 +54,45 @@ class ComposeFileTest {
             assertThat(read).as(service + "'s variables are read by " + CONFIG).containsAll(env.keySet());
             assertThat(env).as(service).containsKeys(REQUIRED.toArray(String[]::new));
             advertised.add(env.get("VERIDICT_ADVERTISED_URL"));
-            assertThat(env.get("VERIDICT_ADVERTISED_URL")).as(service).isEqualTo("http://" + service + ":8080");
+            assertThat(env).as(service + " serves HTTPS only").doesNotContainKey("VERIDICT_REQUIRE_HTTPS");
+            assertThat(env.get("VERIDICT_TRUSTED_PROXIES")).as(service + " believes the proxy alone")
+                    .isEqualTo("[\"" + proxyAddress(compose) + "\"]");
+            Matcher url = ADVERTISED.matcher(env.get("VERIDICT_ADVERTISED_URL"));
+            assertThat(url.matches()).as(service + "'s advertised URL is its own address at the proxy").isTrue();
+            assertThat(sites).as("the proxy sends " + url.group() + " to " + service + " alone")
+                    .containsEntry(url.group(), service + ":8080");
+            assertThat(proxyPorts(compose)).as("the proxy publishes " + url.group()).contains(url.group(1) + ":" + url.group(1));
             for (String secret : SECRETS) {
                 assertThat(env.get(secret)).as(service + " takes " + secret + " from the environment").startsWith("${" + secret);
             }
         }
         assertThat(instances).isEqualTo(2);
         assertThat(advertised).hasSize(2);
+    }
+
+    /** Each single-upstream site of the Caddyfile: its address and the upstream it proxies to by default. */
+    private static Map<String, String> proxySites() throws IOException {
+        Map<String, String> sites = new TreeMap<>();
+        Matcher site = SITE.matcher(Files.readString(CADDYFILE));
+        while (site.find()) {
+            Matcher upstream = UPSTREAM.matcher(site.group(2));
+            if (upstream.find() && !upstream.find()) {
+                upstream.reset();
+                upstream.find();
+                sites.put(site.group(1), upstream.group(1));
+            }
+        }
+        return sites;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String proxyAddress(ComposeFile compose) {
+        Map<String, Object> networks = (Map<String, Object>) compose.service("proxy").get("networks");
+        return String.valueOf(((Map<String, Object>) networks.get("default")).get("ipv4_address"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> proxyPorts(ComposeFile compose) {
+        return ((List<Object>) compose.service("proxy").get("ports")).stream().map(String::valueOf).toList();
     }
 }

@@ -29,20 +29,30 @@ final class LedgerClient {
     private final URI base;
     private final String operatorToken;
     private final Map<String, String> keys;
+    private final boolean asTlsProxy;
 
     LedgerClient(int apiPort, String operatorToken) {
-        this(apiPort, operatorToken, new ConcurrentHashMap<>());
+        this(apiPort, operatorToken, new ConcurrentHashMap<>(), false);
     }
 
-    private LedgerClient(int apiPort, String operatorToken, Map<String, String> keys) {
+    private LedgerClient(int apiPort, String operatorToken, Map<String, String> keys, boolean asTlsProxy) {
         this.base = URI.create("http://localhost:" + apiPort);
         this.operatorToken = operatorToken;
         this.keys = keys;
+        this.asTlsProxy = asTlsProxy;
     }
 
     /** A client of another instance (or a restarted one) sharing this client's tenants and keys. */
     LedgerClient at(int apiPort) {
-        return new LedgerClient(apiPort, operatorToken, keys);
+        return new LedgerClient(apiPort, operatorToken, keys, asTlsProxy);
+    }
+
+    /**
+     * This client as the TLS proxy in front of the service would send: every request says it came
+     * over HTTPS ({@code X-Forwarded-Proto}), which a service that trusts this address believes.
+     */
+    LedgerClient asTlsProxy() {
+        return new LedgerClient(base.getPort(), operatorToken, keys, true);
     }
 
     URI base() {
@@ -106,6 +116,9 @@ final class LedgerClient {
 
     /** Sends a request as it is: no credentials are added. */
     Answer send(HttpRequest request) throws IOException, InterruptedException {
+        if (asTlsProxy) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-Proto", "https").build();
+        }
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Answer(response.statusCode(), response.body(),
                 response.headers().firstValue("x-correlation-id").orElse(null));

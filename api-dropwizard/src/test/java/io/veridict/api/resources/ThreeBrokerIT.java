@@ -50,7 +50,9 @@ class ThreeBrokerIT {
             try (one; two) {
                 one.start(Duration.ofSeconds(180));
                 two.start(Duration.ofSeconds(180));
-                LedgerClient viaOne = new LedgerClient(one.apiPort, MultiInstanceIT.OPERATOR_TOKEN);
+                // The instances serve HTTPS only, as the compose file sets them up behind its TLS proxy;
+                // this test stands in for that proxy.
+                LedgerClient viaOne = new LedgerClient(one.apiPort, MultiInstanceIT.OPERATOR_TOKEN).asTlsProxy();
                 LedgerClient viaTwo = viaOne.at(two.apiPort);
                 long[] before = new long[TENANTS];
                 for (int t = 0; t < TENANTS; t++) {
@@ -171,6 +173,7 @@ class ThreeBrokerIT {
         env.put("VERIDICT_KEKS", MultiInstanceIT.KEKS);
         env.put("VERIDICT_OPERATOR_TOKEN_SHA256", AuthFactory.hashOperatorToken(MultiInstanceIT.OPERATOR_TOKEN));
         env.put("VERIDICT_CHECKPOINT_KEY", "");
+        env.put("VERIDICT_TRUSTED_PROXIES", "[\"127.0.0.1\"]"); // this test is the TLS proxy
         env.forEach((name, value) -> assertThat(value).as(name + " is given a value").doesNotContain("${"));
         return env;
     }
