@@ -32,6 +32,7 @@ import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.core.EarlyStart;
 import io.veridict.api.core.LedgerStreams;
 import io.veridict.api.core.OutcomeListener;
+import io.veridict.api.core.PolicyEvaluator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -56,6 +57,7 @@ import io.veridict.api.json.StrictJsonReader;
 import io.veridict.api.logging.MaskedLogging;
 import io.veridict.api.resources.AuditResource;
 import io.veridict.api.resources.DecisionResource;
+import io.veridict.api.resources.EvaluationResource;
 import io.veridict.api.resources.KeyResource;
 import io.veridict.api.resources.ReceiptResource;
 import io.veridict.api.resources.TenantOwnerFilter;
@@ -191,6 +193,8 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
             environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
                     config.getApiLimits().getMaxBatchSize(), clock));
             environment.jersey().register(new ReceiptResource(queries));
+            // Evaluating a context against a policy given in the request: nothing written or kept.
+            environment.jersey().register(new EvaluationResource(new PolicyEvaluator(), config.getApiLimits().buildEvaluation()));
 
             // Tenants and keys: every request is authenticated against this instance's access view.
             AuthFactory auth = config.getAuth();

@@ -12,7 +12,7 @@ public enum Scope {
     DECISIONS_RECORD("decisions:record"),
     /** Read decisions and receipts. */
     DECISIONS_READ("decisions:read"),
-    /** Evaluate decisions against policies (reserved for the evaluation endpoints). */
+    /** Evaluate a context against a policy ({@code POST /v1/decisions/evaluate}); reads and writes nothing of the tenant. */
     DECISIONS_EVALUATE("decisions:evaluate"),
     /** Read the ledger: head, entries, export. */
     AUDIT_READ("audit:read"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.veridict.api.json.JsonLimits;
 import io.veridict.api.json.StrictJsonReader;
+import io.veridict.policy.PolicyLimits;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -125,6 +126,17 @@ public class ApiLimitsFactory {
     /** The reader for the body of a single request. */
     public StrictJsonReader build() {
         return new StrictJsonReader(new JsonLimits(maxBodyBytes, maxJsonDepth, maxJsonFields, maxStringBytes));
+    }
+
+    /**
+     * The reader for the body of an evaluation {@code {"context": {…}, "policy": {…}}}: as
+     * {@link #build()}, but at least deep enough that every context the policy engine accepts,
+     * and one level more, reaches the engine, whose own limit then answers
+     * ({@code CONTEXT_TOO_DEEP}): the context is one level below the body.
+     */
+    public StrictJsonReader buildEvaluation() {
+        int depth = Math.max(maxJsonDepth, PolicyLimits.MAX_CONTEXT_DEPTH + 2);
+        return new StrictJsonReader(new JsonLimits(maxBodyBytes, depth, maxJsonFields, maxStringBytes));
     }
 
     /**

@@ -56,6 +56,18 @@ public enum ErrorCode {
     BATCH_TOO_LARGE(413),
     /** A batch holds no items. */
     BATCH_EMPTY(422),
+    /** The policy document of an evaluation breaks the policy format (docs/policies.md §2). */
+    POLICY_INVALID(422),
+    /** A rule's condition does not parse or does not type-check; {@code details} names the rule. */
+    RULE_COMPILE_ERROR(422),
+    /** A rule's condition is not of type {@code bool}; {@code details} names the rule. */
+    RULE_NOT_BOOLEAN(422),
+    /** A rule, or the policy as a whole, is over the cost budget; {@code details} names the rule. */
+    POLICY_OVER_BUDGET(422),
+    /** The context of an evaluation nests objects and arrays deeper than the policy engine allows. */
+    CONTEXT_TOO_DEEP(422),
+    /** The context of an evaluation breaks a limit of the policy engine or has no canonical form. */
+    CONTEXT_INVALID(422),
     /** The framework refused the request as malformed (for example a bad header or parameter). */
     BAD_REQUEST(400),
     /** The request URI is longer than the server accepts. */

@@ -83,6 +83,14 @@ class IsolationIT {
                 "{\"decision_id\":\"" + B_DECISION + "-a\",\"context\":{},\"decision\":1}").header("Idempotency-Key", "alpha-2"));
         assertThat(own.status()).isEqualTo(201);
 
+        // Evaluation reads nothing of a tenant: A evaluates for itself, and B's header is refused.
+        String evaluation = "{\"context\":{\"x\":2},\"policy\":{\"document\":{\"policy_id\":\"p\",\"version\":\"1\","
+                + "\"outcome\":{\"mode\":\"first_match\",\"default\":\"APPROVE\"},\"rules\":[{\"id\":\"x-high\","
+                + "\"severity\":\"HIGH\",\"message\":\"x over 1\",\"condition\":\"ctx.x > 1\",\"outcome\":\"DENY\"}]}}}";
+        assertThat(asA("POST /v1/decisions/evaluate", post("/v1/decisions/evaluate", A, evaluation)).json().get("outcome").asText())
+                .isEqualTo("DENY");
+        swapped("POST /v1/decisions/evaluate", post("/v1/decisions/evaluate", B, evaluation));
+
         // Reads by id: B's ids answer like ids that never existed.
         sameAsUnknown("GET /v1/decisions/{decision_id}", get("/v1/decisions/" + B_DECISION, A), get("/v1/decisions/no-such-decision", A));
         swapped("GET /v1/decisions/{decision_id}", get("/v1/decisions/" + B_DECISION, B));
