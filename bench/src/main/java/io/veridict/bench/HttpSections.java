@@ -24,6 +24,10 @@ final class HttpSections {
 
     /** The refusal before Kafka ÷ bare Jetty, at least. */
     static final double FLOOR_TO_PING_TARGET = 0.5;
+    /** Most p99 latency of one caller's policy evaluation (3d), ms. */
+    static final double EVALUATION_P99_TARGET_MS = 5;
+    /** Least requests/s of policy evaluations (3d), as a share of the floor's (3). */
+    static final double EVALUATION_TO_FLOOR_TARGET = 0.5;
 
     /** The most single records/s at p99 within the bound ÷ bare Jetty, at least. */
     static final double BEST_TO_PING_TARGET = 0.1;
@@ -78,6 +82,7 @@ final class HttpSections {
     private final String nonce = Long.toString(System.currentTimeMillis(), 36);
     /** Bare Jetty's requests/s, from {@link #baselines}. */
     private Summary ping;
+    private Summary floor;
     /** Single-record requests/s over the 20 tenants, by concurrency, from {@link #single}. */
     private final Map<Integer, Summary> spread = new HashMap<>();
 
@@ -133,7 +138,7 @@ final class HttpSections {
         ping = Summary.of(pings, LoadResult::requestsPerSecond);
         List<LoadResult> floors = runs.repeat("HTTP floor (400 before Kafka) c=" + c, run -> load(http.floorLoad(), c),
                 r -> r.describe(cores));
-        Summary floor = Summary.of(floors, LoadResult::requestsPerSecond);
+        floor = Summary.of(floors, LoadResult::requestsPerSecond);
         String pingId = "http.ping.c" + c + ".";
         String floorId = "http.floor.c" + c + ".";
         List<Figure> figures = new ArrayList<>();
@@ -150,6 +155,41 @@ final class HttpSections {
         return new BenchReport.Section(String.format(Locale.ROOT,
                 "3. HTTP baselines, closed loop c=%d, %d s per run, same load generator as 3a and 3c",
                 c, sizes.httpStep().toSeconds()), figures);
+    }
+
+    /**
+     * 3d. Policy evaluation ({@code POST /v1/decisions/evaluate}, {@link SamplePolicy}: 20 rules,
+     * all evaluated, nothing written): one caller's latency (c=1), and requests/s at the
+     * baselines' concurrency against the floor (3), which is the same HTTP stack and
+     * authentication without the evaluation.
+     */
+    BenchReport.Section evaluation() throws Exception {
+        http.checkEvaluation(SampleDecision.TENANTS.get(0));
+        LoadRequest request = http.evaluateLoad();
+        int c = sizes.baselineConcurrency();
+        if (sizes.httpWarmup() > 0) {
+            runs.warmUp("policy evaluation", () -> load(request, c));
+        }
+        List<LoadResult> ones = runs.repeat("policy evaluation c=1", run -> load(request, 1), r -> r.describe(cores));
+        List<LoadResult> wide = runs.repeat("policy evaluation c=" + c, run -> load(request, c), r -> r.describe(cores));
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.info("eval.c1.requests_per_s", "one caller (c=1): evaluations", "requests/s",
+                Summary.of(ones, LoadResult::requestsPerSecond), Runs.errors(ones, LoadResult::errors)));
+        figures.add(Figure.info("eval.c1.p50_ms", "one caller (c=1): p50 latency", "ms",
+                Summary.of(ones, LoadResult::p50Ms), 0));
+        figures.add(new Figure("eval.c1.p99_ms", "one caller (c=1): p99 latency", "ms",
+                Summary.of(ones, LoadResult::p99Ms), Target.atMost(EVALUATION_P99_TARGET_MS), 0));
+        String id = "eval.c" + c + ".";
+        Summary rate = Summary.of(wide, LoadResult::requestsPerSecond);
+        figures.add(Figure.info(id + "requests_per_s", "c=" + c + ": evaluations", "requests/s", rate,
+                Runs.errors(wide, LoadResult::errors)));
+        figures.addAll(loadLatencies(id, "c=" + c + " ", wide));
+        figures.addAll(cpuShares(id, "c=" + c + ": ", wide));
+        figures.add(new Figure(id + "ratio_to_floor", "c=" + c + ": evaluations / refused before Kafka (3)", "x",
+                rate.scaled(1 / floor.median()), Target.atLeast(EVALUATION_TO_FLOOR_TARGET), 0));
+        return new BenchReport.Section(String.format(Locale.ROOT,
+                "3d. HTTP policy evaluation: %d rules, all evaluated, over 20 tenants, c=1 and c=%d, %d s per run",
+                SamplePolicy.RULES, c, sizes.httpStep().toSeconds()), figures);
     }
 
     /**

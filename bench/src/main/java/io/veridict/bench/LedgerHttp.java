@@ -35,6 +35,7 @@ final class LedgerHttp {
     static final String RECORD = "/v1/decisions/record";
     static final String RECORD_BATCH = "/v1/decisions/record:batch";
     static final String HEAD = "/v1/audit/head";
+    static final String EVALUATE = "/v1/decisions/evaluate";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +43,9 @@ final class LedgerHttp {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI record;
     private final URI recordBatch;
+    private final URI evaluate;
     private final byte[] body = SampleDecision.body();
+    private final byte[] evaluation = SamplePolicy.body();
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final URI tenants;
     private final URI head;
@@ -57,6 +60,7 @@ final class LedgerHttp {
     LedgerHttp(URI apiBase, URI adminBase, String operatorToken) {
         this.record = apiBase.resolve(RECORD);
         this.recordBatch = apiBase.resolve(RECORD_BATCH);
+        this.evaluate = apiBase.resolve(EVALUATE);
         this.tenants = apiBase.resolve("/v1/tenants");
         this.head = apiBase.resolve(HEAD);
         this.ping = adminBase.resolve("/ping");
@@ -78,6 +82,33 @@ final class LedgerHttp {
     LoadRequest floorLoad() {
         return new LoadRequest("POST", record, SampleDecision.TENANTS.stream()
                 .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), body.clone(), null, Set.of(400));
+    }
+
+    /** The evaluation of the sample policy's context ({@link SamplePolicy}) for the 20 tenants in turn: 200, writes nothing. */
+    LoadRequest evaluateLoad() {
+        return new LoadRequest("POST", evaluate, SampleDecision.TENANTS.stream()
+                .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), evaluation.clone(), null, Set.of(200));
+    }
+
+    /**
+     * Evaluates the sample policy once for {@code tenant} and checks the answer: 200 and the
+     * outcome {@link SamplePolicy#OUTCOME}, so that the load measures evaluations, not refusals.
+     *
+     * @throws IllegalStateException if the answer is another
+     */
+    void checkEvaluation(String tenant) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(evaluate).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("X-Veridict-Tenant-Id", tenant)
+                .header("Authorization", "Bearer " + keyOf(tenant))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(evaluation))
+                .build();
+        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String outcome = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("outcome").asText() : null;
+        if (!SamplePolicy.OUTCOME.equals(outcome)) {
+            throw new IllegalStateException("the sample policy's evaluation answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
     }
 
     /**

@@ -69,6 +69,7 @@ final class Measurements {
         }
         if (only.http()) {
             sections.add(http.baselines());
+            sections.add(http.evaluation());
             sections.add(http.single());
             sections.add(http.openLoop());
             sections.add(http.hotTenant());

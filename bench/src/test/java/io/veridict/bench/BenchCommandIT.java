@@ -33,6 +33,7 @@ class BenchCommandIT {
             "http.ping.c32.requests_per_s", "http.ping.c32.p99_ms", "http.ping.c32.generator_cpu_share",
             "http.ping.c32.service_cpu_share", "http.ping.c32.generator_cpu_us_per_request",
             "http.floor.c32.requests_per_s", "http.floor.c32.p99_ms", "http.floor.c32.ratio_to_ping",
+            "eval.c1.requests_per_s", "eval.c1.p99_ms", "eval.c32.requests_per_s", "eval.c32.ratio_to_floor",
             "http.c1.requests_per_s", "http.c32.requests_per_s", "http.c128.requests_per_s",
             "http.c1.p50_ms", "http.c128.p99_ms", "http.c128.max_ms", "http.c128.generator_cpu_share",
             "http.c128.records_per_entry", "http.c128.streams_internal_records_per_entry",
