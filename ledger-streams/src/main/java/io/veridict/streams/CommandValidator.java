@@ -27,16 +27,16 @@ public final class CommandValidator {
     /** The rejection, or empty when the command may be chained. */
     public static Optional<Rejection> check(String key, LedgerCommand command) {
         if (!TENANT_ID.matcher(command.getTenantId()).matches()) {
-            return Optional.of(new Rejection(RefusalCode.INVALID_TENANT_ID.name(), "tenant id is not well-formed"));
+            return Optional.of(new Rejection(RefusalCode.INVALID_TENANT_ID, "tenant id is not well-formed"));
         }
         if (!command.getTenantId().equals(key)) {
-            return Optional.of(new Rejection(RefusalCode.TENANT_KEY_MISMATCH.name(), "record key is not the command's tenant id"));
+            return Optional.of(new Rejection(RefusalCode.TENANT_KEY_MISMATCH, "record key is not the command's tenant id"));
         }
         if (!IdempotencyKeys.ANY.matcher(command.getIdempotencyKey()).matches()) {
-            return Optional.of(new Rejection(RefusalCode.INVALID_IDEMPOTENCY_KEY.name(), "idempotency key must be 1-128 printable ASCII characters"));
+            return Optional.of(new Rejection(RefusalCode.INVALID_IDEMPOTENCY_KEY, "idempotency key must be 1-128 printable ASCII characters"));
         }
         if (command.getBody() instanceof RecordDecision && IdempotencyKeys.isInternal(command.getIdempotencyKey())) {
-            return Optional.of(new Rejection(RefusalCode.RESERVED_IDEMPOTENCY_KEY.name(),
+            return Optional.of(new Rejection(RefusalCode.RESERVED_IDEMPOTENCY_KEY,
                     "a decision's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
         }
         if (command.getBody() instanceof DecisionGroup group) {
@@ -49,22 +49,22 @@ public final class CommandValidator {
     private static Optional<Rejection> checkGroup(DecisionGroup group) {
         int size = group.getItems().size();
         if (size == 0 || size > MAX_GROUP_ITEMS) {
-            return Optional.of(new Rejection(RefusalCode.INVALID_GROUP.name(), "a decision group holds 1 to " + MAX_GROUP_ITEMS
+            return Optional.of(new Rejection(RefusalCode.INVALID_GROUP, "a decision group holds 1 to " + MAX_GROUP_ITEMS
                     + " items, not " + size));
         }
         Set<String> keys = new HashSet<>();
         for (GroupItem item : group.getItems()) {
             String key = item.getIdempotencyKey();
             if (!IdempotencyKeys.ANY.matcher(key).matches()) {
-                return Optional.of(new Rejection(RefusalCode.INVALID_IDEMPOTENCY_KEY.name(), "an item's idempotency key must be 1-128 printable"
+                return Optional.of(new Rejection(RefusalCode.INVALID_IDEMPOTENCY_KEY, "an item's idempotency key must be 1-128 printable"
                         + " ASCII characters"));
             }
             if (IdempotencyKeys.isInternal(key)) {
-                return Optional.of(new Rejection(RefusalCode.RESERVED_IDEMPOTENCY_KEY.name(),
+                return Optional.of(new Rejection(RefusalCode.RESERVED_IDEMPOTENCY_KEY,
                         "an item's idempotency key must not contain '" + IdempotencyKeys.SEPARATOR + "'"));
             }
             if (!keys.add(key)) {
-                return Optional.of(new Rejection(RefusalCode.INVALID_GROUP.name(), "two items of a decision group share an idempotency key"));
+                return Optional.of(new Rejection(RefusalCode.INVALID_GROUP, "two items of a decision group share an idempotency key"));
             }
         }
         return Optional.empty();
@@ -72,5 +72,10 @@ public final class CommandValidator {
 
     /** Why a command was refused: a stable code and a message without payload data. */
     public record Rejection(String reason, String message) {
+
+        /** A rejection for one of the chain's own codes. */
+        public Rejection(RefusalCode code, String message) {
+            this(code.name(), message);
+        }
     }
 }

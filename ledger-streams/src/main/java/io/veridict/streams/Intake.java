@@ -22,7 +22,7 @@ record Intake(LedgerCommand original, LedgerCommand clearOrNull, Optional<Comman
         try {
             clear = seal.open(command);
         } catch (KeyUnavailableException e) {
-            return new Intake(command, null, Optional.of(new CommandValidator.Rejection(RefusalCode.SEALED_BODY_UNREADABLE.name(), e.getMessage())));
+            return new Intake(command, null, Optional.of(new CommandValidator.Rejection(RefusalCode.SEALED_BODY_UNREADABLE, e.getMessage())));
         }
         return new Intake(command, clear, CommandValidator.check(key, clear));
     }

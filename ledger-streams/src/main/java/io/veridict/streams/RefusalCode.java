@@ -112,6 +112,11 @@ public enum RefusalCode {
         return meaning;
     }
 
+    /** Whether {@code reason}, as an outcome or a header carries it, is this code. */
+    public boolean is(String reason) {
+        return name().equals(reason);
+    }
+
     /** The code named {@code code}, or empty for null or a code this version does not know. */
     public static Optional<RefusalCode> of(String code) {
         if (code == null) {

@@ -113,7 +113,7 @@ public final class ExpirySweep implements Managed {
         if (status == OutcomeStatus.CHAINED) {
             return new Result(1, 0, 0, 0);
         }
-        if (status == OutcomeStatus.DUPLICATE || RefusalCode.KEY_NOT_ACTIVE.name().equals(outcome.get().getReason())) {
+        if (status == OutcomeStatus.DUPLICATE || RefusalCode.KEY_NOT_ACTIVE.is(outcome.get().getReason())) {
             return new Result(0, 1, 0, 0);
         }
         LOG.warn("The expiry of key {} of tenant {} was refused ({}); it is tried again at the next sweep",

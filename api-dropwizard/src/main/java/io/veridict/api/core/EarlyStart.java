@@ -46,9 +46,7 @@ public final class EarlyStart implements Managed {
         try {
             for (Managed step : steps) {
                 step.start();
-                synchronized (started) {
-                    started.add(step);
-                }
+                started.add(step);
             }
             done.complete(null);
         } catch (Throwable e) {
@@ -84,11 +82,9 @@ public final class EarlyStart implements Managed {
         } catch (RuntimeException e) {
             // a failed start: stop what did start
         }
-        List<Managed> toStop;
-        synchronized (started) {
-            toStop = new ArrayList<>(started);
-            started.clear();
-        }
+        // Written by the starting thread only, and read once it has finished (done happens-before).
+        List<Managed> toStop = new ArrayList<>(started);
+        started.clear();
         Exception first = null;
         for (int i = toStop.size() - 1; i >= 0; i--) {
             try {

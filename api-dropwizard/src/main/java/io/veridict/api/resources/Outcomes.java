@@ -76,7 +76,7 @@ final class Outcomes {
             if (outcome.isPresent() && outcome.get().getStatus() == OutcomeStatus.CONFLICT) {
                 refused = true;
                 String reason = outcome.get().getReason();
-                if (!RefusalCode.GROUP_REFUSED.name().equals(reason)) {
+                if (!RefusalCode.GROUP_REFUSED.is(reason)) {
                     problems.add(FieldProblem.of(FieldPath.index(DecisionBatch.DECISIONS, i), problemOf(reason)));
                 }
             }

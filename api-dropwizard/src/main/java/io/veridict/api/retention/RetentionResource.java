@@ -202,7 +202,7 @@ public final class RetentionResource {
                     RetentionRequestType.ERASE, null, null, erasure.reason(), approveBy, null, null, erasure.request()));
             return Response.status(Response.Status.ACCEPTED).entity(answer(operation)).build();
         } catch (NothingToErase e) {
-            throw new ApiException(ErrorCode.NOTHING_TO_ERASE, "every payload this erasure names is erased already");
+            throw Refusals.of(RefusalCode.NOTHING_TO_ERASE);
         }
     }
 
@@ -270,7 +270,7 @@ public final class RetentionResource {
         CommandOutcome outcome = recorder.record(List.of(command)).get(0).orElseThrow(() -> new LedgerUnavailableException(
                 "the request was accepted but not chained in time; retry with the same Idempotency-Key", null));
         if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
-            if (RefusalCode.NOTHING_TO_ERASE.name().equals(outcome.getReason())) {
+            if (RefusalCode.NOTHING_TO_ERASE.is(outcome.getReason())) {
                 throw new NothingToErase();
             }
             throw Refusals.of(outcome.getReason());

@@ -98,7 +98,7 @@ public final class RetentionSchedule implements Managed {
                 } else if (outcome.get().getStatus() == OutcomeStatus.CHAINED) {
                     erased++;
                 } else if (outcome.get().getStatus() == OutcomeStatus.CONFLICT
-                        && !RefusalCode.NOTHING_TO_ERASE.name().equals(outcome.get().getReason())) {
+                        && !RefusalCode.NOTHING_TO_ERASE.is(outcome.get().getReason())) {
                     LOG.warn("retention run of tenant {} refused: {}", all.get(i), outcome.get().getReason());
                 }
             }
