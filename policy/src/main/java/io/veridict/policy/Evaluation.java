@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.schemas.format.Sha256;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,8 +24,6 @@ import java.util.Objects;
  * @see "docs/policies.md §8 Evaluation hash"
  */
 public final class Evaluation {
-
-    private static final HexFormat HEX = HexFormat.of();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String outcome;
@@ -47,7 +44,7 @@ public final class Evaluation {
         this.contextHash = Objects.requireNonNull(contextHash, "contextHash");
         this.engineVersion = EngineVersion.VERSION;
         this.hashInput = CanonicalJson.canonicalize(hashInputTree());
-        this.evaluationHash = HEX.formatHex(Sha256.hash(hashInput));
+        this.evaluationHash = Sha256.hex(hashInput);
     }
 
     /** @return the policy's outcome, or {@link OutcomeRule#ERROR} if a rule failed */

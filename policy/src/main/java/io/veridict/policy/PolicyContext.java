@@ -7,7 +7,6 @@ import io.veridict.schemas.format.CanonicalJsonException;
 import io.veridict.schemas.format.Sha256;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import java.util.Objects;
  * @param hash lower-case hex SHA-256 of the context's canonical JSON
  */
 record PolicyContext(Map<String, Object> variables, String hash) {
-
-    private static final HexFormat HEX = HexFormat.of();
 
     /**
      * Checks and converts a context.
@@ -53,7 +50,7 @@ record PolicyContext(Map<String, Object> variables, String hash) {
             throw invalid("the context's canonical JSON is longer than " + PolicyLimits.MAX_CONTEXT_BYTES + " bytes");
         }
         return new PolicyContext(Map.of(PolicyEnvironment.CONTEXT_VARIABLE, converted),
-                HEX.formatHex(Sha256.hash(canonical)));
+                Sha256.hex(canonical));
     }
 
     /**

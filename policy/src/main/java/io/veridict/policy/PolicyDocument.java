@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +33,6 @@ public final class PolicyDocument {
     private static final Set<String> DOCUMENT_MEMBERS = Set.of("policy_id", "version", "description", "outcome", "rules");
     private static final Set<String> OUTCOME_MEMBERS = Set.of("mode", "default", "by_severity");
     private static final Set<String> RULE_MEMBERS = Set.of("id", "severity", "message", "condition", "outcome");
-    private static final HexFormat HEX = HexFormat.of();
 
     private final String policyId;
     private final String version;
@@ -52,7 +50,7 @@ public final class PolicyDocument {
         this.outcome = outcome;
         this.rules = List.copyOf(rules);
         this.canonical = canonical;
-        this.hash = HEX.formatHex(Sha256.hash(canonical));
+        this.hash = Sha256.hex(canonical);
     }
 
     /**

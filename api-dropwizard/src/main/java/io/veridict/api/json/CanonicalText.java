@@ -5,7 +5,6 @@ import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.schemas.format.CanonicalJsonException;
 import io.veridict.schemas.format.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /**
  * RFC 8785 canonical JSON text, through the ledger format library, so the API stores exactly
@@ -37,6 +36,6 @@ public final class CanonicalText {
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text} ({@link Sha256}, the format library's). */
     public static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(Sha256.hash(text.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -25,6 +25,11 @@ public final class Sha256 {
         return digest(DIGEST.get(), parts);
     }
 
+    /** Returns SHA-256 over the concatenation of the parts, as lower-case hex. */
+    public static String hex(byte[]... parts) {
+        return HEX.formatHex(hash(parts));
+    }
+
     /** Returns SHA-256 over a one-byte prefix followed by the parts. */
     public static byte[] hashPrefixed(byte prefix, byte[]... parts) {
         MessageDigest digest = DIGEST.get();
