@@ -97,13 +97,8 @@ final class LedgerHttp {
      * @throws IllegalStateException if the answer is another
      */
     void checkEvaluation(String tenant) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(evaluate).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("X-Veridict-Tenant-Id", tenant)
-                .header("Authorization", "Bearer " + keyOf(tenant))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(evaluation))
-                .build();
-        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> answer = client.send(request(evaluate, tenant, null, evaluation),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String outcome = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("outcome").asText() : null;
         if (!SamplePolicy.OUTCOME.equals(outcome)) {
             throw new IllegalStateException("the sample policy's evaluation answered " + answer.statusCode() + ": "
@@ -181,13 +176,16 @@ final class LedgerHttp {
         return key;
     }
 
+    /** A POST of {@code json} as {@code tenant}, with {@code idempotencyKey} unless it is null. */
     private HttpRequest request(URI uri, String tenant, String idempotencyKey, byte[] json) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("X-Veridict-Tenant-Id", tenant)
                 .header("Authorization", "Bearer " + keyOf(tenant))
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.build();
     }
 }
