@@ -75,11 +75,9 @@ class ComposeFileTest {
         Map<String, String> sites = new TreeMap<>();
         Matcher site = SITE.matcher(Files.readString(CADDYFILE));
         while (site.find()) {
-            Matcher upstream = UPSTREAM.matcher(site.group(2));
-            if (upstream.find() && !upstream.find()) {
-                upstream.reset();
-                upstream.find();
-                sites.put(site.group(1), upstream.group(1));
+            List<String> upstreams = UPSTREAM.matcher(site.group(2)).results().map(u -> u.group(1)).toList();
+            if (upstreams.size() == 1) {
+                sites.put(site.group(1), upstreams.get(0));
             }
         }
         return sites;
