@@ -21,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -138,6 +139,26 @@ final class SchemasTopicStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The topic's partition count. A broker that has not yet seen a topic created a moment ago
+     * answers that it does not know it; on a cluster of several brokers the description is asked
+     * again until the metadata has reached it, within {@link #TIMEOUT}.
+     */
+    private static int describedPartitions(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(TOPIC)).allTopicNames()
+                        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(TOPIC).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+    }
+
     private static void createTopic(Admin admin, short replicationFactor) {
         NewTopic topic = new NewTopic(TOPIC, 1, replicationFactor)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
@@ -150,8 +171,7 @@ final class SchemasTopicStore implements AutoCloseable {
                     throw e;
                 }
             }
-            int partitions = admin.describeTopics(List.of(TOPIC)).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(TOPIC).partitions().size();
+            int partitions = describedPartitions(admin);
             if (partitions != 1) {
                 throw new IllegalStateException(TOPIC + " has " + partitions + " partitions; the registry needs exactly 1");
             }
