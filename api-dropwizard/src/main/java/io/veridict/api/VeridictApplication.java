@@ -58,6 +58,8 @@ import io.veridict.api.logging.MaskedLogging;
 import io.veridict.api.resources.AuditResource;
 import io.veridict.api.resources.DecisionResource;
 import io.veridict.api.resources.EvaluationResource;
+import io.veridict.api.resources.PolicyResource;
+import io.veridict.api.core.PolicyLibrary;
 import io.veridict.api.resources.KeyResource;
 import io.veridict.api.resources.ReceiptResource;
 import io.veridict.api.resources.TenantOwnerFilter;
@@ -193,8 +195,16 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
             environment.jersey().register(new DecisionResource(recorder, queries, reader, config.getApiLimits().buildBatch(),
                     config.getApiLimits().getMaxBatchSize(), clock));
             environment.jersey().register(new ReceiptResource(queries));
-            // Evaluating a context against a policy given in the request: nothing written or kept.
-            environment.jersey().register(new EvaluationResource(new PolicyEvaluator(), config.getApiLimits().buildEvaluation()));
+            // Policies: published versions are chain entries; evaluating writes and keeps nothing.
+            PolicyEvaluator policyEvaluator = new PolicyEvaluator();
+            PolicyLibrary policyLibrary = new PolicyLibrary(queries, policyEvaluator);
+            Optional<TenantOwnerFilter> ownerFilter = config.getStreams().advertisedHost().map(self -> new TenantOwnerFilter(
+                    queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme()));
+            environment.jersey().register(new EvaluationResource(policyEvaluator, policyLibrary,
+                    config.getApiLimits().buildEvaluation(),
+                    request -> ownerFilter.flatMap(filter -> filter.owner(request))));
+            environment.jersey().register(new PolicyResource(recorder, queries, policyLibrary,
+                    config.getApiLimits().buildEvaluation(), clock));
 
             // Tenants and keys: every request is authenticated against this instance's access view.
             AuthFactory auth = config.getAuth();
@@ -219,8 +229,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
             environment.lifecycle().manage(new RetentionSchedule(
                     () -> accessView.allKeys().stream().map(k -> k.getTenantId()).distinct().sorted().toList(),
                     recorder::record, config.getRetention().runInterval(), clock));
-            config.getStreams().advertisedHost().ifPresent(self -> environment.jersey().register(new TenantOwnerFilter(
-                    queries, self, java.net.URI.create(config.getStreams().getAdvertisedUrl()).getScheme())));
+            ownerFilter.ifPresent(environment.jersey()::register);
 
             environment.healthChecks().register("kafka", new KafkaHealthCheck(admin, adminTimeout));
             environment.healthChecks().register("schema-registry", new SchemaRegistryHealthCheck(registry));

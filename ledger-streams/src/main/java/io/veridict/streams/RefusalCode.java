@@ -1,5 +1,6 @@
 package io.veridict.streams;
 
+import io.veridict.streams.policy.PolicyChanges;
 import io.veridict.streams.retention.RetentionPlan;
 import java.util.Optional;
 
@@ -69,6 +70,34 @@ public enum RefusalCode {
     ERASURE_UNDER_HOLD(Where.RECEIPT, "a legal hold covers a payload this erasure names; nothing was erased"),
     /** The erasure names more payloads than one run erases. */
     ERASURE_TOO_LARGE(Where.RECEIPT, "this erasure names more than " + RetentionPlan.MAX_PER_RUN + " payloads"),
+
+    // Policies (docs/policies.md §13).
+    /** A policy request that is not well-formed (no id or version, a document whose id or version differs, no document to publish). */
+    INVALID_POLICY_REQUEST(Where.RECEIPT, "the policy request is not well-formed"),
+    /** The policy engine refuses the document to publish. */
+    POLICY_REFUSED(Where.RECEIPT, "the policy engine refuses this document"),
+    /** The tenant published this policy id and version before. */
+    POLICY_VERSION_EXISTS(Where.RECEIPT, "this policy id and version are published already; publish a new version"),
+    /** The tenant published as many policy versions as it may. */
+    POLICY_LIMIT_REACHED(Where.RECEIPT, "the tenant published " + PolicyChanges.MAX_VERSIONS + " policy versions, the most it may"),
+    /** No published policy version matches the reference. */
+    POLICY_NOT_FOUND(Where.RECEIPT, "no published policy version matches"),
+    /** The version is not in a status the operation applies to. */
+    POLICY_STATUS_CONFLICT(Where.RECEIPT, "the policy version is not in a status this operation applies to"),
+    /** The version is retired: it is not activated, and no decision is recorded with it. */
+    POLICY_RETIRED(Where.RECEIPT, "the policy version is retired"),
+    /** The policy id has published versions, none of them active. */
+    NO_ACTIVE_POLICY(Where.RECEIPT, "the policy has no active version; name a version or a hash"),
+    /** The document of a published version cannot be read (its payload erased). */
+    POLICY_UNREADABLE(Where.RECEIPT, "the policy version's document cannot be read"),
+    /** A decision to evaluate that names its policy not in exactly one way, carries policy or violations of its own, or a decision that is no outcome. */
+    INVALID_EVALUATION_REQUEST(Where.RECEIPT, "a decision to evaluate names its policy in one way, carries no policy or violations, and its decision is an outcome name or null"),
+    /** The decision's context nests more than the policy engine allows. */
+    CONTEXT_TOO_DEEP(Where.RECEIPT, "the context nests more levels than the policy engine allows"),
+    /** The policy engine refuses the decision's context. */
+    CONTEXT_REFUSED(Where.RECEIPT, "the policy engine refuses the context"),
+    /** The client's outcome is not the evaluated one, and no override reason was given. */
+    EVALUATION_MISMATCH(Where.RECEIPT, "the decision differs from the evaluated outcome; give an override reason to record it anyway"),
 
     // Commands unfit for a ledger.
     /** The record key is not the command's tenant id. */

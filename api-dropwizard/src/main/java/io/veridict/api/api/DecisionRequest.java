@@ -1,5 +1,6 @@
 package io.veridict.api.api;
 
+import io.veridict.schemas.avro.PolicyEvaluationRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.ErrorCode;
@@ -79,10 +80,12 @@ public final class DecisionRequest {
     private final List<Evidence> evidence;
     private final String retentionLabel;
     private final String subject;
+    private final PolicyEvaluationRequest evaluate;
 
     DecisionRequest(String decisionId, String contextJson, String decisionJson, Policy policy,
                     List<Violation> violations, String metadataJson, List<Evidence> evidence, String retentionLabel,
-                    String subject) {
+                    String subject, PolicyEvaluationRequest evaluate) {
+        this.evaluate = evaluate;
         this.retentionLabel = retentionLabel;
         this.subject = subject;
         this.decisionId = decisionId;
@@ -141,6 +144,11 @@ public final class DecisionRequest {
         return Optional.ofNullable(retentionLabel);
     }
 
+    /** @return whether the ledger is asked to evaluate the decision against a published policy */
+    public boolean evaluated() {
+        return evaluate != null;
+    }
+
     /** @return the evidence references, possibly empty */
     public List<Evidence> evidence() {
         return evidence;
@@ -170,6 +178,7 @@ public final class DecisionRequest {
                         .build()).toList())
                 .setRetentionLabel(retentionLabel)
                 .setSubject(subject)
+                .setEvaluate(evaluate)
                 .build();
     }
 

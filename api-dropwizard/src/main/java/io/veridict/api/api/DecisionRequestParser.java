@@ -1,5 +1,6 @@
 package io.veridict.api.api;
 
+import io.veridict.schemas.avro.PolicyEvaluationRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 final class DecisionRequestParser {
 
     static final Set<String> FIELDS = Set.of("decision_id", "context", "decision", "policy", "violations",
-            "metadata", "evidence", "retention_label", "subject");
+            "metadata", "evidence", "retention_label", "subject", "evaluate");
+    private static final Set<String> EVALUATE_FIELDS = Set.of("policy", "override_reason");
     private static final Set<String> POLICY_FIELDS = Set.of("id", "version", "hash");
     private static final Set<String> VIOLATION_FIELDS = Set.of("rule_id", "severity", "message");
     private static final Set<String> EVIDENCE_FIELDS = Set.of("uri", "sha256", "media_type");
@@ -58,7 +60,10 @@ final class DecisionRequestParser {
         fields.rejectUnknown(body, path, FIELDS);
         String decisionId = fields.optionalText(body, path, "decision_id", DECISION_ID);
         ObjectNode context = fields.requiredObject(body, path, "context");
-        JsonNode decision = fields.requiredValue(body, path, "decision");
+        ObjectNode evaluateNode = fields.optionalObject(body, path, "evaluate");
+        PolicyEvaluationRequest evaluate = evaluateNode == null ? null : evaluate(body, evaluateNode, path);
+        JsonNode decision = evaluateNode == null ? fields.requiredValue(body, path, "decision")
+                : body.hasNonNull("decision") ? body.get("decision") : NODES.nullNode();
         ObjectNode policyNode = fields.optionalObject(body, path, "policy");
         Policy policy = policyNode == null ? null : policy(policyNode, FieldPath.member(path, "policy"));
         List<Violation> violations = violations(body, path);
@@ -75,7 +80,37 @@ final class DecisionRequestParser {
             return null;
         }
         return new DecisionRequest(decisionId, contextJson, decisionJson, policy, violations, metadataJson,
-                evidence, label, subject);
+                evidence, label, subject, evaluate);
+    }
+
+    /**
+     * The {@code evaluate} member: the policy to evaluate against and an override reason. The
+     * evaluation gives the decision's policy and violations, so the request gives neither, and its
+     * {@code decision}, if any, is the outcome name the client expects.
+     */
+    private PolicyEvaluationRequest evaluate(ObjectNode body, ObjectNode node, String path) {
+        String at = FieldPath.member(path, "evaluate");
+        int before = problems.size();
+        fields.rejectUnknown(node, at, EVALUATE_FIELDS);
+        ObjectNode policyNode = fields.requiredObject(node, at, "policy");
+        PolicyReference reference = policyNode == null ? null
+                : PolicyReference.read(fields, policyNode, FieldPath.member(at, "policy"), Set.of());
+        String reason = fields.optionalText(node, at, "override_reason", TextRule.name(1024));
+        for (String own : new String[] {"policy", "violations"}) {
+            if (body.has(own)) {
+                fields.problem(FieldPath.member(path, own), "must be absent when the decision is evaluated: the evaluation gives it");
+            }
+        }
+        JsonNode decision = body.get("decision");
+        if (decision != null && !decision.isNull() && !decision.isTextual()) {
+            fields.problem(FieldPath.member(path, "decision"),
+                    "must be an outcome name (a string) or absent when the decision is evaluated");
+        }
+        if (reason != null && (decision == null || decision.isNull())) {
+            fields.problem(FieldPath.member(at, "override_reason"),
+                    "overrides a decision the request gives: give the decision too, or leave the reason out");
+        }
+        return problems.size() > before || reference == null ? null : reference.toAvro(reason);
     }
 
     private Policy policy(ObjectNode node, String path) {

@@ -27,7 +27,11 @@ public enum Scope {
     /** Change the retention policy (a shortening waits for a second holder's approval). */
     RETENTION_MANAGE("retention:manage"),
     /** Approve or reject a retention proposal of another holder. */
-    RETENTION_APPROVE("retention:approve");
+    RETENTION_APPROVE("retention:approve"),
+    /** Read the tenant's published policies ({@code GET /v1/policies}). */
+    POLICIES_READ("policies:read"),
+    /** Publish policy versions, and activate or retire them. */
+    POLICIES_PUBLISH("policies:publish");
 
     private final String wireName;
 

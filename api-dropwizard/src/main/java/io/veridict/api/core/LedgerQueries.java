@@ -61,6 +61,11 @@ public final class LedgerQueries {
         return read(() -> views.retention(tenant));
     }
 
+    /** The tenant's published policy versions, in the order published. */
+    public java.util.List<io.veridict.schemas.avro.PolicyVersion> policies(String tenant) {
+        return read(() -> views.policies(tenant));
+    }
+
     /** What a retention run of {@code tenant} would erase at {@code now}. */
     public RetentionPlan retentionPlan(String tenant, RetentionState state, java.time.Instant now) {
         return read(() -> views.retentionPlan(tenant, state, now));

@@ -44,6 +44,22 @@ public final class PolicyEvaluator {
         return policy.evaluate(context);
     }
 
+    /**
+     * The compiled policy of a published version: from the cache, or compiled from the document
+     * {@code document} reads (which must have the hash {@code policyHash}).
+     *
+     * @throws PolicyException if the engine refuses the document
+     */
+    public CompiledPolicy compiled(String tenant, String policyHash, java.util.function.Supplier<PolicyDocument> document) {
+        return compiled.get(new Key(tenant, policyHash), key -> {
+            PolicyDocument parsed = document.get();
+            if (!parsed.hash().equals(policyHash)) {
+                throw new IllegalStateException("the document read has another hash than its version");
+            }
+            return PolicyCompiler.compile(parsed);
+        });
+    }
+
     /** @return how many compiled policies are cached now */
     long cachedPolicies() {
         compiled.cleanUp();

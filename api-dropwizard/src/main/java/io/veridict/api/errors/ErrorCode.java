@@ -68,6 +68,22 @@ public enum ErrorCode {
     CONTEXT_TOO_DEEP(422),
     /** The context of an evaluation breaks a limit of the policy engine or has no canonical form. */
     CONTEXT_INVALID(422),
+    /** No published policy version matches the id, version or hash named. */
+    POLICY_NOT_FOUND(404),
+    /** The policy id and version are published already, with this or another document. */
+    POLICY_VERSION_EXISTS(409),
+    /** The policy version is not in a status the operation applies to (activating an active one, retiring a retired one). */
+    POLICY_STATUS_CONFLICT(409),
+    /** The policy version is retired: it is not activated again, and no decision is recorded with it. */
+    POLICY_RETIRED(422),
+    /** The policy id has published versions, none of them active. */
+    NO_ACTIVE_POLICY(422),
+    /** The tenant published as many policy versions as it may. */
+    POLICY_LIMIT_REACHED(422),
+    /** The document of a published policy version cannot be read. */
+    POLICY_UNREADABLE(422),
+    /** The decision given differs from the evaluated outcome, and no override reason was given. */
+    EVALUATION_MISMATCH(422),
     /** The framework refused the request as malformed (for example a bad header or parameter). */
     BAD_REQUEST(400),
     /** The request URI is longer than the server accepts. */

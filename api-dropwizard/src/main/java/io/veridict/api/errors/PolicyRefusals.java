@@ -42,8 +42,15 @@ public final class PolicyRefusals {
      * @param document the policy document as the request gave it, to find the rule at fault in
      */
     public static ApiException of(PolicyException refusal, JsonNode document) {
+        return of(refusal, document, DOCUMENT);
+    }
+
+    /**
+     * The API error answering {@code refusal} of a document found at {@code documentPath} of the request.
+     */
+    public static ApiException of(PolicyException refusal, JsonNode document, String documentPath) {
         ErrorCode code = errorCode(refusal.code());
-        String field = field(refusal, document);
+        String field = field(refusal, document, documentPath);
         return new ApiException(code, message(refusal.code()),
                 List.of(new FieldProblem(field, refusal.getMessage(), refusal.ruleId())));
     }
@@ -60,26 +67,27 @@ public final class PolicyRefusals {
     }
 
     /** The path of the context, of the document, or of the rule at fault (its condition, when compiling failed). */
-    private static String field(PolicyException refusal, JsonNode document) {
+    private static String field(PolicyException refusal, JsonNode document, String documentPath) {
         return switch (refusal.code()) {
             case CONTEXT_TOO_DEEP, CONTEXT_INVALID -> CONTEXT;
-            case POLICY_INVALID -> ruleField(document, refusal.ruleId(), false);
-            case RULE_COMPILE_ERROR, RULE_NOT_BOOLEAN, POLICY_OVER_BUDGET -> ruleField(document, refusal.ruleId(), true);
+            case POLICY_INVALID -> ruleField(document, documentPath, refusal.ruleId(), false);
+            case RULE_COMPILE_ERROR, RULE_NOT_BOOLEAN, POLICY_OVER_BUDGET ->
+                    ruleField(document, documentPath, refusal.ruleId(), true);
         };
     }
 
-    private static String ruleField(JsonNode document, String ruleId, boolean condition) {
+    private static String ruleField(JsonNode document, String documentPath, String ruleId, boolean condition) {
         JsonNode rules = document == null ? null : document.get("rules");
         if (ruleId == null || rules == null || !rules.isArray()) {
-            return DOCUMENT;
+            return documentPath;
         }
         for (int i = 0; i < rules.size(); i++) {
             JsonNode id = rules.get(i).get("id");
             if (id != null && ruleId.equals(id.textValue())) {
-                String rule = FieldPath.index(FieldPath.member(DOCUMENT, "rules"), i);
+                String rule = FieldPath.index(FieldPath.member(documentPath, "rules"), i);
                 return condition ? FieldPath.member(rule, "condition") : rule;
             }
         }
-        return DOCUMENT;
+        return documentPath;
     }
 }

@@ -42,10 +42,22 @@ public final class Refusals {
             case NOTHING_TO_ERASE -> ErrorCode.NOTHING_TO_ERASE;
             case ERASURE_UNDER_HOLD -> ErrorCode.ERASURE_UNDER_HOLD;
             case ERASURE_TOO_LARGE -> ErrorCode.ERASURE_TOO_LARGE;
+            case POLICY_REFUSED -> ErrorCode.POLICY_INVALID;
+            case POLICY_VERSION_EXISTS -> ErrorCode.POLICY_VERSION_EXISTS;
+            case POLICY_LIMIT_REACHED -> ErrorCode.POLICY_LIMIT_REACHED;
+            case POLICY_NOT_FOUND -> ErrorCode.POLICY_NOT_FOUND;
+            case POLICY_STATUS_CONFLICT -> ErrorCode.POLICY_STATUS_CONFLICT;
+            case POLICY_RETIRED -> ErrorCode.POLICY_RETIRED;
+            case NO_ACTIVE_POLICY -> ErrorCode.NO_ACTIVE_POLICY;
+            case POLICY_UNREADABLE -> ErrorCode.POLICY_UNREADABLE;
+            case CONTEXT_TOO_DEEP -> ErrorCode.CONTEXT_TOO_DEEP;
+            case CONTEXT_REFUSED -> ErrorCode.CONTEXT_INVALID;
+            case EVALUATION_MISMATCH -> ErrorCode.EVALUATION_MISMATCH;
             // Refusals of requests the API validates before they reach the chain (a key id the
             // service generates, a well-formed operation), and dead-letter codes, which never
             // come back as an outcome.
-            case KEY_EXISTS, INVALID_OPERATION, PROPOSAL_NOT_EXPIRED, INVALID_RETENTION_REQUEST, TENANT_KEY_MISMATCH,
+            case KEY_EXISTS, INVALID_OPERATION, PROPOSAL_NOT_EXPIRED, INVALID_RETENTION_REQUEST, INVALID_POLICY_REQUEST,
+                    INVALID_EVALUATION_REQUEST, TENANT_KEY_MISMATCH,
                     INVALID_TENANT_ID, INVALID_IDEMPOTENCY_KEY, RESERVED_IDEMPOTENCY_KEY, INVALID_GROUP,
                     SEALED_BODY_UNREADABLE, UNREADABLE_RECORD -> ErrorCode.INVALID_REQUEST;
         };

@@ -1,5 +1,12 @@
 package io.veridict.api.resources;
 
+import io.veridict.api.core.PolicyLibrary;
+import io.veridict.policy.CompiledPolicy;
+import io.veridict.schemas.avro.PolicyVersion;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,11 +30,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 
 /**
- * {@code POST /v1/decisions/evaluate}: evaluates a context against a policy document given in the
- * request, a dry run of the policy engine (docs/policies.md §12). It writes nothing to Kafka,
- * reads nothing of the tenant's ledger, keeps nothing of the context and logs none of it; the
- * answer is the engine's {@link Evaluation}, its hash included. A document or context the engine
- * refuses answers 422 with the engine's code ({@link PolicyRefusals}).
+ * {@code POST /v1/decisions/evaluate}: evaluates a context against a policy, a dry run of the policy
+ * engine (docs/policies.md §12): a document given in the request, or a version the tenant published
+ * (by hash, by id and version, or the id's active version), read from this instance's stores, so a
+ * request naming a version of a tenant another instance owns is sent there (307). It writes nothing
+ * to Kafka, keeps nothing of the context and logs none of it; the answer is the engine's
+ * {@link Evaluation}, its hash included, and for a published version its id, version and status.
+ * A document or context the engine refuses answers 422 with the engine's code ({@link PolicyRefusals}).
  */
 @Path("/v1/decisions/evaluate")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,27 +44,55 @@ public final class EvaluationResource {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** Where a request for a tenant another instance owns goes: empty when this instance owns it. */
+    @FunctionalInterface
+    public interface Owner {
+        Optional<URI> elsewhere(ContainerRequestContext request);
+    }
+
     private final PolicyEvaluator evaluator;
+    private final PolicyLibrary library;
     private final StrictJsonReader reader;
+    private final Owner owner;
 
     /**
      * @param evaluator the engine, with its cache of compiled policies
-     * @param reader reads the body; deep enough for every context the engine accepts
+     * @param library   the tenants' published policies
+     * @param reader    reads the body; deep enough for every context the engine accepts
+     * @param owner     where a request naming a published version is answered
      */
-    public EvaluationResource(PolicyEvaluator evaluator, StrictJsonReader reader) {
+    public EvaluationResource(PolicyEvaluator evaluator, PolicyLibrary library, StrictJsonReader reader, Owner owner) {
         this.evaluator = evaluator;
+        this.library = library;
         this.reader = reader;
+        this.owner = owner;
     }
 
     @POST
     @RequiresScope(Scope.DECISIONS_EVALUATE)
-    public ObjectNode evaluate(InputStream body, @Context HttpHeaders headers) {
+    public Response evaluate(InputStream body, @Context HttpHeaders headers, @Context ContainerRequestContext http) {
         String tenant = RequestHeaders.tenantId(headers);
         EvaluationRequest request = EvaluationRequest.fromJson(reader.read(body, headers));
+        if (request.reference() == null) {
+            try {
+                return Response.ok(view(evaluator.evaluate(tenant, request.document(), request.context()))).build();
+            } catch (PolicyException refused) {
+                throw PolicyRefusals.of(refused, request.document());
+            }
+        }
+        Optional<URI> elsewhere = owner.elsewhere(http);
+        if (elsewhere.isPresent()) {
+            return Response.temporaryRedirect(elsewhere.get()).build();
+        }
+        PolicyVersion version = library.resolve(tenant, request.reference());
+        CompiledPolicy policy = library.compiled(tenant, version);
         try {
-            return view(evaluator.evaluate(tenant, request.document(), request.context()));
+            ObjectNode answer = view(policy.evaluate(request.context()));
+            answer.putObject("policy").put("id", version.getPolicyId()).put("version", version.getVersion())
+                    .put("status", version.getStatus().name());
+            return Response.ok(answer).build();
         } catch (PolicyException refused) {
-            throw PolicyRefusals.of(refused, request.document());
+            throw PolicyRefusals.of(refused, null);
         }
     }
 

@@ -34,13 +34,17 @@ public final class TenantOwnerFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        owner(request).ifPresent(target -> request.abortWith(Response.temporaryRedirect(target).build()));
+    }
+
+    /** The same request at the instance that owns the request's tenant, or empty when that is this one (or unknown). */
+    public Optional<URI> owner(ContainerRequestContext request) {
         String tenant = RequestHeaders.tenantId(request.getHeaders().get(RequestHeaders.TENANT_ID));
         Optional<HostInfo> owner = ledger.ownerOf(tenant);
         if (owner.isEmpty() || owner.get().equals(self)) {
-            return;
+            return Optional.empty();
         }
-        URI target = UriBuilder.fromUri(request.getUriInfo().getRequestUri())
-                .scheme(scheme).host(owner.get().host()).port(owner.get().port()).build();
-        request.abortWith(Response.temporaryRedirect(target).build());
+        return Optional.of(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
+                .scheme(scheme).host(owner.get().host()).port(owner.get().port()).build());
     }
 }

@@ -17,6 +17,7 @@ import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.PolicyRequest;
 import io.veridict.schemas.avro.RecordDecision;
 import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.RetentionRequestType;
@@ -37,7 +38,12 @@ import io.veridict.streams.LedgerSerdes;
 import io.veridict.streams.access.AccessChanges;
 import io.veridict.streams.crypto.KeyUnavailableException;
 import io.veridict.streams.crypto.LedgerCrypto;
+import io.veridict.streams.crypto.OpenedPayload;
+import io.veridict.streams.crypto.PayloadOpener;
 import io.veridict.streams.crypto.PayloadSealer;
+import io.veridict.streams.policy.DecisionEvaluation;
+import io.veridict.streams.policy.PolicyChanges;
+import io.veridict.streams.policy.PolicyOperation;
 import io.veridict.streams.crypto.RandomBytes;
 import io.veridict.streams.crypto.SubjectKeys;
 import io.veridict.streams.retention.RetentionChanges;
@@ -97,6 +103,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     private SubjectKeys subjects;
     private KeyValueStore<Bytes, WrappedDataKey> keys;
     private RetentionChanges retention;
+    private PolicyChanges policies;
+    private PayloadOpener opener;
     private ProcessorContext<String, ChainStep> context;
     private KeyValueStore<String, byte[]> heads;
     private Projections projections;
@@ -148,6 +156,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         this.subjects = new SubjectKeys(crypto, tenant -> keys.get(StoreKeys.dataKey(tenant, SubjectKeys.KEY_ID)), this::keep);
         rewrapDataKeys(keys);
         this.retention = new RetentionChanges(context.getStateStore(ChainStores.RETENTION), access::keyState);
+        this.policies = new PolicyChanges(context.getStateStore(ChainStores.POLICIES));
+        this.opener = new PayloadOpener(crypto.kms(), (tenant, keyId) -> keys.get(StoreKeys.dataKey(tenant, keyId)));
         rebuild().catchUp();
         context.schedule(EXPIRY_SWEEP, PunctuationType.WALL_CLOCK_TIME, now -> expireProposals(Instant.ofEpochMilli(now)));
         if (checkpoints.on()) {
@@ -338,7 +348,29 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             return Check.refused(RefusalCode.UNKNOWN_RETENTION_LABEL);
         }
         Optional<RefusalCode> refusal = access.check(run.tenant, item.body(), now);
-        return refusal.map(Check::refused).orElse(Check.NEW);
+        if (refusal.isPresent()) {
+            return Check.refused(refusal.get());
+        }
+        if (item.body() instanceof PolicyRequest request) {
+            PolicyChanges.Resolution resolution = policies.resolve(run.tenant, request);
+            if (resolution.refusal() != null) {
+                return Check.refused(resolution.refusal());
+            }
+            run.policyOperations.put(item.commandId(), resolution.operation());
+        } else if (item.body() instanceof RecordDecision decision && decision.getEvaluate() != null) {
+            PolicyChanges.Evaluated evaluated = policies.evaluate(run.tenant, decision, seq -> payloadBytes(run.tenant, seq));
+            if (evaluated.refusal() != null) {
+                return Check.refused(evaluated.refusal());
+            }
+            run.evaluations.put(item.commandId(), evaluated.evaluation());
+        }
+        return Check.NEW;
+    }
+
+    /** The payload of the tenant's entry at {@code seq}, in clear, or null if it cannot be read. */
+    private byte[] payloadBytes(String tenant, long seq) {
+        OpenedPayload opened = opener.open(tenant, seq, projections.payloads().get(StoreKeys.seq(tenant, seq)));
+        return opened.readable() ? opened.bytesOrNull() : null;
     }
 
     /**
@@ -434,6 +466,10 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         private final List<EntryKey> erasures = new ArrayList<>();
         /** What each retention request of this run became, by command id. */
         private final Map<String, RetentionOperation> retentionOperations = new HashMap<>();
+        /** What each policy request of this run became, by command id. */
+        private final Map<String, PolicyOperation> policyOperations = new HashMap<>();
+        /** The evaluation of each decision of this run that asked for one, by command id. */
+        private final Map<String, DecisionEvaluation> evaluations = new HashMap<>();
         private final MerkleProofs.SubtreeSink subtrees;
         private ChainHead head;
 
@@ -454,7 +490,10 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             long seq = head.size();
             String decisionId = item.decisionId();
             RetentionOperation retained = retentionOperations.get(item.commandId());
-            byte[] payload = retained != null ? retained.payload() : payloadOf(item, decisionId);
+            PolicyOperation policyOperation = policyOperations.get(item.commandId());
+            byte[] payload = retained != null ? retained.payload()
+                    : policyOperation != null ? policyOperation.payload()
+                    : payloadOf(item, decisionId, evaluations.get(item.commandId()));
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
             byte[] salt = salts.next(LedgerFormat.SALT_SIZE);
@@ -476,6 +515,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
             projections.payloads().put(StoreKeys.seq(tenant, seq), envelope);
             head = head.advance(header.leafHash(), header.chainHash(), subtrees);
             accessChanges.putAll(access.apply(tenant, item.body(), seq, Instant.ofEpochMilli(recordedAt)));
+            if (policyOperation != null) {
+                policies.apply(tenant, policyOperation, seq, Instant.ofEpochMilli(recordedAt));
+            }
             if (retained != null) {
                 retention.apply(tenant, retained, seq, Instant.ofEpochMilli(recordedAt));
                 if (retained.appliedOrNull() != null) {
@@ -486,6 +528,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                 }
                 if (retained.kind() == RetentionOperation.Kind.TENANT_DELETED) {
                     destroyKeys(tenant);
+                    policies.delete(tenant);
                     accessChanges.putAll(access.delete(tenant, seq, Instant.ofEpochMilli(recordedAt)));
                 }
             }
@@ -507,9 +550,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
     }
 
-    private static byte[] payloadOf(ChainItem item, String decisionId) {
+    private static byte[] payloadOf(ChainItem item, String decisionId, DecisionEvaluation evaluated) {
         if (item.body() instanceof RecordDecision decision) {
-            return PayloadDocument.decision(decision, decisionId);
+            return PayloadDocument.decision(decision, decisionId, evaluated);
         }
         if (item.body() instanceof TenantOperation operation) {
             return PayloadDocument.tenantOperation(operation);
@@ -523,6 +566,9 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
         if (item.body() instanceof RetentionRequest) {
             return EntryType.RETENTION_OPERATION;
+        }
+        if (item.body() instanceof PolicyRequest) {
+            return EntryType.POLICY_OPERATION;
         }
         return item.body() instanceof TenantOperation ? EntryType.TENANT_OPERATION : EntryType.KEY_OPERATION;
     }

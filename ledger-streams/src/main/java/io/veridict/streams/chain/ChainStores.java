@@ -2,6 +2,7 @@ package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.AccessRecord;
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.PolicyRegistry;
 import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.WrappedDataKey;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Two kinds (docs/storage.md):
  * <ul>
  *   <li><b>State</b>, small and not derivable cheaply, with a changelog: {@link #HEADS},
- *       {@link #ACCESS} and {@link #KEYS}. None holds payload bytes; {@link #KEYS} holds data keys
+ *       {@link #ACCESS}, {@link #KEYS}, {@link #RETENTION} and {@link #POLICIES}. None holds payload bytes; {@link #KEYS} holds data keys
  *       only wrapped.</li>
  *   <li><b>Projections</b> of the entries and payloads topics, without a changelog:
  *       {@link #ENTRIES}, {@link #IDEMPOTENCY}, {@link #DECISIONS}, {@link #PAYLOADS} and {@link #NODES}. The chain
@@ -46,6 +47,11 @@ public final class ChainStores {
     public static final String KEYS = "tenant-keys";
     /** Per tenant: the retention policy in force and the proposals waiting ({@code RetentionState}). Logged. */
     public static final String RETENTION = "retention-state-v2";
+    /**
+     * Per tenant: its published policy versions, each with status and publication seq
+     * ({@code PolicyRegistry}); the documents stay in their entries' payloads. Logged.
+     */
+    public static final String POLICIES = "policy-state";
     /** Per (tenant, seq): the entry's header and origin ({@code RunEntry}). Projection of the entries topic. */
     public static final String ENTRIES = "entries-projection-v2";
     /** Per (tenant, idempotency digest): request fingerprint and seq ({@link StoreKeys}). Projection of the entries topic. */
@@ -61,7 +67,7 @@ public final class ChainStores {
     public static final String PAYLOADS = "payloads-projection";
 
     /** Every store the chain processor reads or writes. */
-    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, RETENTION, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS, NODES};
+    public static final String[] CHAIN_STORES = {HEADS, ACCESS, KEYS, RETENTION, POLICIES, ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS, NODES};
     /** The projections (the payload projector writes the payloads one, and keeps its position in another). */
     public static final String[] PROJECTIONS = {ENTRIES, IDEMPOTENCY, DECISIONS, PAYLOADS, NODES};
 
@@ -80,6 +86,8 @@ public final class ChainStores {
                         new AvroBinarySerde<>(WrappedDataKey.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RETENTION), Serdes.String(),
                         new AvroBinarySerde<>(RetentionState.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POLICIES), Serdes.String(),
+                        new AvroBinarySerde<>(PolicyRegistry.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTRIES), Serdes.Bytes(),
                         new AvroBinarySerde<>(RunEntry.class)).withLoggingDisabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IDEMPOTENCY), Serdes.Bytes(), Serdes.ByteArray())

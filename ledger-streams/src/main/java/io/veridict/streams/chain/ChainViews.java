@@ -1,6 +1,8 @@
 package io.veridict.streams.chain;
 
 import io.veridict.schemas.avro.PayloadEnvelope;
+import io.veridict.schemas.avro.PolicyRegistry;
+import io.veridict.schemas.avro.PolicyVersion;
 import io.veridict.schemas.avro.RetentionState;
 import io.veridict.schemas.avro.RunEntry;
 import io.veridict.schemas.avro.WrappedDataKey;
@@ -92,6 +94,12 @@ public final class ChainViews {
     /** The tenant's retention state, or empty when no retention request was ever chained. */
     public Optional<RetentionState> retention(String tenant) {
         return Optional.ofNullable(this.<String, RetentionState>store(ChainStores.RETENTION).get(tenant));
+    }
+
+    /** The tenant's published policy versions, in the order published (empty when it published none). */
+    public List<PolicyVersion> policies(String tenant) {
+        PolicyRegistry registry = this.<String, PolicyRegistry>store(ChainStores.POLICIES).get(tenant);
+        return registry == null ? List.of() : registry.getVersions();
     }
 
     /** What a retention run of {@code tenant} would erase at {@code now}: its dry run. */

@@ -3,6 +3,7 @@ package io.veridict.streams.chain;
 import io.veridict.schemas.avro.KeyOperation;
 import io.veridict.schemas.avro.KeyOperationType;
 import io.veridict.schemas.avro.RecordDecision;
+import io.veridict.schemas.avro.PolicyRequest;
 import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.TenantOperation;
 import io.veridict.schemas.format.Sha256;
@@ -19,6 +20,7 @@ final class CommandFingerprint {
     private static final AvroBinarySerde<RecordDecision> DECISIONS = new AvroBinarySerde<>(RecordDecision.class);
     private static final AvroBinarySerde<KeyOperation> KEY_OPERATIONS = new AvroBinarySerde<>(KeyOperation.class);
     private static final AvroBinarySerde<TenantOperation> TENANT_OPERATIONS = new AvroBinarySerde<>(TenantOperation.class);
+    private static final AvroBinarySerde<PolicyRequest> POLICY_REQUESTS = new AvroBinarySerde<>(PolicyRequest.class);
     private static final AvroBinarySerde<RetentionRequest> RETENTION_REQUESTS = new AvroBinarySerde<>(RetentionRequest.class);
 
     private CommandFingerprint() {
@@ -49,6 +51,9 @@ final class CommandFingerprint {
             kind = 4;
             bytes = RETENTION_REQUESTS.serialize("fingerprint", new RetentionRequest(request.getRequest(), request.getPolicy(),
                     request.getProposalId(), request.getReason(), null, request.getHold(), request.getHoldId(), request.getErase()));
+        } else if (body instanceof PolicyRequest request) {
+            kind = 5;
+            bytes = POLICY_REQUESTS.serialize("fingerprint", request);
         } else {
             throw new IllegalArgumentException("unknown command body " + body.getClass().getName());
         }

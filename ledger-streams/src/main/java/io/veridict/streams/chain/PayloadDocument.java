@@ -11,6 +11,8 @@ import io.veridict.schemas.format.Rfc3339;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.veridict.streams.policy.DecisionEvaluation;
+import io.veridict.streams.policy.PolicyOperation;
 
 /**
  * The payload of an entry as the spec defines it (docs/ledger-format.md, payloads): a JSON
@@ -28,27 +30,45 @@ public final class PayloadDocument {
      * @see "docs/ledger-format.md §4.1 Decision"
      */
     public static byte[] decision(RecordDecision body, String decisionId) {
-        List<CanonicalObject> violations = new ArrayList<>(body.getViolations().size());
-        for (Violation v : body.getViolations()) {
-            violations.add(new CanonicalObject().string("rule_id", v.getRuleId()).string("severity", v.getSeverity().name())
-                    .string("message", v.getMessage()));
-        }
+        return decision(body, decisionId, null);
+    }
+
+    /**
+     * Canonical payload bytes of a decision the chain evaluated: its policy, violations and
+     * decision are the evaluation's, and it carries the evaluation (and an override) as well.
+     *
+     * @param evaluated the chain's evaluation, or null for a decision recorded as given
+     */
+    public static byte[] decision(RecordDecision body, String decisionId, DecisionEvaluation evaluated) {
         List<CanonicalObject> evidence = new ArrayList<>(body.getEvidence().size());
         for (EvidenceRef e : body.getEvidence()) {
             evidence.add(new CanonicalObject().string("uri", e.getUri()).stringIfPresent("sha256", e.getSha256())
                     .stringIfPresent("media_type", e.getMediaType()));
         }
-        return new CanonicalObject()
+        CanonicalObject payload = new CanonicalObject()
                 .string("kind", "decision")
                 .string("decision_id", decisionId)
                 .json("context", body.getContextJson())
-                .json("decision", body.getDecisionJson())
-                .object("policy", policy(body.getPolicy()))
-                .objects("violations", violations)
                 .json("metadata", body.getMetadataJson())
                 .objects("evidence", evidence)
                 .stringIfPresent("retention_label", body.getRetentionLabel())
-                .stringIfPresent("subject", body.getSubject())
+                .stringIfPresent("subject", body.getSubject());
+        if (evaluated != null) {
+            return payload.string("decision", evaluated.outcome())
+                    .object("policy", evaluated.policy())
+                    .objects("violations", evaluated.violations())
+                    .object("evaluation", evaluated.evaluationMember())
+                    .objectIfPresent("override", evaluated.overrideMember())
+                    .utf8();
+        }
+        List<CanonicalObject> violations = new ArrayList<>(body.getViolations().size());
+        for (Violation v : body.getViolations()) {
+            violations.add(new CanonicalObject().string("rule_id", v.getRuleId()).string("severity", v.getSeverity().name())
+                    .string("message", v.getMessage()));
+        }
+        return payload.json("decision", body.getDecisionJson())
+                .object("policy", policy(body.getPolicy()))
+                .objects("violations", violations)
                 .utf8();
     }
 
@@ -83,6 +103,15 @@ public final class PayloadDocument {
                 .string("display_name", body.getDisplayName())
                 .string("reason", body.getReason())
                 .utf8();
+    }
+
+    /**
+     * Canonical payload bytes of a policy operation.
+     *
+     * @see "docs/ledger-format.md §4.6 Policy operation"
+     */
+    public static byte[] policyOperation(PolicyOperation operation) {
+        return operation.payload();
     }
 
     private static CanonicalObject policy(PolicyRef policy) {

@@ -75,7 +75,7 @@ class PayloadDocumentTest {
     void shouldBuildTheSameDecisionPayloadAsCanonicalisingTheWholeTree() {
         List<RecordDecision> decisions = List.of(
                 new RecordDecision(null, "{\"amount\":25000,\"applicant\":\"app-829\",\"channel\":\"web\"}", "\"APPROVE\"",
-                        null, List.of(), null, List.of(), null, null),
+                        null, List.of(), null, List.of(), null, null, null),
                 // the API sends canonical text; a direct producer may not
                 new RecordDecision("d-1", " { \"z\" : [ 1.0 , 2e3 , \"\\u0041\\/\" ], \"a\" : { \"y\" : null, \"x\" : -0 } } ",
                         "{\"outcome\":\"DENY\",\"score\":0.25}",
@@ -84,9 +84,9 @@ class PayloadDocumentTest {
                                 new Violation("R-2", Severity.LOW, "Grüße, 😀")),
                         "{\"trace\":\"t\\u0001\",\"b\":true,\"a\":[]}",
                         List.of(new EvidenceRef("s3://bucket/a", "ab".repeat(32), "application/pdf"),
-                                new EvidenceRef("https://example.test/b", null, null)), "marketing", null),
+                                new EvidenceRef("https://example.test/b", null, null)), "marketing", null, null),
                 new RecordDecision(null, "{}", "[1,2,3]", new PolicyRef("p", null, "sha256:00"), List.of(),
-                        "{\"\u00e9\":1,\"e\":2,\"\\u0065\u0301\":3}", List.of(), null, null));
+                        "{\"\u00e9\":1,\"e\":2,\"\\u0065\u0301\":3}", List.of(), null, null, null));
 
         for (RecordDecision decision : decisions) {
             assertThat(text(PayloadDocument.decision(decision, "assigned-id")))
@@ -96,7 +96,7 @@ class PayloadDocumentTest {
 
     @Test
     void shouldRefuseADecisionWhoseContextIsNotStrictJson() {
-        RecordDecision duplicated = new RecordDecision(null, "{\"a\":1,\"a\":2}", "true", null, List.of(), null, List.of(), null, null);
+        RecordDecision duplicated = new RecordDecision(null, "{\"a\":1,\"a\":2}", "true", null, List.of(), null, List.of(), null, null, null);
 
         assertThatThrownBy(() -> PayloadDocument.decision(duplicated, "d")).isInstanceOf(CanonicalJsonException.class);
     }
