@@ -21,6 +21,7 @@ import io.veridict.api.checkpoint.ProofResource;
 import io.veridict.api.cli.CommandProvider;
 import io.veridict.api.cli.DevClasspath;
 import io.veridict.api.cli.OperatorTokenCommand;
+import io.veridict.api.cli.ReevaluateCommand;
 import io.veridict.api.cli.RetentionCommand;
 import io.veridict.api.cli.SecretsCommand;
 import io.veridict.api.cli.VeridictSubstitutor;
@@ -113,6 +114,7 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
         bootstrap.addCommand(new OperatorTokenCommand());
         bootstrap.addCommand(new SecretsCommand());
         bootstrap.addCommand(new RetentionCommand());
+        bootstrap.addCommand(new ReevaluateCommand());
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             provider.commands().forEach(bootstrap::addCommand);
         }

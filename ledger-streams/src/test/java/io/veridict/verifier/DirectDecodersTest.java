@@ -49,7 +49,7 @@ class DirectDecodersTest {
                     .filter(f -> !f.name().equals("salt")).map(f -> new Schema.Field(f, f.schema())).toList());
     private static final Schema UNION = Schema.createUnion(List.of(LedgerEntry.getClassSchema(), EntryRun.getClassSchema()));
     private static final Schema NEWER_ENTRY = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
-            .replace("\"TENANT_OPERATION\",\"RETENTION_OPERATION\"]", "\"TENANT_OPERATION\",\"RETENTION_OPERATION\",\"LEGAL_HOLD\"]"));
+            .replace("\"RETENTION_OPERATION\",\"POLICY_OPERATION\"]", "\"RETENTION_OPERATION\",\"POLICY_OPERATION\",\"LEGAL_HOLD\"]"));
     /** The current schema as a registry may hand it out: another doc, no defaults. The bytes are the same. */
     private static final Schema KEY_REWORDED = new Schema.Parser().parse(EntryKey.getClassSchema().toString()
             .replace("Key of entries and payloads", "The key"));

@@ -32,7 +32,7 @@ class EntryHeaderDecoderTest {
     private static final int CURRENT_ID = 7;
     private static final int NEWER_ID = 8;
     private static final Schema NEWER_WRITER = new Schema.Parser().parse(LedgerEntry.getClassSchema().toString()
-            .replace("\"TENANT_OPERATION\",\"RETENTION_OPERATION\"]", "\"TENANT_OPERATION\",\"RETENTION_OPERATION\",\"LEGAL_HOLD\"]"));
+            .replace("\"RETENTION_OPERATION\",\"POLICY_OPERATION\"]", "\"RETENTION_OPERATION\",\"POLICY_OPERATION\",\"LEGAL_HOLD\"]"));
 
     private final FakeRegistry registry = new FakeRegistry(Map.of(CURRENT_ID, LedgerEntry.getClassSchema(), NEWER_ID, NEWER_WRITER));
     private final EntryHeaderDecoder decoder = new EntryHeaderDecoder(registry);
