@@ -2,8 +2,6 @@ package io.veridict.api.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.veridict.api.api.PolicyReference;
-import io.veridict.api.errors.ApiException;
-import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.errors.Refusals;
 import io.veridict.policy.CompiledPolicy;
 import io.veridict.policy.PolicyDocument;
@@ -45,7 +43,7 @@ public final class PolicyLibrary {
     /**
      * The version a reference names, as the chain would resolve it for a decision.
      *
-     * @throws ApiException {@code POLICY_NOT_FOUND} or {@code NO_ACTIVE_POLICY}
+     * @throws io.veridict.api.errors.ApiException {@code POLICY_NOT_FOUND} or {@code NO_ACTIVE_POLICY}
      */
     public PolicyVersion resolve(String tenant, PolicyReference reference) {
         List<PolicyVersion> versions = versions(tenant);
@@ -62,8 +60,7 @@ public final class PolicyLibrary {
                 throw Refusals.of(RefusalCode.NO_ACTIVE_POLICY);
             }
         }
-        return found.orElseThrow(() -> new ApiException(ErrorCode.POLICY_NOT_FOUND,
-                "no published policy version matches " + reference));
+        return found.orElseThrow(() -> Refusals.of(RefusalCode.POLICY_NOT_FOUND));
     }
 
     /** The compiled policy of a published version. */

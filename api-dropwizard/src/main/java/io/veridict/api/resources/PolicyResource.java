@@ -14,9 +14,7 @@ import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerQueries;
 import io.veridict.api.core.LedgerUnavailableException;
 import io.veridict.api.core.PolicyLibrary;
-import io.veridict.api.errors.ApiException;
 import io.veridict.api.errors.CorrelationId;
-import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.errors.PolicyRefusals;
 import io.veridict.api.errors.Refusals;
 import io.veridict.api.json.StrictJsonReader;
@@ -31,6 +29,7 @@ import io.veridict.schemas.avro.PolicyRequest;
 import io.veridict.schemas.avro.PolicyRequestType;
 import io.veridict.schemas.avro.PolicyVersion;
 import io.veridict.schemas.format.CanonicalJson;
+import io.veridict.streams.RefusalCode;
 import io.veridict.streams.chain.LedgerRow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -150,12 +149,12 @@ public final class PolicyResource {
         return chain(tenant, headers, request, new PolicyRequest(type, policyId, version, null, false, reason));
     }
 
+    /** The version, or 404 {@code POLICY_NOT_FOUND}, the same for a name that is malformed, unknown, or another tenant's. */
     private PolicyVersion find(String tenant, String policyId, String version) {
         if (!PolicyReference.ID.matcher(policyId).matches() || !PolicyReference.VERSION.matcher(version).matches()) {
-            throw new ApiException(ErrorCode.POLICY_NOT_FOUND, "no published policy version matches " + policyId + " version " + version);
+            throw Refusals.of(RefusalCode.POLICY_NOT_FOUND);
         }
-        return library.version(tenant, policyId, version).orElseThrow(() -> new ApiException(ErrorCode.POLICY_NOT_FOUND,
-                "no published policy version matches " + policyId + " version " + version));
+        return library.version(tenant, policyId, version).orElseThrow(() -> Refusals.of(RefusalCode.POLICY_NOT_FOUND));
     }
 
     /** Chains the request and answers with its entry's payload (the document left out) and seq. */

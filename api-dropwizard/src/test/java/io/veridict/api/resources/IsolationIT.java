@@ -42,6 +42,7 @@ class IsolationIT {
     static JsonNode bHead;
     static String bProposal;
     static String bHold;
+    static String bPolicyHash;
 
     private final List<LedgerClient.Answer> answersToA = new ArrayList<>();
     private final Set<String> tried = new TreeSet<>();
@@ -62,7 +63,15 @@ class IsolationIT {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"rules\":[{\"entry_type\":\"DECISION\",\"retain\":\"P30D\"}]}"))
                 .build()).json().get("proposal_id").asText();
+        bPolicyHash = api.post("/v1/policies", B, null, "{\"document\":" + policy("b-only", "ctx.x > 5") + "}").json()
+                .get("policy_hash").asText();
         bHead = api.get("/v1/audit/head", B).json();
+    }
+
+    private static String policy(String id, String condition) {
+        return "{\"policy_id\":\"" + id + "\",\"version\":\"1\",\"outcome\":{\"mode\":\"first_match\",\"default\":\"APPROVE\"},"
+                + "\"rules\":[{\"id\":\"x-high\",\"severity\":\"HIGH\",\"message\":\"x high\",\"condition\":\"" + condition
+                + "\",\"outcome\":\"DENY\"}]}";
     }
 
     @AfterAll
@@ -90,6 +99,31 @@ class IsolationIT {
         assertThat(asA("POST /v1/decisions/evaluate", post("/v1/decisions/evaluate", A, evaluation)).json().get("outcome").asText())
                 .isEqualTo("DENY");
         swapped("POST /v1/decisions/evaluate", post("/v1/decisions/evaluate", B, evaluation));
+
+        // Policies: A publishes and sees its own; B's versions answer like ones never published.
+        swapped("POST /v1/policies", post("/v1/policies", B, "{\"document\":" + policy("a-policy", "ctx.x > 1") + "}"));
+        assertThat(asA("POST /v1/policies", post("/v1/policies", A, "{\"document\":" + policy("a-policy", "ctx.x > 1") + "}"))
+                .status()).isEqualTo(201);
+        JsonNode policies = asA("GET /v1/policies", get("/v1/policies", A)).json();
+        assertThat(policies.get("versions")).hasSize(1);
+        assertThat(policies.get("versions").get(0).get("policy_id").asText()).isEqualTo("a-policy");
+        swapped("GET /v1/policies", get("/v1/policies", B));
+        sameAsUnknown("GET /v1/policies/{policy_id}/versions/{version}", get("/v1/policies/b-only/versions/1", A),
+                get("/v1/policies/no-such-policy/versions/1", A));
+        swapped("GET /v1/policies/{policy_id}/versions/{version}", get("/v1/policies/b-only/versions/1", B));
+        for (String action : List.of("activate", "retire")) {
+            String route = "POST /v1/policies/{policy_id}/versions/{version}/" + action;
+            sameAsUnknown(route, post("/v1/policies/b-only/versions/1/" + action, A, "{}"),
+                    post("/v1/policies/no-such-policy/versions/1/" + action, A, "{}"));
+            swapped(route, post("/v1/policies/b-only/versions/1/" + action, B, "{}"));
+        }
+        sameAsUnknown("POST /v1/decisions/evaluate", post("/v1/decisions/evaluate", A,
+                        "{\"context\":{\"x\":9},\"policy\":{\"hash\":\"" + bPolicyHash + "\"}}"),
+                post("/v1/decisions/evaluate", A, "{\"context\":{\"x\":9},\"policy\":{\"hash\":\"" + "0".repeat(64) + "\"}}"));
+        sameAsUnknown("POST /v1/decisions/record", post("/v1/decisions/record", A,
+                        "{\"context\":{\"x\":9},\"evaluate\":{\"policy\":{\"id\":\"b-only\"}}}").header("Idempotency-Key", "alpha-3"),
+                post("/v1/decisions/record", A, "{\"context\":{\"x\":9},\"evaluate\":{\"policy\":{\"id\":\"no-such-policy\"}}}")
+                        .header("Idempotency-Key", "alpha-4"));
 
         // Reads by id: B's ids answer like ids that never existed.
         sameAsUnknown("GET /v1/decisions/{decision_id}", get("/v1/decisions/" + B_DECISION, A), get("/v1/decisions/no-such-decision", A));
@@ -186,7 +220,7 @@ class IsolationIT {
         assertThat(tried).as("every endpoint of the service was tried").containsAll(GuardAuditTest.routes());
         assertThat(answersToA).allSatisfy(answer -> assertThat(answer.body())
                 .doesNotContain(B, B_MARKER, B_DECISION + "\"", B_IDEMPOTENCY_KEY, bKeyId, keyB.substring(21),
-                        bHead.get("chain_hash").asText(), bProposal, bHold));
+                        bHead.get("chain_hash").asText(), bProposal, bHold, bPolicyHash, "b-only"));
         // B is untouched: its head, its keys.
         assertThat(api.get("/v1/audit/head", B).json()).isEqualTo(bHead);
         assertThat(api.get("/v1/keys", B).json().get("keys")).allSatisfy(k -> assertThat(k.get("status").asText()).isEqualTo("active"));
