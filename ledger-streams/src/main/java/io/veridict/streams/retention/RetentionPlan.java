@@ -1,6 +1,7 @@
 package io.veridict.streams.retention;
 
 import io.veridict.schemas.avro.EntryOrigin;
+import io.veridict.schemas.avro.EntryType;
 import io.veridict.schemas.avro.LedgerEntry;
 import io.veridict.schemas.avro.LegalHold;
 import io.veridict.schemas.avro.RetentionState;
@@ -34,6 +35,11 @@ public record RetentionPlan(List<Long> erase, long held, boolean more) {
         while (live.hasNext()) {
             RunEntry entry = live.next();
             LedgerEntry header = entry.getHeader();
+            if (header.getEntryType() != EntryType.DECISION) {
+                // Retention rules name decisions only: key, tenant, retention and policy operations
+                // are kept for good, whatever a rule written to the commands topic directly says.
+                continue;
+            }
             EntryOrigin origin = entry.getOrigin();
             String label = origin == null ? null : origin.getRetentionLabel();
             Long retain = RetentionRules.effective(state.getPolicy(), header.getEntryType().name(), label);
