@@ -370,7 +370,7 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
     /** The payload of the tenant's entry at {@code seq}, in clear, or null if it cannot be read. */
     private byte[] payloadBytes(String tenant, long seq) {
         OpenedPayload opened = opener.open(tenant, seq, projections.payloads().get(StoreKeys.seq(tenant, seq)));
-        return opened.readable() ? opened.bytesOrNull() : null;
+        return opened != null && opened.readable() ? opened.bytesOrNull() : null;
     }
 
     /**
