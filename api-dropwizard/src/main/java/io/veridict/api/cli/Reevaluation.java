@@ -49,12 +49,17 @@ public final class Reevaluation {
         }
     }
 
-    private final Map<String, JsonNode> documents = new HashMap<>();
+    /** The policies known, compiled, by hash. */
     private final Map<String, CompiledPolicy> compiled = new HashMap<>();
 
-    /** Adds a policy document given besides the export (its hash is computed, not trusted). */
+    /**
+     * Adds a policy document given besides the export (its hash is computed, not trusted).
+     *
+     * @throws PolicyException if the engine refuses the document
+     */
     public void addDocument(JsonNode document) {
-        documents.put(PolicyDocument.parse(document).hash(), document);
+        CompiledPolicy policy = PolicyCompiler.compile(PolicyDocument.parse(document));
+        compiled.put(policy.hash(), policy);
     }
 
     /** Reads the whole export and re-evaluates its evaluated decisions. */
@@ -74,8 +79,11 @@ public final class Reevaluation {
             }
             String type = entry.header().entryType();
             if ("POLICY_OPERATION".equals(type)) {
-                JsonNode payload = CanonicalJson.parseStrict(entry.payloadOrNull());
-                if ("POLICY_PUBLISHED".equals(payload.path("operation").asText())) {
+                JsonNode payload = json(entry.payloadOrNull());
+                if (payload == null) {
+                    differences.add(new Difference(entry.header().seq(), null, "the payload is not JSON",
+                            NODES.nullNode(), NODES.nullNode()));
+                } else if ("POLICY_PUBLISHED".equals(payload.path("operation").asText())) {
                     publication(entry.header().seq(), payload, differences);
                 }
             } else if ("DECISION".equals(type)) {
@@ -86,8 +94,8 @@ public final class Reevaluation {
         long agreed = 0;
         long overrides = 0;
         for (ExportEntry entry : decisions) {
-            JsonNode payload = CanonicalJson.parseStrict(entry.payloadOrNull());
-            JsonNode recorded = payload.get("evaluation");
+            JsonNode payload = json(entry.payloadOrNull());
+            JsonNode recorded = payload == null ? null : payload.get("evaluation");
             if (recorded == null) {
                 continue;
             }
@@ -128,8 +136,18 @@ public final class Reevaluation {
         return new Report(export.header().tenantId(), entries, evaluated, agreed, overrides, erased, differences, unchecked);
     }
 
+    /**
+     * Keeps a publication's document, compiled, under its hash; a document that does not match its
+     * hash or that this engine refuses is a difference at the publication's seq (and a decision
+     * naming it is then not re-evaluated).
+     */
     private void publication(long seq, JsonNode payload, List<Difference> differences) {
         JsonNode document = payload.get("document");
+        if (document == null || !document.isObject()) {
+            differences.add(new Difference(seq, null, "the publication holds no policy document", payload.get("policy_hash"),
+                    NODES.nullNode()));
+            return;
+        }
         try {
             String hash = PolicyDocument.parse(document).hash();
             if (!hash.equals(payload.path("policy_hash").asText())) {
@@ -137,20 +155,25 @@ public final class Reevaluation {
                         + ", the entry says " + payload.path("policy_hash").asText(), payload.get("policy_hash"), NODES.textNode(hash)));
                 return;
             }
-            documents.put(hash, document);
+            compiled.putIfAbsent(hash, PolicyCompiler.compile(PolicyDocument.parse(document)));
         } catch (PolicyException refused) {
-            differences.add(new Difference(seq, null, "the published document is not a valid policy (" + refused.code() + ")",
-                    payload.get("policy_hash"), NODES.nullNode()));
+            differences.add(new Difference(seq, null, "the published document is refused by this engine (" + refused.code()
+                    + (refused.ruleId() == null ? "" : ", rule " + refused.ruleId()) + ")", payload.get("policy_hash"),
+                    NODES.nullNode()));
         }
     }
 
     private CompiledPolicy policy(String hash) {
-        CompiledPolicy cached = compiled.get(hash);
-        if (cached == null && documents.containsKey(hash)) {
-            cached = PolicyCompiler.compile(PolicyDocument.parse(documents.get(hash)));
-            compiled.put(hash, cached);
+        return compiled.get(hash);
+    }
+
+    /** The payload as JSON, or null if it is not JSON. */
+    private static JsonNode json(byte[] payload) {
+        try {
+            return CanonicalJson.parseStrict(payload);
+        } catch (RuntimeException e) {
+            return null;
         }
-        return cached;
     }
 
     /** Null when the entry recorded what {@code again} gives; else what differs. */

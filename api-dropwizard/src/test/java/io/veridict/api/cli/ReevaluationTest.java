@@ -313,6 +313,25 @@ class ReevaluationTest {
     }
 
     @Test
+    void shouldReportAPublishedDocumentThisEngineRefusesAndGoOnWithTheRest() throws IOException {
+        String broken = CREDIT_LIMIT.replace("ctx.amount_eur > 50000", "ctx.amount_eur >");
+        PolicyDocument refused = PolicyDocument.parse(CanonicalJson.parseStrict(broken));
+        Ledger ledger = new Ledger();
+        long seq = ledger.append("POLICY_OPERATION", new PolicyOperation(PolicyOperation.Kind.POLICY_PUBLISHED,
+                refused.policyId(), refused.version(), refused.hash(), refused.canonicalJson(), PolicyStatus.ACTIVE,
+                null, null).payload());
+        ledger.append("POLICY_OPERATION", "not json at all".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] export = ledger.export(0);
+
+        Reevaluation.Report report = reevaluate(export);
+
+        assertThat(report.differences()).hasSize(2);
+        assertThat(report.differences().get(0).seq()).isEqualTo(seq);
+        assertThat(report.differences().get(0).problem()).contains("RULE_COMPILE_ERROR").contains("amount-over-limit");
+        assertThat(report.differences().get(1).problem()).contains("not JSON");
+    }
+
+    @Test
     void shouldNotUseAPublishedDocumentWhoseHashDoesNotMatch() throws IOException {
         PolicyDocument published = PolicyDocument.parse(CanonicalJson.parseStrict(CREDIT_LIMIT));
         Ledger ledger = new Ledger();
