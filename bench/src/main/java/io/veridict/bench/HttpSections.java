@@ -159,19 +159,27 @@ final class HttpSections {
 
     /**
      * 3d. Policy evaluation ({@code POST /v1/decisions/evaluate}, {@link SamplePolicy}: 20 rules,
-     * all evaluated, nothing written): one caller's latency (c=1), and requests/s at the
-     * baselines' concurrency against the floor (3), which is the same HTTP stack and
-     * authentication without the evaluation.
+     * all evaluated, nothing written) against each tenant's published version, named by id, as an
+     * in-line caller sends it: one caller's latency (c=1), and requests/s at the baselines'
+     * concurrency against the floor (3), which is the same HTTP stack and authentication without
+     * the evaluation. The same evaluation with the document in the request, as a policy author's
+     * dry run sends it, is shown beside it.
      */
     BenchReport.Section evaluation() throws Exception {
-        http.checkEvaluation(SampleDecision.TENANTS.get(0));
-        LoadRequest request = http.evaluateLoad();
+        http.publishSamplePolicy();
+        http.checkEvaluation(SampleDecision.TENANTS.get(0), true);
+        http.checkEvaluation(SampleDecision.TENANTS.get(0), false);
+        LoadRequest request = http.evaluateLoad(true);
+        LoadRequest inline = http.evaluateLoad(false);
         int c = sizes.baselineConcurrency();
         if (sizes.httpWarmup() > 0) {
             runs.warmUp("policy evaluation", () -> load(request, c));
+            runs.warmUp("policy evaluation, inline document", () -> load(inline, c));
         }
         List<LoadResult> ones = runs.repeat("policy evaluation c=1", run -> load(request, 1), r -> r.describe(cores));
         List<LoadResult> wide = runs.repeat("policy evaluation c=" + c, run -> load(request, c), r -> r.describe(cores));
+        List<LoadResult> inlineWide = runs.repeat("policy evaluation, inline document, c=" + c, run -> load(inline, c),
+                r -> r.describe(cores));
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.info("eval.c1.requests_per_s", "one caller (c=1): evaluations", "requests/s",
                 Summary.of(ones, LoadResult::requestsPerSecond), Runs.errors(ones, LoadResult::errors)));
@@ -187,8 +195,15 @@ final class HttpSections {
         figures.addAll(cpuShares(id, "c=" + c + ": ", wide));
         figures.add(new Figure(id + "ratio_to_floor", "c=" + c + ": evaluations / refused before Kafka (3)", "x",
                 rate.scaled(1 / floor.median()), Target.atLeast(EVALUATION_TO_FLOOR_TARGET), 0));
+        Summary inlineRate = Summary.of(inlineWide, LoadResult::requestsPerSecond);
+        figures.add(Figure.info("eval.inline.c" + c + ".requests_per_s", "c=" + c + ": evaluations, document in the request",
+                "requests/s", inlineRate, Runs.errors(inlineWide, LoadResult::errors)));
+        figures.add(Figure.info("eval.inline.c" + c + ".ratio_to_floor",
+                "c=" + c + ": evaluations, document in the request / refused before Kafka (3)", "x",
+                inlineRate.scaled(1 / floor.median()), 0));
         return new BenchReport.Section(String.format(Locale.ROOT,
-                "3d. HTTP policy evaluation: %d rules, all evaluated, over 20 tenants, c=1 and c=%d, %d s per run",
+                "3d. HTTP policy evaluation: %d rules, all evaluated, each tenant's published version named by id (and the"
+                        + " document in the request, for comparison), over 20 tenants, c=1 and c=%d, %d s per run",
                 SamplePolicy.RULES, c, sizes.httpStep().toSeconds()), figures);
     }
 

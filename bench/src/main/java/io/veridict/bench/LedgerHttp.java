@@ -46,6 +46,8 @@ final class LedgerHttp {
     private final URI evaluate;
     private final byte[] body = SampleDecision.body();
     private final byte[] evaluation = SamplePolicy.body();
+    private final byte[] publishedEvaluation = SamplePolicy.publishedBody();
+    private final URI policies;
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final URI tenants;
     private final URI head;
@@ -61,6 +63,7 @@ final class LedgerHttp {
         this.record = apiBase.resolve(RECORD);
         this.recordBatch = apiBase.resolve(RECORD_BATCH);
         this.evaluate = apiBase.resolve(EVALUATE);
+        this.policies = apiBase.resolve("/v1/policies");
         this.tenants = apiBase.resolve("/v1/tenants");
         this.head = apiBase.resolve(HEAD);
         this.ping = adminBase.resolve("/ping");
@@ -84,10 +87,32 @@ final class LedgerHttp {
                 .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), body.clone(), null, Set.of(400));
     }
 
-    /** The evaluation of the sample policy's context ({@link SamplePolicy}) for the 20 tenants in turn: 200, writes nothing. */
-    LoadRequest evaluateLoad() {
+    /**
+     * The evaluation of the sample policy's context ({@link SamplePolicy}) for the 20 tenants in
+     * turn: 200, writes nothing.
+     *
+     * @param published against each tenant's published version (named by id), or the document given inline
+     */
+    LoadRequest evaluateLoad(boolean published) {
         return new LoadRequest("POST", evaluate, SampleDecision.TENANTS.stream()
-                .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(), evaluation.clone(), null, Set.of(200));
+                .map(t -> new LoadRequest.TenantAuth(t, keyOf(t))).toList(),
+                (published ? publishedEvaluation : evaluation).clone(), null, Set.of(200));
+    }
+
+    /**
+     * Publishes the sample policy for every tenant, active (an entry each); a tenant that has it
+     * already (409 {@code POLICY_VERSION_EXISTS}) keeps it.
+     */
+    void publishSamplePolicy() throws IOException, InterruptedException {
+        byte[] publication = SamplePolicy.publication();
+        for (String tenant : SampleDecision.TENANTS) {
+            HttpResponse<String> answer = client.send(request(policies, tenant, "bench-sample-policy", publication),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (answer.statusCode() != 201 && answer.statusCode() != 409) {
+                throw new IllegalStateException("publishing the sample policy answered " + answer.statusCode() + ": "
+                        + answer.body());
+            }
+        }
     }
 
     /**
@@ -96,8 +121,8 @@ final class LedgerHttp {
      *
      * @throws IllegalStateException if the answer is another
      */
-    void checkEvaluation(String tenant) throws IOException, InterruptedException {
-        HttpResponse<String> answer = client.send(request(evaluate, tenant, null, evaluation),
+    void checkEvaluation(String tenant, boolean published) throws IOException, InterruptedException {
+        HttpResponse<String> answer = client.send(request(evaluate, tenant, null, published ? publishedEvaluation : evaluation),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String outcome = answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("outcome").asText() : null;
         if (!SamplePolicy.OUTCOME.equals(outcome)) {

@@ -74,8 +74,33 @@ final class SamplePolicy {
     private SamplePolicy() {
     }
 
-    /** The request body, UTF-8. */
+    /** The request body with the policy given inline, UTF-8. */
     static byte[] body() {
         return BODY.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The request body naming the tenant's published version of the policy (its active one), UTF-8. */
+    static byte[] publishedBody() {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = tree();
+        String id = tree.get("policy").get("document").get("policy_id").asText();
+        tree.putObject("policy").put("id", id);
+        return tree.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The body publishing the policy, active at once, UTF-8. */
+    static byte[] publication() {
+        com.fasterxml.jackson.databind.node.ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode();
+        body.set("document", tree().get("policy").get("document"));
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode tree() {
+        try {
+            return (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(BODY);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

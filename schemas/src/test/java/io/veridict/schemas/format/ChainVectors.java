@@ -47,6 +47,10 @@ final class ChainVectors {
         chains.add(chain("upgraded-ledger", "A ledger begun by a version 1 writer and continued by a version 2 "
                 + "writer: seqs 0-1 version 1, seqs 2-5 version 2, each hashed under its own version; the payload "
                 + "of seq 3 has been erased with its salt on request, which the erasure record of seq 5 names.", SampleChains.upgradedLedger()));
+        chains.add(chain("policy-evaluation", "Version 2: a decision policy published (its document in the payload, "
+                + "policy_hash its SHA-256), a decision the ledger evaluated against it, one recorded over its evaluation "
+                + "with an override reason, and the policy's retirement (spec §4.1, §4.6; docs/policies.md §8 for the "
+                + "evaluation hashes).", SampleChains.policyEvaluation()));
         return root;
     }
 

@@ -222,6 +222,49 @@ final class SampleChains {
                 .entries();
     }
 
+    /**
+     * Tenant {@code umbrella}, version 2: a decision policy published and active (seq 0, its
+     * document in the payload), a decision the ledger evaluated against it (seq 1), one recorded
+     * over its evaluation with an override reason (seq 2), and the policy's retirement (seq 3).
+     * The evaluations are the engine's (docs/policies.md §8): a third party can re-run them from
+     * the published document and the contexts.
+     */
+    static List<ChainEntry> policyEvaluation() {
+        String document = """
+                {"policy_id":"credit-limit","version":"7","outcome":{"mode":"first_match","default":"APPROVE"},
+                 "rules":[{"id":"amount-over-limit","severity":"HIGH","message":"amount over 50000 EUR",
+                           "condition":"ctx.amount_eur > 50000","outcome":"DENY"},
+                          {"id":"new-customer","severity":"MEDIUM","message":"customer for less than 30 days",
+                           "condition":"ctx.customer_days < 30","outcome":"REVIEW"}]}""";
+        String hash = "5d80508eeafc95c133af0f629b69ba344cc9e50d24322210e0adc28aef88d871";
+        String engine = "veridict-policy/1 cel-java/0.14.0";
+        return tenant("umbrella").version(LedgerFormat.VERSION_2)
+                .append("POLICY_OPERATION", "0197a3c1-7e00-7000-8000-000000000501", T0, T0 + 2, "key_pol_U1", "req-5c00",
+                        "{\"kind\":\"policy_operation\",\"operation\":\"POLICY_PUBLISHED\",\"policy_id\":\"credit-limit\","
+                                + "\"version\":\"7\",\"policy_hash\":\"" + hash + "\",\"document\":" + document + ","
+                                + "\"status\":\"ACTIVE\",\"superseded\":null,\"reason\":\"credit limits 2027\"}")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000502", T0 + 1_000, T0 + 1_002, "key_rec_U2", "req-5c01",
+                        "{\"kind\":\"decision\",\"decision_id\":\"loan-77\",\"context\":{\"amount_eur\":25000,\"customer_days\":12},"
+                                + "\"decision\":\"REVIEW\",\"policy\":{\"id\":\"credit-limit\",\"version\":\"7\",\"hash\":\"" + hash + "\"},"
+                                + "\"violations\":[{\"rule_id\":\"new-customer\",\"severity\":\"MEDIUM\",\"message\":\"customer for less than 30 days\"}],"
+                                + "\"metadata\":null,\"evidence\":[],\"evaluation\":{\"engine\":\"" + engine + "\",\"policy_hash\":\"" + hash + "\","
+                                + "\"context_hash\":\"104119e03b8c1edb268753eed99a6267f6a3e547d4d10361d4181e523a6c2452\",\"outcome\":\"REVIEW\","
+                                + "\"errors\":[],\"evaluation_hash\":\"efc65e0ef2e4ce87012df610e588727c3c9306bb6610534b6df933e8d23699ec\"}}")
+                .append("DECISION", "0197a3c1-7e00-7000-8000-000000000503", T0 + 2_000, T0 + 2_001, "key_rec_U2", "req-5c02",
+                        "{\"kind\":\"decision\",\"decision_id\":\"loan-78\",\"context\":{\"amount_eur\":60000,\"customer_days\":400},"
+                                + "\"decision\":\"APPROVE\",\"policy\":{\"id\":\"credit-limit\",\"version\":\"7\",\"hash\":\"" + hash + "\"},"
+                                + "\"violations\":[{\"rule_id\":\"amount-over-limit\",\"severity\":\"HIGH\",\"message\":\"amount over 50000 EUR\"}],"
+                                + "\"metadata\":null,\"evidence\":[],\"evaluation\":{\"engine\":\"" + engine + "\",\"policy_hash\":\"" + hash + "\","
+                                + "\"context_hash\":\"2d99058dac41764460a25982e19f060df67ae720396f8d5f227f4a7f88cc2014\",\"outcome\":\"DENY\","
+                                + "\"errors\":[],\"evaluation_hash\":\"d661439afd46bb04488da7f01a962729e7ca0922038c33a2b2763059f8faae5c\"},"
+                                + "\"override\":{\"reason\":\"credit committee 2027-01-14\"}}")
+                .append("POLICY_OPERATION", "0197a3c1-7e00-7000-8000-000000000504", T0 + 3_000, T0 + 3_003, "key_pol_U1", "req-5c03",
+                        "{\"kind\":\"policy_operation\",\"operation\":\"POLICY_RETIRED\",\"policy_id\":\"credit-limit\","
+                                + "\"version\":\"7\",\"policy_hash\":\"" + hash + "\",\"document\":null,"
+                                + "\"status\":\"RETIRED\",\"superseded\":null,\"reason\":\"replaced by 8\"}")
+                .entries();
+    }
+
     /** The leaf hashes of a chain, in order. */
     static List<byte[]> leafHashes(List<ChainEntry> chain) {
         return chain.stream().map(e -> e.header().leafHash()).toList();
