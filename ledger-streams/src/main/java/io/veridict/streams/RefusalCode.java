@@ -96,6 +96,8 @@ public enum RefusalCode {
     CONTEXT_TOO_DEEP(Where.RECEIPT, "the context nests more levels than the policy engine allows"),
     /** The policy engine refuses the decision's context. */
     CONTEXT_REFUSED(Where.RECEIPT, "the policy engine refuses the context"),
+    /** The policy engine failed on the decision in a way it reports as no rule error (the decision is not recorded). */
+    EVALUATION_FAILED(Where.RECEIPT, "the policy engine could not evaluate this decision"),
     /** The client's outcome is not the evaluated one, and no override reason was given. */
     EVALUATION_MISMATCH(Where.RECEIPT, "the decision differs from the evaluated outcome; give an override reason to record it anyway"),
 

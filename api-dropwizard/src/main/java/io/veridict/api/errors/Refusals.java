@@ -51,7 +51,7 @@ public final class Refusals {
             case NO_ACTIVE_POLICY -> ErrorCode.NO_ACTIVE_POLICY;
             case POLICY_UNREADABLE -> ErrorCode.POLICY_UNREADABLE;
             case CONTEXT_TOO_DEEP -> ErrorCode.CONTEXT_TOO_DEEP;
-            case CONTEXT_REFUSED -> ErrorCode.CONTEXT_INVALID;
+            case CONTEXT_REFUSED, EVALUATION_FAILED -> ErrorCode.CONTEXT_INVALID;
             case EVALUATION_MISMATCH -> ErrorCode.EVALUATION_MISMATCH;
             // Refusals of requests the API validates before they reach the chain (a key id the
             // service generates, a well-formed operation), and dead-letter codes, which never

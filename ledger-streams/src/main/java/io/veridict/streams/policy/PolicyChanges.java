@@ -41,6 +41,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class PolicyChanges {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolicyChanges.class);
+
     /** Most versions a tenant may publish. */
     public static final int MAX_VERSIONS = 1_000;
     /** Most compiled policies a task keeps. */
@@ -95,6 +97,11 @@ public final class PolicyChanges {
                 try {
                     document = PolicyCompiler.compile(request.getDocumentJson().getBytes(StandardCharsets.UTF_8)).document();
                 } catch (PolicyException refused) {
+                    return Resolution.refused(RefusalCode.POLICY_REFUSED);
+                } catch (RuntimeException failed) {
+                    // Whatever a document written to the commands topic directly does to the
+                    // compiler, it is this command's refusal, never the task's failure.
+                    LOG.warn("a policy document of tenant {} failed to compile: {}", tenant, failed.getClass().getName());
                     return Resolution.refused(RefusalCode.POLICY_REFUSED);
                 }
                 if (!document.policyId().equals(request.getPolicyId()) || !document.version().equals(request.getVersion())) {
@@ -233,6 +240,12 @@ public final class PolicyChanges {
         } catch (PolicyException refused) {
             return Evaluated.refused(refused.code() == PolicyErrorCode.CONTEXT_TOO_DEEP ? RefusalCode.CONTEXT_TOO_DEEP
                     : RefusalCode.CONTEXT_REFUSED);
+        } catch (RuntimeException failed) {
+            // The engine reports a rule's failure in its result; anything else it throws is this
+            // decision's refusal, never the task's failure. The context is not logged.
+            LOG.warn("evaluating a decision of tenant {} against policy {} failed: {}", tenant, version.getPolicyHash(),
+                    failed.getClass().getName());
+            return Evaluated.refused(RefusalCode.EVALUATION_FAILED);
         }
         String override = null;
         if (claimed != null && !claimed.equals(evaluation.outcome())) {
