@@ -60,6 +60,7 @@ import io.veridict.api.resources.AuditResource;
 import io.veridict.api.resources.DecisionResource;
 import io.veridict.api.resources.EvaluationResource;
 import io.veridict.api.resources.PolicyResource;
+import io.veridict.api.core.ChangeChainer;
 import io.veridict.api.core.PolicyLibrary;
 import io.veridict.api.resources.KeyResource;
 import io.veridict.api.resources.ReceiptResource;
@@ -205,8 +206,8 @@ public class VeridictApplication extends Application<VeridictConfiguration> {
             environment.jersey().register(new EvaluationResource(policyEvaluator, policyLibrary,
                     config.getApiLimits().buildEvaluation(),
                     request -> ownerFilter.flatMap(filter -> filter.owner(request))));
-            environment.jersey().register(new PolicyResource(recorder, queries, policyLibrary,
-                    config.getApiLimits().buildEvaluation(), clock));
+            environment.jersey().register(new PolicyResource(new ChangeChainer(recorder, queries, clock), policyLibrary,
+                    config.getApiLimits().buildEvaluation()));
 
             // Tenants and keys: every request is authenticated against this instance's access view.
             AuthFactory auth = config.getAuth();

@@ -20,6 +20,8 @@ public enum RefusalCode {
     DECISION_ID_TAKEN(Where.RECEIPT, "the tenant already recorded a decision with this decision_id"),
     /** A decision's retention label is named by no rule of the tenant's retention policy. */
     UNKNOWN_RETENTION_LABEL(Where.RECEIPT, "no rule of the tenant's retention policy names this retention_label"),
+    /** A decision whose context, decision or metadata text is not strict JSON with a canonical form (a producer writing the commands topic directly). */
+    INVALID_DECISION(Where.RECEIPT, "the decision's context, decision or metadata is not strict JSON"),
     /** An item of an atomic group, refused because another item of the group was. */
     GROUP_REFUSED(Where.RECEIPT, "another item of the atomic group was refused"),
     /** An item of an atomic group that was chained before, while other items were not: the group is refused. */

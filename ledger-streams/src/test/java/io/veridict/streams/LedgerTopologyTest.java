@@ -109,6 +109,30 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void shouldRefuseADecisionWhoseJsonPartsAreNotJsonAndKeepChainingTheRest() {
+        for (String bad : List.of("not json", "{\"a\":1,\"a\":2}", "{\"n\":9007199254740993}", "")) {
+            LedgerCommand context = Commands.decision("acme", "bad-context-" + bad.length(), null, "\"approve\"");
+            ((io.veridict.schemas.avro.RecordDecision) context.getBody()).setContextJson(bad);
+            chain.pipe("acme", context);
+            LedgerCommand decision = Commands.decision("acme", "bad-decision-" + bad.length(), null, bad);
+            chain.pipe("acme", decision);
+            LedgerCommand metadata = Commands.decision("acme", "bad-metadata-" + bad.length(), null, "1");
+            ((io.veridict.schemas.avro.RecordDecision) metadata.getBody()).setMetadataJson(bad);
+            chain.pipe("acme", metadata);
+        }
+        chain.pipe("acme", Commands.decision("acme", "good"));
+
+        List<CommandOutcome> answers = chain.answers();
+        assertThat(answers).hasSize(13);
+        assertThat(answers.subList(0, 12)).allSatisfy(answer -> {
+            assertThat(answer.getStatus()).isEqualTo(OutcomeStatus.CONFLICT);
+            assertThat(answer.getReason()).isEqualTo(RefusalCode.INVALID_DECISION.name());
+        });
+        assertThat(answers.get(12).getStatus()).isEqualTo(OutcomeStatus.CHAINED);
+        assertThat(chain.entries()).extracting(LedgerEntry::getSeq).as("only the good decision, at seq 0").containsExactly(0L);
+    }
+
+    @Test
     void shouldWriteAChainedCommandAsOneRunWhoseEntryCarriesItsOriginAndNoOutcomeRecord() {
         LedgerCommand command = Commands.decision("acme", "k1", "dec-7", "true");
         chain.pipe("acme", command);

@@ -56,7 +56,7 @@ public final class Refusals {
             // Refusals of requests the API validates before they reach the chain (a key id the
             // service generates, a well-formed operation), and dead-letter codes, which never
             // come back as an outcome.
-            case KEY_EXISTS, INVALID_OPERATION, PROPOSAL_NOT_EXPIRED, INVALID_RETENTION_REQUEST, INVALID_POLICY_REQUEST,
+            case INVALID_DECISION, KEY_EXISTS, INVALID_OPERATION, PROPOSAL_NOT_EXPIRED, INVALID_RETENTION_REQUEST, INVALID_POLICY_REQUEST,
                     INVALID_EVALUATION_REQUEST, TENANT_KEY_MISMATCH,
                     INVALID_TENANT_ID, INVALID_IDEMPOTENCY_KEY, RESERVED_IDEMPOTENCY_KEY, INVALID_GROUP,
                     SEALED_BODY_UNREADABLE, UNREADABLE_RECORD -> ErrorCode.INVALID_REQUEST;

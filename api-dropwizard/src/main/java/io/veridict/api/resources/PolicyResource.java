@@ -7,14 +7,10 @@ import io.veridict.api.api.AccessRequests;
 import io.veridict.api.api.PolicyPublication;
 import io.veridict.api.api.PolicyReference;
 import io.veridict.api.api.RequestHeaders;
-import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.auth.Scope;
-import io.veridict.api.core.DecisionRecorder;
-import io.veridict.api.core.LedgerQueries;
-import io.veridict.api.core.LedgerUnavailableException;
+import io.veridict.api.core.ChangeChainer;
 import io.veridict.api.core.PolicyLibrary;
-import io.veridict.api.errors.CorrelationId;
 import io.veridict.api.errors.PolicyRefusals;
 import io.veridict.api.errors.Refusals;
 import io.veridict.api.json.StrictJsonReader;
@@ -22,15 +18,10 @@ import io.veridict.policy.CompiledPolicy;
 import io.veridict.policy.PolicyCompiler;
 import io.veridict.policy.PolicyDocument;
 import io.veridict.policy.PolicyException;
-import io.veridict.schemas.avro.CommandOutcome;
-import io.veridict.schemas.avro.LedgerCommand;
-import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PolicyRequest;
 import io.veridict.schemas.avro.PolicyRequestType;
 import io.veridict.schemas.avro.PolicyVersion;
-import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.streams.RefusalCode;
-import io.veridict.streams.chain.LedgerRow;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,10 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A tenant's decision policies (docs/policies.md §13). Publishing a version ({@code policies:publish})
@@ -63,22 +50,17 @@ public final class PolicyResource {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final DecisionRecorder recorder;
-    private final LedgerQueries ledger;
+    private final ChangeChainer changes;
     private final PolicyLibrary library;
     private final StrictJsonReader reader;
-    private final Clock clock;
 
     /**
      * @param reader reads bodies; deep and large enough for every document the engine accepts
      */
-    public PolicyResource(DecisionRecorder recorder, LedgerQueries ledger, PolicyLibrary library, StrictJsonReader reader,
-                          Clock clock) {
-        this.recorder = recorder;
-        this.ledger = ledger;
+    public PolicyResource(ChangeChainer changes, PolicyLibrary library, StrictJsonReader reader) {
+        this.changes = changes;
         this.library = library;
         this.reader = reader;
-        this.clock = clock;
     }
 
     /** Publishes a version: 201 with what the entry recorded. */
@@ -159,27 +141,10 @@ public final class PolicyResource {
 
     /** Chains the request and answers with its entry's payload (the document left out) and seq. */
     private ObjectNode chain(String tenant, HttpHeaders headers, ContainerRequestContext request, PolicyRequest body) {
-        LedgerCommand command = LedgerCommand.newBuilder()
-                .setCommandId(UUID.randomUUID().toString())
-                .setTenantId(tenant)
-                .setIdempotencyKey(RequestHeaders.adminIdempotencyKey(headers))
-                .setCorrelationId(CorrelationId.current(request))
-                .setActor(Principal.of(request).actor())
-                .setReceivedAt(Instant.ofEpochMilli(clock.millis()))
-                .setBody(body)
-                .build();
-        CommandOutcome outcome = recorder.record(List.of(command)).get(0).orElseThrow(() -> new LedgerUnavailableException(
-                "the request was accepted but not chained in time; retry with the same Idempotency-Key", null));
-        if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
-            throw Refusals.of(outcome.getReason());
-        }
-        long seq = outcome.getReceipt().getSeq();
-        LedgerRow entry = ledger.entry(tenant, seq).orElseThrow(() -> new LedgerUnavailableException(
-                "the change is chained but not readable here yet; GET /v1/policies shows it", null));
-        ObjectNode payload = (ObjectNode) CanonicalJson.parseStrict(entry.payloadBytesOrNull());
+        ObjectNode payload = changes.chain(tenant, headers, request, body, "GET /v1/policies");
         payload.remove("document");
         payload.remove("kind");
-        return payload.put("seq", seq);
+        return payload;
     }
 
     private static ObjectNode view(PolicyVersion v) {

@@ -11,19 +11,15 @@ import io.veridict.api.api.RetentionRequests;
 import io.veridict.api.auth.Principal;
 import io.veridict.api.auth.RequiresScope;
 import io.veridict.api.auth.Scope;
+import io.veridict.api.core.ChangeChainer;
 import io.veridict.api.core.DecisionRecorder;
 import io.veridict.api.core.LedgerQueries;
-import io.veridict.api.core.LedgerUnavailableException;
 import io.veridict.api.errors.ApiException;
-import io.veridict.api.errors.CorrelationId;
 import io.veridict.api.errors.ErrorCode;
 import io.veridict.api.errors.Refusals;
 import io.veridict.api.json.StrictJsonReader;
 import io.veridict.api.resources.OwnerRead;
-import io.veridict.schemas.avro.CommandOutcome;
-import io.veridict.schemas.avro.LedgerCommand;
 import io.veridict.schemas.avro.LegalHold;
-import io.veridict.schemas.avro.OutcomeStatus;
 import io.veridict.schemas.avro.PendingProposal;
 import io.veridict.schemas.avro.RetentionCounts;
 import io.veridict.schemas.avro.RetentionPolicy;
@@ -31,9 +27,6 @@ import io.veridict.schemas.avro.RetentionRequest;
 import io.veridict.schemas.avro.RetentionRequestType;
 import io.veridict.schemas.avro.RetentionRule;
 import io.veridict.schemas.avro.RetentionState;
-import io.veridict.schemas.format.CanonicalJson;
-import io.veridict.streams.IdempotencyKeys;
-import io.veridict.streams.chain.LedgerRow;
 import io.veridict.streams.retention.RetentionChanges;
 import io.veridict.streams.retention.RetentionOperation;
 import io.veridict.streams.retention.RetentionPlan;
@@ -51,8 +44,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -69,7 +60,7 @@ public final class RetentionResource {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final DecisionRecorder recorder;
+    private final ChangeChainer changes;
     private final LedgerQueries ledger;
     private final StrictJsonReader reader;
     private final RetentionFactory settings;
@@ -77,7 +68,7 @@ public final class RetentionResource {
 
     public RetentionResource(DecisionRecorder recorder, LedgerQueries ledger, StrictJsonReader reader,
                              RetentionFactory settings, Clock clock) {
-        this.recorder = recorder;
+        this.changes = new ChangeChainer(recorder, ledger, clock);
         this.ledger = ledger;
         this.reader = reader;
         this.settings = settings;
@@ -256,30 +247,14 @@ public final class RetentionResource {
 
     /** Chains the request and answers with the payload of its entry: what it became. */
     private ObjectNode chain(String tenant, HttpHeaders headers, ContainerRequestContext request, RetentionRequest body) {
-        Principal by = Principal.of(request);
-        LedgerCommand command = LedgerCommand.newBuilder()
-                .setCommandId(UUID.randomUUID().toString())
-                .setTenantId(tenant)
-                .setIdempotencyKey(Optional.ofNullable(RequestHeaders.adminIdempotencyKey(headers))
-                        .orElse(IdempotencyKeys.randomAdmin()))
-                .setCorrelationId(CorrelationId.current(request))
-                .setActor(by.actor())
-                .setReceivedAt(Instant.ofEpochMilli(clock.millis()))
-                .setBody(body)
-                .build();
-        CommandOutcome outcome = recorder.record(List.of(command)).get(0).orElseThrow(() -> new LedgerUnavailableException(
-                "the request was accepted but not chained in time; retry with the same Idempotency-Key", null));
-        if (outcome.getStatus() == OutcomeStatus.CONFLICT) {
-            if (RefusalCode.NOTHING_TO_ERASE.is(outcome.getReason())) {
+        try {
+            return changes.chain(tenant, headers, request, body, "GET /v1/retention");
+        } catch (ApiException refused) {
+            if (ErrorCode.NOTHING_TO_ERASE.name().equals(refused.code())) {
                 throw new NothingToErase();
             }
-            throw Refusals.of(outcome.getReason());
+            throw refused;
         }
-        long seq = outcome.getReceipt().getSeq();
-        LedgerRow entry = ledger.entry(tenant, seq).orElseThrow(() -> new LedgerUnavailableException(
-                "the change is chained but not readable here yet; GET /v1/retention shows it", null));
-        ObjectNode payload = (ObjectNode) CanonicalJson.parseStrict(entry.payloadBytesOrNull());
-        return payload.put("seq", seq);
     }
 
     private static ObjectNode answer(ObjectNode operation) {

@@ -357,12 +357,22 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                 return Check.refused(resolution.refusal());
             }
             run.policyOperations.put(item.commandId(), resolution.operation());
-        } else if (item.body() instanceof RecordDecision decision && decision.getEvaluate() != null) {
-            PolicyChanges.Evaluated evaluated = policies.evaluate(run.tenant, decision, seq -> payloadBytes(run.tenant, seq));
-            if (evaluated.refusal() != null) {
-                return Check.refused(evaluated.refusal());
+        } else if (item.body() instanceof RecordDecision decision) {
+            DecisionEvaluation evaluation = null;
+            if (decision.getEvaluate() != null) {
+                PolicyChanges.Evaluated evaluated = policies.evaluate(run.tenant, decision, seq -> payloadBytes(run.tenant, seq));
+                if (evaluated.refusal() != null) {
+                    return Check.refused(evaluated.refusal());
+                }
+                evaluation = evaluated.evaluation();
             }
-            run.evaluations.put(item.commandId(), evaluated.evaluation());
+            // The payload is built here, before anything is written: JSON parts a producer writing
+            // the commands topic directly got wrong refuse this decision, never fail the task.
+            try {
+                run.decisionPayloads.put(item.commandId(), PayloadDocument.decision(decision, item.decisionId(), evaluation));
+            } catch (RuntimeException malformed) {
+                return Check.refused(RefusalCode.INVALID_DECISION);
+            }
         }
         return Check.NEW;
     }
@@ -468,8 +478,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         private final Map<String, RetentionOperation> retentionOperations = new HashMap<>();
         /** What each policy request of this run became, by command id. */
         private final Map<String, PolicyOperation> policyOperations = new HashMap<>();
-        /** The evaluation of each decision of this run that asked for one, by command id. */
-        private final Map<String, DecisionEvaluation> evaluations = new HashMap<>();
+        /** The payload of each decision of this run, built when it was checked, by command id. */
+        private final Map<String, byte[]> decisionPayloads = new HashMap<>();
         private final MerkleProofs.SubtreeSink subtrees;
         private ChainHead head;
 
@@ -488,12 +498,12 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
                 head = current == null ? ChainHead.genesis(tenant) : HeadCodec.decode(tenant, current);
             }
             long seq = head.size();
-            String decisionId = item.decisionId();
             RetentionOperation retained = retentionOperations.get(item.commandId());
             PolicyOperation policyOperation = policyOperations.get(item.commandId());
             byte[] payload = retained != null ? retained.payload()
                     : policyOperation != null ? policyOperation.payload()
-                    : payloadOf(item, decisionId, evaluations.get(item.commandId()));
+                    : item.body() instanceof RecordDecision ? decisionPayloads.get(item.commandId())
+                    : payloadOf(item);
             long recordedAt = context.currentSystemTimeMs();
             EntryType type = entryTypeOf(item);
             byte[] salt = salts.next(LedgerFormat.SALT_SIZE);
@@ -550,10 +560,8 @@ public final class ChainProcessor implements Processor<String, LedgerCommand, St
         }
     }
 
-    private static byte[] payloadOf(ChainItem item, String decisionId, DecisionEvaluation evaluated) {
-        if (item.body() instanceof RecordDecision decision) {
-            return PayloadDocument.decision(decision, decisionId, evaluated);
-        }
+    /** The payload of a key or tenant operation (a decision's is built when it is checked). */
+    private static byte[] payloadOf(ChainItem item) {
         if (item.body() instanceof TenantOperation operation) {
             return PayloadDocument.tenantOperation(operation);
         }
