@@ -1,6 +1,6 @@
 // Standard Webhooks signatures through the reference JavaScript implementation (the npm package
 // `standardwebhooks`), run by StandardWebhooksInteropIT against Veridict's signer and verifier
-// (io.veridict.webhooks.sign, docs/webhooks-signatures.md).
+// (io.veridict.webhooks.sign, docs/webhooks.md).
 //
 // Reads one JSON object from stdin:
 //   {"secret": "whsec_...", "id": "msg_...", "timestamp": <seconds since the epoch>,

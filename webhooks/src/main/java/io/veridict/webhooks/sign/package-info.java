@@ -7,6 +7,6 @@
  *
  * <p>The signed bytes are {@code <webhook-id>.<webhook-timestamp>.<body>}: the id and the
  * decimal timestamp in UTF-8 (both plain ASCII), each followed by a full stop, then the body
- * exactly as sent. See {@code docs/webhooks-signatures.md}.
+ * exactly as sent. See {@code docs/webhooks.md}.
  */
 package io.veridict.webhooks.sign;
