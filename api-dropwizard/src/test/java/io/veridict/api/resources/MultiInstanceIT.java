@@ -81,10 +81,49 @@ class MultiInstanceIT {
                 }
                 assertThat(statuses).as("each tenant is owned by exactly one instance").containsEntry(200, 8).containsEntry(307, 8);
 
+                evaluatePublishedPoliciesOnTheOwner(writer, one, two, noRedirects, following);
                 measureRevocationReachingTheOtherInstance(writer, one, two);
                 takeOverAfterAKill(writer, one, two);
             }
         }
+    }
+
+    /**
+     * Publishes a policy for each tenant through instance one (a request for a tenant instance two
+     * owns is sent there), then evaluates it by id on both instances: the owner answers, the other
+     * sends the evaluation to the owner (307), and followed, it answers the same.
+     */
+    private static void evaluatePublishedPoliciesOnTheOwner(LedgerClient writer, VeridictProcess one, VeridictProcess two,
+                                                            HttpClient noRedirects, HttpClient following) throws Exception {
+        String policy = "{\"document\":{\"policy_id\":\"limit\",\"version\":\"1\",\"outcome\":{\"mode\":\"first_match\","
+                + "\"default\":\"APPROVE\"},\"rules\":[{\"id\":\"x-high\",\"severity\":\"HIGH\",\"message\":\"x over 1\","
+                + "\"condition\":\"ctx.x > 1\",\"outcome\":\"DENY\"}]}}";
+        Map<Integer, Integer> statuses = new HashMap<>();
+        for (int t = 0; t < 8; t++) {
+            HttpResponse<String> published = following.send(post(one, "/v1/policies", writer, t, policy),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+            for (VeridictProcess instance : new VeridictProcess[] {one, two}) {
+                HttpRequest evaluate = post(instance, "/v1/decisions/evaluate", writer, t,
+                        "{\"context\":{\"x\":2},\"policy\":{\"id\":\"limit\"}}");
+                HttpResponse<String> direct = noRedirects.send(evaluate, HttpResponse.BodyHandlers.ofString());
+                statuses.merge(direct.statusCode(), 1, Integer::sum);
+                HttpResponse<String> followed = following.send(evaluate, HttpResponse.BodyHandlers.ofString());
+                assertThat(followed.statusCode()).as(followed.body()).isEqualTo(200);
+                assertThat(LedgerClient.JSON.readTree(followed.body()).get("outcome").asText()).isEqualTo("DENY");
+            }
+        }
+        assertThat(statuses).as("the owner evaluates, the other instance sends it there").containsEntry(200, 8)
+                .containsEntry(307, 8);
+    }
+
+    private static HttpRequest post(VeridictProcess instance, String path, LedgerClient writer, int tenant, String body)
+            throws Exception {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + instance.apiPort + path))
+                .header("X-Veridict-Tenant-Id", "tenant-" + tenant)
+                .header("Authorization", "Bearer " + writer.keyOf("tenant-" + tenant))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /**
