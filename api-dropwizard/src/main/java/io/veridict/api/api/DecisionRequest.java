@@ -144,11 +144,6 @@ public final class DecisionRequest {
         return Optional.ofNullable(retentionLabel);
     }
 
-    /** @return whether the ledger is asked to evaluate the decision against a published policy */
-    public boolean evaluated() {
-        return evaluate != null;
-    }
-
     /** @return the evidence references, possibly empty */
     public List<Evidence> evidence() {
         return evidence;

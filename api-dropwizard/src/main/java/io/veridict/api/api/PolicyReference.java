@@ -28,20 +28,9 @@ public record PolicyReference(String id, String version, String hash) {
     private static final FieldReader.TextRule HASH_RULE = FieldReader.TextRule.matching(64, 64,
             Pattern.compile("[0-9a-f]{64}"), "must be 64 lower-case hex digits (a SHA-256)");
 
-    /** Whether this names the active version of an id. */
-    public boolean active() {
-        return hash == null && version == null;
-    }
-
     /** What the chain is asked to evaluate against, with the override reason (or null). */
     public PolicyEvaluationRequest toAvro(String overrideReason) {
         return new PolicyEvaluationRequest(id, version, hash, overrideReason);
-    }
-
-    /** How the reference reads in an answer or a message. */
-    @Override
-    public String toString() {
-        return hash != null ? "hash " + hash : version != null ? id + " version " + version : id + " (active version)";
     }
 
     /**
@@ -50,7 +39,7 @@ public record PolicyReference(String id, String version, String hash) {
      * @param others members besides the reference's that {@code node} may hold
      */
     static PolicyReference read(FieldReader fields, ObjectNode node, String path, Set<String> others) {
-        java.util.Set<String> allowed = new java.util.HashSet<>(MEMBERS);
+        Set<String> allowed = new java.util.HashSet<>(MEMBERS);
         allowed.addAll(others);
         fields.rejectUnknown(node, path, allowed);
         String hash = fields.optionalText(node, path, "hash", HASH_RULE);

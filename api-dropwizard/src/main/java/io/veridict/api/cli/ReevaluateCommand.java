@@ -133,15 +133,6 @@ public final class ReevaluateCommand extends Command {
     /** Exits with the outcome's code, after the output is flushed. */
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        int code = EXIT_UNUSABLE;
-        if (e instanceof VerifyExit exit) {
-            code = exit.code();
-        } else {
-            System.err.println("veridict reevaluate: unexpected error, no verdict:");
-            e.printStackTrace(System.err);
-        }
-        System.out.flush();
-        System.err.flush();
-        System.exit(code);
+        VerdictExit.exit("reevaluate", e);
     }
 }

@@ -43,15 +43,6 @@ public final class VerifyCommand extends Command {
     /** Exits with the outcome's code; anything else is a bug, reported as such (exit 2). */
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        int code = EXIT_UNUSABLE;
-        if (e instanceof VerifyExit exit) {
-            code = exit.code();
-        } else {
-            System.err.println("veridict verify: unexpected error, no verdict:");
-            e.printStackTrace(System.err);
-        }
-        System.out.flush();
-        System.err.flush();
-        System.exit(code);
+        VerdictExit.exit("verify", e);
     }
 }

@@ -5,11 +5,11 @@ import io.veridict.api.api.PolicyReference;
 import io.veridict.api.errors.Refusals;
 import io.veridict.policy.CompiledPolicy;
 import io.veridict.policy.PolicyDocument;
-import io.veridict.schemas.avro.PolicyStatus;
 import io.veridict.schemas.avro.PolicyVersion;
-import io.veridict.schemas.format.CanonicalJson;
 import io.veridict.streams.RefusalCode;
 import io.veridict.streams.chain.LedgerRow;
+import io.veridict.streams.policy.PolicyOperation;
+import io.veridict.streams.policy.PolicyVersions;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,31 +36,21 @@ public final class PolicyLibrary {
 
     /** The version {@code policyId} {@code version}, if published. */
     public Optional<PolicyVersion> version(String tenant, String policyId, String version) {
-        return versions(tenant).stream()
-                .filter(v -> v.getPolicyId().equals(policyId) && v.getVersion().equals(version)).findFirst();
+        return Optional.ofNullable(PolicyVersions.find(versions(tenant), policyId, version));
     }
 
     /**
-     * The version a reference names, as the chain would resolve it for a decision.
+     * The version a reference names, as the chain resolves it for a decision ({@link PolicyVersions}).
      *
      * @throws io.veridict.api.errors.ApiException {@code POLICY_NOT_FOUND} or {@code NO_ACTIVE_POLICY}
      */
     public PolicyVersion resolve(String tenant, PolicyReference reference) {
-        List<PolicyVersion> versions = versions(tenant);
-        Optional<PolicyVersion> found;
-        if (reference.hash() != null) {
-            found = versions.stream().filter(v -> v.getPolicyHash().equals(reference.hash())).findFirst();
-        } else if (reference.version() != null) {
-            found = versions.stream().filter(v -> v.getPolicyId().equals(reference.id())
-                    && v.getVersion().equals(reference.version())).findFirst();
-        } else {
-            found = versions.stream().filter(v -> v.getPolicyId().equals(reference.id())
-                    && v.getStatus() == PolicyStatus.ACTIVE).findFirst();
-            if (found.isEmpty() && versions.stream().anyMatch(v -> v.getPolicyId().equals(reference.id()))) {
-                throw Refusals.of(RefusalCode.NO_ACTIVE_POLICY);
-            }
+        PolicyVersions.Resolved resolved = PolicyVersions.resolve(versions(tenant), reference.id(), reference.version(),
+                reference.hash());
+        if (resolved.refusal() != null) {
+            throw Refusals.of(resolved.refusal());
         }
-        return found.orElseThrow(() -> Refusals.of(RefusalCode.POLICY_NOT_FOUND));
+        return resolved.version();
     }
 
     /** The compiled policy of a published version. */
@@ -75,6 +65,6 @@ public final class PolicyLibrary {
         if (payload == null) {
             throw Refusals.of(RefusalCode.POLICY_UNREADABLE);
         }
-        return CanonicalJson.parseStrict(payload).get("document");
+        return PolicyOperation.documentOf(payload);
     }
 }

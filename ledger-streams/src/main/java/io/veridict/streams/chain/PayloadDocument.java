@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import io.veridict.streams.policy.DecisionEvaluation;
-import io.veridict.streams.policy.PolicyOperation;
 
 /**
  * The payload of an entry as the spec defines it (docs/ledger-format.md, payloads): a JSON
@@ -103,15 +102,6 @@ public final class PayloadDocument {
                 .string("display_name", body.getDisplayName())
                 .string("reason", body.getReason())
                 .utf8();
-    }
-
-    /**
-     * Canonical payload bytes of a policy operation.
-     *
-     * @see "docs/ledger-format.md §4.6 Policy operation"
-     */
-    public static byte[] policyOperation(PolicyOperation operation) {
-        return operation.payload();
     }
 
     private static CanonicalObject policy(PolicyRef policy) {

@@ -86,7 +86,7 @@ public final class PolicyChanges {
             return Resolution.refused(RefusalCode.INVALID_POLICY_REQUEST);
         }
         List<PolicyVersion> versions = versions(tenant);
-        PolicyVersion existing = find(versions, request.getPolicyId(), request.getVersion());
+        PolicyVersion existing = PolicyVersions.find(versions, request.getPolicyId(), request.getVersion());
         String reason = request.getReason();
         switch (request.getRequest()) {
             case PUBLISH -> {
@@ -113,7 +113,7 @@ public final class PolicyChanges {
                 if (versions.size() >= MAX_VERSIONS) {
                     return Resolution.refused(RefusalCode.POLICY_LIMIT_REACHED);
                 }
-                PolicyVersion active = request.getActivate() ? active(versions, request.getPolicyId()) : null;
+                PolicyVersion active = request.getActivate() ? PolicyVersions.active(versions, request.getPolicyId()) : null;
                 return new Resolution(new PolicyOperation(PolicyOperation.Kind.POLICY_PUBLISHED, document.policyId(),
                         document.version(), document.hash(), document.canonicalJson(),
                         request.getActivate() ? PolicyStatus.ACTIVE : PolicyStatus.PUBLISHED,
@@ -127,7 +127,7 @@ public final class PolicyChanges {
                     return Resolution.refused(existing.getStatus() == PolicyStatus.RETIRED ? RefusalCode.POLICY_RETIRED
                             : RefusalCode.POLICY_STATUS_CONFLICT);
                 }
-                PolicyVersion active = active(versions, request.getPolicyId());
+                PolicyVersion active = PolicyVersions.active(versions, request.getPolicyId());
                 return new Resolution(new PolicyOperation(PolicyOperation.Kind.POLICY_ACTIVATED, existing.getPolicyId(),
                         existing.getVersion(), existing.getPolicyHash(), null, PolicyStatus.ACTIVE,
                         active == null ? null : active.getVersion(), reason), null);
@@ -208,25 +208,12 @@ public final class PolicyChanges {
         if (claimed == null && asked.getOverrideReason() != null) {
             return Evaluated.refused(RefusalCode.INVALID_EVALUATION_REQUEST);
         }
-        List<PolicyVersion> versions = versions(tenant);
-        PolicyVersion version;
-        if (asked.getPolicyHash() != null && asked.getPolicyId() == null && asked.getVersion() == null) {
-            version = versions.stream().filter(v -> v.getPolicyHash().equals(asked.getPolicyHash())).findFirst().orElse(null);
-        } else if (asked.getPolicyHash() == null && asked.getPolicyId() != null) {
-            if (asked.getVersion() != null) {
-                version = find(versions, asked.getPolicyId(), asked.getVersion());
-            } else {
-                version = active(versions, asked.getPolicyId());
-                if (version == null && versions.stream().anyMatch(v -> v.getPolicyId().equals(asked.getPolicyId()))) {
-                    return Evaluated.refused(RefusalCode.NO_ACTIVE_POLICY);
-                }
-            }
-        } else {
-            return Evaluated.refused(RefusalCode.INVALID_EVALUATION_REQUEST);
+        PolicyVersions.Resolved resolved = PolicyVersions.resolve(versions(tenant), asked.getPolicyId(), asked.getVersion(),
+                asked.getPolicyHash());
+        if (resolved.refusal() != null) {
+            return Evaluated.refused(resolved.refusal());
         }
-        if (version == null) {
-            return Evaluated.refused(RefusalCode.POLICY_NOT_FOUND);
-        }
+        PolicyVersion version = resolved.version();
         if (version.getStatus() == PolicyStatus.RETIRED) {
             return Evaluated.refused(RefusalCode.POLICY_RETIRED);
         }
@@ -270,8 +257,7 @@ public final class PolicyChanges {
             return null;
         }
         try {
-            var document = CanonicalJson.parseStrict(payload).get("document");
-            CompiledPolicy policy = PolicyCompiler.compile(PolicyDocument.parse(document));
+            CompiledPolicy policy = PolicyCompiler.compile(PolicyDocument.parse(PolicyOperation.documentOf(payload)));
             if (!policy.hash().equals(version.getPolicyHash())) {
                 return null;
             }
@@ -282,26 +268,4 @@ public final class PolicyChanges {
         }
     }
 
-    private static PolicyVersion find(List<PolicyVersion> versions, String policyId, String version) {
-        for (PolicyVersion v : versions) {
-            if (v.getPolicyId().equals(policyId) && v.getVersion().equals(version)) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    private static PolicyVersion active(List<PolicyVersion> versions, String policyId) {
-        for (PolicyVersion v : versions) {
-            if (v.getPolicyId().equals(policyId) && v.getStatus() == PolicyStatus.ACTIVE) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    /** A new, empty registry (what a tenant without policies has). */
-    public static PolicyRegistry empty() {
-        return new PolicyRegistry(List.of());
-    }
 }

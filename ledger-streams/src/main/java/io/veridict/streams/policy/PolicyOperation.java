@@ -26,6 +26,16 @@ public record PolicyOperation(Kind kind, String policyId, String version, String
         POLICY_PUBLISHED, POLICY_ACTIVATED, POLICY_RETIRED
     }
 
+    /**
+     * The policy document a {@code POLICY_PUBLISHED} entry's payload holds.
+     *
+     * @param payload the payload's canonical bytes, in clear
+     * @throws RuntimeException if the payload is not JSON
+     */
+    public static com.fasterxml.jackson.databind.JsonNode documentOf(byte[] payload) {
+        return io.veridict.schemas.format.CanonicalJson.parseStrict(payload).get("document");
+    }
+
     /** The entry's canonical payload bytes. */
     public byte[] payload() {
         return new CanonicalObject()
